@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Runs every check and test of Dealboard, installing what is missing first:
+#   format, clippy (native and wasm32), native tests, browser tests (wasm-bindgen-test in
+#   headless Chromium), the release build with its size cap, and end-to-end tests
+#   (Playwright against the release build). Ends with one line: "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --browser || { echo "setup failed"; echo "summary: 0 passed, 1 failed"; exit 1; }
+source scripts/env.sh
+
+passed=0
+failed=0
+log_dir=$(mktemp -d)
+
+# Runs a step that counts as one check.
+check() {
+  local name=$1; shift
+  printf '\n== %s\n' "$name"
+  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $name"; fi
+}
+
+# Runs cargo test and adds up its "test result:" lines.
+cargo_tests() {
+  local name=$1; shift
+  local log="$log_dir/$name.log"
+  printf '\n== %s\n' "$name"
+  "$@" 2>&1 | tee "$log"
+  local status=${PIPESTATUS[0]}
+  local p f
+  p=$(grep -Eo '[0-9]+ passed' "$log" | awk '{s += $1} END {print s + 0}')
+  f=$(grep -Eo '[0-9]+ failed' "$log" | awk '{s += $1} END {print s + 0}')
+  passed=$((passed + p)); failed=$((failed + f))
+  if [ "$status" -ne 0 ] && [ "$f" -eq 0 ]; then failed=$((failed + 1)); echo "FAILED: $name"; fi
+}
+
+check "cargo fmt --check" cargo fmt --all -- --check
+check "clippy (native)" cargo clippy --offline --all-targets -- -D warnings
+check "clippy (wasm32)" cargo clippy --offline --all-targets --target wasm32-unknown-unknown -- -D warnings
+cargo_tests native cargo test --offline
+cargo_tests browser cargo test --offline --target wasm32-unknown-unknown --test web_app
+check "release build and size cap" env SKIP_SETUP=1 scripts/build-release.sh
+
+printf '\n== end to end (Playwright, release build)\n'
+e2e_log="$log_dir/e2e.log"
+node --test --test-reporter=tap --test-concurrency=1 tests/e2e/ 2>&1 | tee "$e2e_log"
+e2e_status=${PIPESTATUS[0]}
+p=$(grep -E '^# pass ' "$e2e_log" | awk '{print $3}' | tail -n 1)
+f=$(grep -E '^# fail ' "$e2e_log" | awk '{print $3}' | tail -n 1)
+passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+if [ "$e2e_status" -ne 0 ] && [ "${f:-0}" -eq 0 ]; then failed=$((failed + 1)); fi
+
+echo
+echo "summary: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

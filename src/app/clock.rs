@@ -1,0 +1,29 @@
+//! The browser's clock and id source; the domain never reads either itself.
+
+use crate::domain::board::Timestamp;
+
+/// Now, in milliseconds since the Unix epoch.
+pub fn now() -> Timestamp {
+    js_sys::Date::now() as Timestamp
+}
+
+/// A new unique id such as `d-m3k9x2-4fz81q`: time-ordered, with randomness so two tabs
+/// creating deals in the same millisecond still differ.
+pub fn new_id(prefix: &str) -> String {
+    let random = (js_sys::Math::random() * 2_176_782_336.0) as u64; // 36^6
+    format!("{prefix}-{}-{}", base36(now() as u64), base36(random))
+}
+
+fn base36(mut n: u64) -> String {
+    const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut out = Vec::new();
+    loop {
+        out.push(DIGITS[(n % 36) as usize]);
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    out.reverse();
+    String::from_utf8(out).expect("ascii digits")
+}

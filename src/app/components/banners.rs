@@ -1,0 +1,58 @@
+//! Warnings about storage across the top: unreadable data kept as backup, full or blocked
+//! storage. Each says what happened and what is safe to do.
+
+use crate::app::download::download;
+use crate::app::state::{use_app, Banner};
+use crate::app::storage;
+use crate::i18n::Key;
+use leptos::prelude::*;
+
+/// The banners currently raised.
+#[component]
+pub fn Banners() -> impl IntoView {
+    let state = use_app();
+    view! {
+        <div class="banners">
+            <For
+                each={move || state.banners.get().into_iter().enumerate().collect::<Vec<_>>()}
+                key=|(i, b)| format!("{i}-{b:?}")
+                children=move |(_, banner)| view! { <BannerView banner/> }
+            />
+        </div>
+    }
+}
+
+#[component]
+fn BannerView(banner: Banner) -> impl IntoView {
+    let state = use_app();
+    let shown = banner.clone();
+    let text = move || match &shown {
+        Banner::Unreadable { detail, newer, .. } => {
+            let key = if *newer { Key::BannerNewer } else { Key::BannerUnreadable };
+            state.fill(key, &[detail])
+        }
+        Banner::Quota => state.t(Key::BannerQuota).to_string(),
+        Banner::Unavailable => state.t(Key::BannerUnavailable).to_string(),
+        Banner::SaveFailed(why) => state.fill(Key::BannerSaveFailed, &[why]),
+    };
+    let backup_key = match &banner {
+        Banner::Unreadable { backup_key, .. } => backup_key.clone(),
+        _ => None,
+    };
+    let dismissed = banner.clone();
+    view! {
+        <div class="banner" role="alert">
+            <p>{text}</p>
+            {backup_key.map(|key| view! {
+                <button on:click=move |_| {
+                    if let Some(raw) = storage::read(&key) {
+                        let _ = download("dealboard-unreadable-backup.json", &raw, "application/json");
+                    }
+                }>{move || state.t(Key::DownloadBackup)}</button>
+            })}
+            <button on:click=move |_| { let gone = dismissed.clone(); state.drop_banners(move |b| *b != gone) }>
+                {move || state.t(Key::Dismiss)}
+            </button>
+        </div>
+    }
+}

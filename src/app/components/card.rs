@@ -1,0 +1,66 @@
+//! A deal's card: what a rep scans on the board. Enter or a click opens it.
+
+use crate::app::components::deal_menu::DealMenu;
+use crate::app::state::{use_app, Dialog};
+use crate::domain::board::{Deal, DealStatus};
+use crate::domain::money::format_amount;
+use crate::i18n::Key;
+use leptos::prelude::*;
+
+/// One deal on the board.
+#[component]
+pub fn DealCard(deal: Deal) -> impl IntoView {
+    let state = use_app();
+    let value = format_amount(deal.value, &deal.currency);
+    let label = {
+        let (title, value, customer) = (deal.title.clone(), value.clone(), deal.customer.clone());
+        move || state.fill(Key::DealCardLabel, &[&title, &value, &customer])
+    };
+    let open = {
+        let id = deal.id.clone();
+        move || state.dialog.set(Some(Dialog::EditDeal(id.clone())))
+    };
+    let on_key = {
+        let open = open.clone();
+        move |ev: leptos::ev::KeyboardEvent| {
+            // Only when the card itself has focus, not its menu.
+            if ev.key() == "Enter" && ev.target() == ev.current_target() {
+                ev.prevent_default();
+                open();
+            }
+        }
+    };
+    let close_date = deal.close_date.map(|d| d.format("%Y-%m-%d").to_string());
+    let status = deal.status;
+    view! {
+        <article
+            class="deal-card"
+            class:won=status == DealStatus::Won
+            class:lost=status == DealStatus::Lost
+            data-deal-id=deal.id.0.clone()
+            tabindex="0"
+            aria-label=label
+            on:click=move |_| open()
+            on:keydown=on_key
+        >
+            <div class="deal-card-top">
+                <h3 class="deal-title">{deal.title.clone()}</h3>
+                <DealMenu id=deal.id.clone() title=deal.title.clone()/>
+            </div>
+            <p class="deal-customer">{deal.customer.clone()}</p>
+            <div class="deal-meta">
+                <span class="deal-value">{value}</span>
+                <span class="deal-owner" title=deal.owner.clone()>{initials(&deal.owner)}</span>
+            </div>
+            {close_date.map(|d| view! { <p class="deal-close">{move || state.fill(Key::CloseOn, &[&d])}</p> })}
+            {(status != DealStatus::Open).then(|| view! {
+                <p class="deal-status">{move || state.t(if status == DealStatus::Won { Key::StatusWon } else { Key::StatusLost })}</p>
+            })}
+        </article>
+    }
+}
+
+/// "Alice Chen" → "AC": the owner at a glance.
+fn initials(name: &str) -> String {
+    name.split_whitespace().filter_map(|w| w.chars().next()).take(2).collect::<String>().to_uppercase()
+}

@@ -1,0 +1,228 @@
+//! Create or edit a deal. Enter saves, Escape cancels, Delete asks first.
+
+use crate::app::clock;
+use crate::app::state::{display_stage_name, error_key, focus_deal, use_app};
+use crate::domain::board::{DealFields, DealId, StageId};
+use crate::domain::command::Command;
+use crate::domain::money::{amount_input_text, parse_amount, Currency, COMMON_CURRENCIES};
+use crate::i18n::Key;
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+/// What the dialog works on.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DealTarget {
+    New(StageId),
+    Existing(DealId),
+}
+
+/// The deal form, in a modal dialog.
+#[component]
+pub fn DealDialog(target: DealTarget) -> impl IntoView {
+    let state = use_app();
+    let existing = match &target {
+        DealTarget::Existing(id) => state.board.with_untracked(|b| b.deal(id).map(|d| (d.fields(), d.stage.clone()))),
+        DealTarget::New(_) => None,
+    };
+    let default_currency = state.board.with_untracked(|b| b.settings.default_currency.clone());
+    let (start, start_stage) = existing.unwrap_or_else(|| {
+        let stage = match &target {
+            DealTarget::New(s) => s.clone(),
+            DealTarget::Existing(_) => StageId(String::new()),
+        };
+        (DealFields { currency: default_currency, ..DealFields::default() }, stage)
+    });
+    let is_new = matches!(target, DealTarget::New(_));
+    let title = RwSignal::new(start.title.clone());
+    let customer = RwSignal::new(start.customer.clone());
+    let contact = RwSignal::new(start.contact.clone());
+    let value = RwSignal::new(if is_new { String::new() } else { amount_input_text(start.value, &start.currency) });
+    let currency = RwSignal::new(start.currency.code().to_string());
+    let owner = RwSignal::new(start.owner.clone());
+    let product = RwSignal::new(start.product.clone());
+    let region = RwSignal::new(start.region.clone());
+    let close_date = RwSignal::new(start.close_date.map(|d| d.to_string()).unwrap_or_default());
+    let notes = RwSignal::new(start.notes.clone());
+    let stage = RwSignal::new(start_stage.0.clone());
+    let error = RwSignal::new(None::<String>);
+    let confirming = state.confirm_delete;
+    let first_field = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if let Some(input) = first_field.get() {
+            let _ = input.focus();
+        }
+    });
+
+    let deal_id = match &target {
+        DealTarget::Existing(id) => Some(id.clone()),
+        DealTarget::New(_) => None,
+    };
+    let close = {
+        let deal_id = deal_id.clone();
+        move || {
+            state.dialog.set(None);
+            state.confirm_delete.set(false);
+            if let Some(id) = &deal_id {
+                focus_deal(id);
+            }
+        }
+    };
+    let read_fields = move || -> Result<DealFields, Key> {
+        let currency = Currency::parse(&currency.get_untracked()).map_err(|_| Key::ErrBadCurrency)?;
+        let text = value.get_untracked();
+        let value = if text.trim().is_empty() { 0 } else { parse_amount(&text, &currency).map_err(|_| Key::ErrBadAmount)? };
+        let date = close_date.get_untracked();
+        let close_date = if date.trim().is_empty() {
+            None
+        } else {
+            Some(NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d").map_err(|_| Key::ErrBadDate)?)
+        };
+        Ok(DealFields {
+            title: title.get_untracked(),
+            customer: customer.get_untracked(),
+            contact: contact.get_untracked(),
+            value,
+            currency,
+            owner: owner.get_untracked(),
+            product: product.get_untracked(),
+            region: region.get_untracked(),
+            close_date,
+            notes: notes.get_untracked(),
+        })
+    };
+    let save = {
+        let target = target.clone();
+        let close = close.clone();
+        move || {
+            let fields = match read_fields() {
+                Ok(fields) => fields,
+                Err(key) => return error.set(Some(state.t(key).to_string())),
+            };
+            let cmd = match &target {
+                DealTarget::New(_) => Command::AddDeal {
+                    id: DealId(clock::new_id("d")),
+                    stage: StageId(stage.get_untracked()),
+                    fields,
+                },
+                DealTarget::Existing(id) => Command::EditDeal { id: id.clone(), fields },
+            };
+            match state.dispatch(cmd) {
+                Ok(_) => close(),
+                Err(err) => error.set(Some(state.t(error_key(&err)).to_string())),
+            }
+        }
+    };
+    let delete = {
+        let deal_id = deal_id.clone();
+        move || {
+            if let Some(id) = deal_id.clone() {
+                let _ = state.dispatch(Command::DeleteDeal { id });
+            }
+            state.dialog.set(None);
+            state.confirm_delete.set(false);
+        }
+    };
+    let on_keydown = {
+        let close = close.clone();
+        move |ev: leptos::ev::KeyboardEvent| {
+            if ev.key() == "Escape" {
+                ev.prevent_default();
+                if confirming.get_untracked() {
+                    confirming.set(false);
+                } else {
+                    close();
+                }
+            }
+        }
+    };
+    let heading = move || state.t(if is_new { Key::DialogNewDeal } else { Key::DialogEditDeal });
+    let owners = Memo::new(move |_| state.board.with(|b| b.owners()));
+    let mut currencies: Vec<String> = COMMON_CURRENCIES.iter().map(|c| c.to_string()).collect();
+    if !currencies.contains(&currency.get_untracked()) {
+        currencies.push(currency.get_untracked());
+    }
+    let text_field = move |key: Key, signal: RwSignal<String>, kind: &'static str| {
+        view! {
+            <label>
+                <span>{move || state.t(key)}</span>
+                <input type=kind prop:value=move || signal.get() on:input:target=move |ev| signal.set(ev.target().value())/>
+            </label>
+        }
+    };
+    let save_click = save.clone();
+    let close_click = close.clone();
+    let delete_click = delete.clone();
+    view! {
+        <div class="dialog-backdrop">
+            <div class="dialog deal-dialog" role="dialog" aria-modal="true" aria-labelledby="deal-dialog-title" on:keydown=on_keydown>
+                <h2 id="deal-dialog-title">{heading}</h2>
+                <form on:submit=move |ev| { ev.prevent_default(); save() }>
+                    <label>
+                        <span>{move || state.t(Key::FieldTitle)}</span>
+                        <input node_ref=first_field type="text" required prop:value=move || title.get() on:input:target=move |ev| title.set(ev.target().value())/>
+                    </label>
+                    {text_field(Key::FieldCustomer, customer, "text")}
+                    {text_field(Key::FieldContact, contact, "text")}
+                    <div class="field-row">
+                        <label>
+                            <span>{move || state.t(Key::FieldValue)}</span>
+                            <input type="text" inputmode="decimal" prop:value=move || value.get() on:input:target=move |ev| value.set(ev.target().value())/>
+                        </label>
+                        <label>
+                            <span>{move || state.t(Key::FieldCurrency)}</span>
+                            <select prop:value=move || currency.get() on:change:target=move |ev| currency.set(ev.target().value())>
+                                {currencies.into_iter().map(|c| { let selected = c == currency.get_untracked(); view! { <option value=c.clone() selected=selected>{c.clone()}</option> } }).collect_view()}
+                            </select>
+                        </label>
+                    </div>
+                    <label>
+                        <span>{move || state.t(Key::FieldOwner)}</span>
+                        <input type="text" list="deal-owners" prop:value=move || owner.get() on:input:target=move |ev| owner.set(ev.target().value())/>
+                        <datalist id="deal-owners">
+                            {move || owners.get().into_iter().map(|o| view! { <option value=o/> }).collect_view()}
+                        </datalist>
+                    </label>
+                    <div class="field-row">
+                        {text_field(Key::FieldProduct, product, "text")}
+                        {text_field(Key::FieldRegion, region, "text")}
+                    </div>
+                    {text_field(Key::FieldCloseDate, close_date, "date")}
+                    {is_new.then(|| view! {
+                        <label>
+                            <span>{move || state.t(Key::FieldStage)}</span>
+                            <select prop:value=move || stage.get() on:change:target=move |ev| stage.set(ev.target().value())>
+                                {move || state.board.with(|b| b.stages.iter().map(|s| {
+                                    let selected = s.id.0 == stage.get_untracked();
+                                    view! { <option value=s.id.0.clone() selected=selected>{display_stage_name(s, state.lang.get())}</option> }
+                                }).collect_view())}
+                            </select>
+                        </label>
+                    })}
+                    <label>
+                        <span>{move || state.t(Key::FieldNotes)}</span>
+                        <textarea rows="3" prop:value=move || notes.get() on:input:target=move |ev| notes.set(ev.target().value())></textarea>
+                    </label>
+                    {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
+                    <div class="dialog-actions">
+                        {(!is_new).then(|| view! {
+                            <button type="button" class="danger push-left" on:click=move |_| confirming.set(true)>{move || state.t(Key::Delete)}</button>
+                        })}
+                        <button type="button" on:click=move |_| close_click()>{move || state.t(Key::Cancel)}</button>
+                        <button type="submit" class="primary" on:click=move |ev| { ev.prevent_default(); save_click() }>{move || state.t(Key::Save)}</button>
+                    </div>
+                </form>
+                <Show when=move || confirming.get()>
+                    <div class="confirm" role="alertdialog" aria-labelledby="confirm-delete-text">
+                        <p id="confirm-delete-text">{move || state.fill(Key::DeleteConfirm, &[&title.get()])}</p>
+                        <div class="dialog-actions">
+                            <button type="button" on:click=move |_| confirming.set(false)>{move || state.t(Key::Cancel)}</button>
+                            <button type="button" class="danger" on:click={let d = delete_click.clone(); move |_| d()}>
+                                {move || state.t(Key::Confirm)}
+                            </button>
+                        </div>
+                    </div>
+                </Show>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,113 @@
+//! Shows whichever dialog is open; small confirmations live here too.
+
+use crate::app::components::deal_dialog::{DealDialog, DealTarget};
+use crate::app::components::stage_editor::StageEditor;
+use crate::app::state::{use_app, Dialog};
+use crate::domain::board::{Board, DealId, StageId};
+use crate::domain::command::Command;
+use crate::i18n::Key;
+use leptos::prelude::*;
+
+/// The open dialog, if any.
+#[component]
+pub fn Dialogs() -> impl IntoView {
+    let state = use_app();
+    move || {
+        state.dialog.get().map(|dialog| match dialog {
+            Dialog::NewDeal { stage } => view! { <DealDialog target=DealTarget::New(stage)/> }.into_any(),
+            Dialog::EditDeal(id) => view! { <DealDialog target=DealTarget::Existing(id)/> }.into_any(),
+            Dialog::LossReason { deal, to, index } => view! { <LossReason deal to index/> }.into_any(),
+            Dialog::ConfirmClear => view! { <ConfirmClear/> }.into_any(),
+            Dialog::Stages => view! { <StageEditor/> }.into_any(),
+        })
+    }
+}
+
+/// A small modal with a title and two buttons; Escape cancels.
+#[component]
+fn Confirmation(
+    #[prop(into)] text: Signal<String>,
+    #[prop(into)] confirm_label: Signal<String>,
+    on_confirm: Callback<()>,
+    #[prop(into)] cancel_label: Signal<String>,
+    on_cancel: Callback<()>,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
+    view! {
+        <div class="dialog-backdrop">
+            <div
+                class="dialog confirm-dialog"
+                role="alertdialog"
+                aria-modal="true"
+                aria-labelledby="confirm-text"
+                on:keydown=move |ev| if ev.key() == "Escape" { ev.prevent_default(); on_cancel.run(()) }
+            >
+                <form on:submit=move |ev| { ev.prevent_default(); on_confirm.run(()) }>
+                    <p id="confirm-text">{text}</p>
+                    {children.map(|c| c())}
+                    <div class="dialog-actions">
+                        <button type="button" on:click=move |_| on_cancel.run(())>{cancel_label}</button>
+                        <button type="submit" class="primary" autofocus>{confirm_label}</button>
+                    </div>
+                </form>
+            </div>
+        </div>
+    }
+}
+
+/// Asks why a deal was lost, then moves it; the reason may be skipped.
+#[component]
+fn LossReason(deal: DealId, to: StageId, index: usize) -> impl IntoView {
+    let state = use_app();
+    let reason = RwSignal::new(String::new());
+    let title = state.board.with_untracked(|b| b.deal(&deal).map(|d| d.title.clone()).unwrap_or_default());
+    let finish = {
+        let deal = deal.clone();
+        move |loss_reason: Option<String>| {
+            state.dialog.set(None);
+            let cmd = Command::MoveDeal { id: deal.clone(), to: to.clone(), index, loss_reason };
+            let _ = state.dispatch(cmd);
+        }
+    };
+    let input = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if let Some(el) = input.get() {
+            let _ = el.focus();
+        }
+    });
+    let confirm = finish.clone();
+    view! {
+        <Confirmation
+            text=Signal::derive(move || state.fill(Key::LossReasonTitle, &[&title]))
+            confirm_label=Signal::derive(move || state.t(Key::Confirm).to_string())
+            on_confirm=Callback::new(move |_| confirm(Some(reason.get_untracked())))
+            cancel_label=Signal::derive(move || state.t(Key::Skip).to_string())
+            on_cancel=Callback::new(move |_| finish(None))
+        >
+            <label>
+                <span>{move || state.t(Key::LossReasonLabel)}</span>
+                <input node_ref=input type="text" prop:value=move || reason.get() on:input:target=move |ev| reason.set(ev.target().value())/>
+            </label>
+        </Confirmation>
+    }
+}
+
+/// Empties the board of deals but keeps its stages and settings.
+#[component]
+fn ConfirmClear() -> impl IntoView {
+    let state = use_app();
+    let clear = move |_| {
+        state.dialog.set(None);
+        let empty = state.board.with_untracked(|b| Board { deals: Vec::new(), ..b.clone() });
+        let _ = state.dispatch(Command::ReplaceBoard(Box::new(empty)));
+    };
+    view! {
+        <Confirmation
+            text=Signal::derive(move || state.t(Key::ClearBoardConfirm).to_string())
+            confirm_label=Signal::derive(move || state.t(Key::ClearBoard).to_string())
+            on_confirm=Callback::new(clear)
+            cancel_label=Signal::derive(move || state.t(Key::Cancel).to_string())
+            on_cancel=Callback::new(move |_| state.dialog.set(None))
+        />
+    }
+}

@@ -1,0 +1,80 @@
+//! The board header: pipeline totals, search, owner filter, and the board's actions.
+
+use crate::app::shortcuts::SEARCH_ID;
+use crate::app::state::{use_app, Dialog};
+use crate::domain::metrics::pipeline_summary;
+use crate::i18n::{Key, Lang};
+use leptos::prelude::*;
+
+/// Title, open-pipeline totals and the controls that narrow or change the board.
+#[component]
+pub fn BoardHeader() -> impl IntoView {
+    let state = use_app();
+    let summary = Memo::new(move |_| state.board.with(|b| state.filter.with(|f| pipeline_summary(b, f))));
+    let currency = move || state.board.with(|b| b.settings.default_currency.clone());
+    let owners = Memo::new(move |_| state.board.with(|b| b.owners()));
+    let new_deal = move |_| {
+        let first = state.board.with_untracked(|b| b.stages.first().map(|s| s.id.clone()));
+        if let Some(stage) = first {
+            state.dialog.set(Some(Dialog::NewDeal { stage }));
+        }
+    };
+    view! {
+        <header class="board-header">
+            <div class="board-title">
+                <h1>{move || state.t(Key::AppTitle)}</h1>
+                <dl class="pipeline-totals">
+                    <div>
+                        <dt>{move || state.t(Key::OpenPipeline)}</dt>
+                        <dd data-testid="pipeline-total">{move || summary.with(|s| s.total.format(&currency()))}</dd>
+                    </div>
+                    <div>
+                        <dt>{move || state.t(Key::Weighted)}</dt>
+                        <dd data-testid="pipeline-weighted">{move || summary.with(|s| s.weighted.format(&currency()))}</dd>
+                    </div>
+                </dl>
+            </div>
+            <div class="board-tools">
+                <input
+                    id=SEARCH_ID
+                    class="search"
+                    type="search"
+                    aria-label=move || state.t(Key::SearchLabel)
+                    placeholder=move || state.t(Key::SearchPlaceholder)
+                    prop:value=move || state.filter.with(|f| f.query.clone())
+                    on:input:target=move |ev| state.filter.update(|f| f.query = ev.target().value())
+                    on:keydown=move |ev| {
+                        if ev.key() == "Escape" {
+                            state.filter.update(|f| f.query.clear());
+                        }
+                    }
+                />
+                <select
+                    aria-label=move || state.t(Key::OwnerFilter)
+                    prop:value=move || state.filter.with(|f| f.owner.clone().unwrap_or_default())
+                    on:change:target=move |ev| {
+                        let owner = ev.target().value();
+                        state.filter.update(|f| f.owner = (!owner.is_empty()).then_some(owner));
+                    }
+                >
+                    <option value="">{move || state.t(Key::AllOwners)}</option>
+                    {move || owners.get().into_iter().map(|o| view! { <option value=o.clone()>{o.clone()}</option> }).collect_view()}
+                </select>
+                <button class="primary" on:click=new_deal>{move || state.t(Key::NewDeal)}</button>
+                <button on:click=move |_| state.dialog.set(Some(Dialog::Stages))>{move || state.t(Key::Stages)}</button>
+                <button on:click=move |_| state.dialog.set(Some(Dialog::ConfirmClear))>{move || state.t(Key::ClearBoard)}</button>
+                <select
+                    aria-label=move || state.t(Key::Language)
+                    on:change:target=move |ev| {
+                        let tag = ev.target().value();
+                        state.lang.set(Lang::from_tag(&tag));
+                    }
+                >
+                    {Lang::ALL.iter().map(|&l| view! {
+                        <option value=l.tag() selected=move || state.lang.get() == l>{l.native_name()}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+        </header>
+    }
+}

@@ -1,0 +1,132 @@
+//! Rename, add, remove and reorder stages, set their win probability, and choose the
+//! board's default currency.
+
+use crate::app::clock;
+use crate::app::state::{display_stage_name, error_key, use_app};
+use crate::domain::board::{Stage, StageId};
+use crate::domain::command::{Command, DomainError};
+use crate::domain::money::{Currency, COMMON_CURRENCIES};
+use crate::i18n::Key;
+use leptos::prelude::*;
+
+/// The stage editor dialog.
+#[component]
+pub fn StageEditor() -> impl IntoView {
+    let state = use_app();
+    let error = RwSignal::new(None::<String>);
+    let run = move |cmd: Command| {
+        let result = state.dispatch(cmd);
+        error.set(result.as_ref().err().map(|e| describe(state, e)));
+    };
+    let stages = Memo::new(move |_| state.board.with(|b| b.stages.clone()));
+    let add = move |_| {
+        let name = state.t(Key::StageNewName).to_string();
+        run(Command::AddStage { id: StageId(clock::new_id("s")), name, probability: 50 });
+    };
+    let close = move || state.dialog.set(None);
+    view! {
+        <div class="dialog-backdrop">
+            <div
+                class="dialog stage-editor"
+                role="dialog"
+                aria-modal="true"
+                aria-labelledby="stage-editor-title"
+                on:keydown=move |ev| if ev.key() == "Escape" { ev.prevent_default(); close() }
+            >
+                <h2 id="stage-editor-title">{move || state.t(Key::StagesTitle)}</h2>
+                <ol class="stage-rows">
+                    <For
+                        each={move || stages.get().into_iter().enumerate().collect::<Vec<_>>()}
+                        key=|(i, s)| (*i, s.clone().id, s.name.clone(), s.probability, s.preset)
+                        children=move |(index, stage)| view! { <StageRow index stage run/> }
+                    />
+                </ol>
+                <button type="button" on:click=add>{move || state.t(Key::StageAdd)}</button>
+                <label class="default-currency">
+                    <span>{move || state.t(Key::DefaultCurrency)}</span>
+                    <select on:change:target=move |ev| {
+                        if let Ok(c) = Currency::parse(&ev.target().value()) {
+                            run(Command::SetDefaultCurrency(c));
+                        }
+                    }>
+                        {move || {
+                            let current = state.board.with(|b| b.settings.default_currency.clone());
+                            COMMON_CURRENCIES.iter().map(|c| view! {
+                                <option value=*c selected=current.code() == *c>{*c}</option>
+                            }).collect_view()
+                        }}
+                    </select>
+                </label>
+                {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
+                <div class="dialog-actions">
+                    <button type="button" class="primary" on:click=move |_| close()>{move || state.t(Key::Close)}</button>
+                </div>
+            </div>
+        </div>
+    }
+}
+
+/// One stage: name, probability, order buttons, and removal with a destination for its deals.
+#[component]
+fn StageRow(index: usize, stage: Stage, run: impl Fn(Command) + Copy + Send + Sync + 'static) -> impl IntoView {
+    let state = use_app();
+    let id = stage.id.clone();
+    let deal_count = {
+        let id = id.clone();
+        Memo::new(move |_| state.board.with(|b| b.deals.iter().filter(|d| d.stage == id).count()))
+    };
+    let others = {
+        let id = id.clone();
+        move || state.board.with(|b| b.stages.iter().filter(|s| s.id != id).map(|s| (s.id.clone(), display_stage_name(s, state.lang.get()))).collect::<Vec<_>>())
+    };
+    let destination = RwSignal::new(String::new());
+    let name = display_stage_name(&stage, state.lang.get_untracked());
+    let (rename_id, prob_id, left_id, right_id, remove_id) = (id.clone(), id.clone(), id.clone(), id.clone(), id.clone());
+    let remove = move |_| {
+        let to = destination.get_untracked();
+        let move_deals_to = (!to.is_empty()).then(|| StageId(to));
+        run(Command::RemoveStage { id: remove_id.clone(), move_deals_to });
+    };
+    view! {
+        <li class="stage-row" data-stage-row=id.0.clone()>
+            <input
+                type="text"
+                aria-label=move || state.t(Key::StageName)
+                value=name
+                on:change:target=move |ev| run(Command::RenameStage { id: rename_id.clone(), name: ev.target().value() })
+            />
+            <input
+                type="number"
+                min="0"
+                max="100"
+                aria-label=move || state.t(Key::StageProbability)
+                value=stage.probability
+                on:change:target=move |ev| {
+                    let probability = ev.target().value().trim().parse::<u8>().unwrap_or(101);
+                    run(Command::SetStageProbability { id: prob_id.clone(), probability });
+                }
+            />
+            <button type="button" aria-label=move || state.t(Key::StageMoveLeft) disabled=index == 0
+                on:click=move |_| run(Command::MoveStage { id: left_id.clone(), index: index.saturating_sub(1) })>"↑"</button>
+            <button type="button" aria-label=move || state.t(Key::StageMoveRight)
+                on:click=move |_| run(Command::MoveStage { id: right_id.clone(), index: index + 1 })>"↓"</button>
+            <Show when=move || { deal_count.get() > 0 }>
+                <select
+                    aria-label=move || state.fill(Key::StageMoveDealsTo, &[&deal_count.get().to_string()])
+                    on:change:target=move |ev| destination.set(ev.target().value())
+                >
+                    <option value="">{move || state.fill(Key::StageMoveDealsTo, &[&deal_count.get().to_string()])}</option>
+                    {others().into_iter().map(|(id, name)| view! { <option value=id.0>{name}</option> }).collect_view()}
+                </select>
+            </Show>
+            <button type="button" class="danger" on:click=remove>{move || state.t(Key::StageRemove)}</button>
+        </li>
+    }
+}
+
+fn describe(state: crate::app::state::AppState, err: &DomainError) -> String {
+    match err {
+        DomainError::StageNotEmpty(n) => state.lang.get_untracked().fill(Key::ErrStageNotEmpty, &[&n.to_string()]),
+        other => state.lang.get_untracked().text(error_key(other)).to_string(),
+    }
+}

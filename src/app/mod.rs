@@ -1,0 +1,79 @@
+//! The browser side: state, storage and components.
+
+pub mod clock;
+pub mod components;
+pub mod download;
+pub mod persist;
+pub mod shortcuts;
+pub mod state;
+pub mod storage;
+
+use crate::domain::board::Board;
+use crate::domain::sample::sample_board;
+use crate::i18n::Lang;
+use crate::io::snapshot::RestoreError;
+use components::{Banners, BoardHeader, Dialogs, Pipeline};
+use leptos::prelude::*;
+use state::{AppState, Banner};
+use storage::Loaded;
+
+/// The whole app: loads the board, provides the state, and lays out the page.
+#[component]
+pub fn App() -> impl IntoView {
+    let lang = initial_lang();
+    let (board, banners, can_save) = initial_board(lang);
+    let state = AppState::new(board, lang, banners);
+    provide_context(state);
+    persist::start(state, can_save);
+    remember_lang(state, can_save);
+    shortcuts::install(state);
+    view! {
+        <div class="app">
+            <Banners/>
+            <BoardHeader/>
+            <Pipeline/>
+            <Dialogs/>
+            <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
+                {move || state.announcement.get()}
+            </div>
+        </div>
+    }
+}
+
+/// The stored choice, else the browser's language.
+fn initial_lang() -> Lang {
+    let stored = storage::read(storage::LANG_KEY);
+    let browser = window().navigator().language();
+    stored.or(browser).map(|tag| Lang::from_tag(&tag)).unwrap_or(Lang::En)
+}
+
+/// The board to start on, the banners to show, and whether saving is allowed.
+fn initial_board(lang: Lang) -> (Board, Vec<Banner>, bool) {
+    let names = move |preset| lang.stage_name(preset);
+    match storage::load() {
+        Loaded::Board(board) => (board, Vec::new(), true),
+        Loaded::Missing => (sample_board(names, clock::now()), Vec::new(), true),
+        Loaded::Unreadable { error, backup_key } => {
+            let newer = matches!(error, RestoreError::Newer { .. });
+            // Without a backup the unreadable text still sits under the board key only:
+            // never write over it.
+            let can_save = backup_key.is_some();
+            let banner = Banner::Unreadable { detail: error.to_string(), backup_key, newer };
+            (Board::with_default_stages(names), vec![banner], can_save)
+        }
+        Loaded::Unavailable => (sample_board(names, clock::now()), vec![Banner::Unavailable], false),
+    }
+}
+
+/// Keeps `<html lang>` and the stored choice in step with the language.
+fn remember_lang(state: AppState, can_save: bool) {
+    Effect::new(move |_| {
+        let lang = state.lang.get();
+        if let Some(html) = document().document_element() {
+            let _ = html.set_attribute("lang", lang.tag());
+        }
+        if can_save {
+            let _ = storage::write(storage::LANG_KEY, lang.tag());
+        }
+    });
+}

@@ -1,0 +1,42 @@
+//! Board-wide keys: `/` focuses the search, `n` opens a new deal. Ignored while typing.
+
+use crate::app::state::{AppState, Dialog};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The id of the search box, which `/` focuses.
+pub const SEARCH_ID: &str = "deal-search";
+
+/// Listens for the board-wide shortcut keys.
+pub fn install(state: AppState) {
+    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() || typing(&ev) || state.dialog.get_untracked().is_some() {
+            return;
+        }
+        match ev.key().as_str() {
+            "/" => {
+                ev.prevent_default();
+                if let Some(el) = document().get_element_by_id(SEARCH_ID) {
+                    let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
+                }
+            }
+            "n" => {
+                ev.prevent_default();
+                let first = state.board.with_untracked(|b| b.stages.first().map(|s| s.id.clone()));
+                if let Some(stage) = first {
+                    state.dialog.set(Some(Dialog::NewDeal { stage }));
+                }
+            }
+            _ => {}
+        }
+    });
+    on_cleanup(move || handle.remove());
+}
+
+/// True when the key went to a text field.
+fn typing(ev: &web_sys::KeyboardEvent) -> bool {
+    let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+        return false;
+    };
+    matches!(target.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || target.has_attribute("contenteditable")
+}

@@ -1,0 +1,181 @@
+//! The app's reactive state and the one `dispatch` every input goes through.
+
+use crate::app::clock;
+use crate::domain::board::{Board, DealId, StageId};
+use crate::domain::command::{Command, DomainError, Outcome};
+use crate::domain::filter::DealFilter;
+use crate::i18n::{Key, Lang};
+use leptos::prelude::*;
+
+/// A notice across the top of the board.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Banner {
+    /// Stored data could not be read; it was kept under `backup_key`.
+    Unreadable { detail: String, backup_key: Option<String>, newer: bool },
+    /// Storage is full; the last change lives only in memory.
+    Quota,
+    /// Storage is blocked; the board lives only in memory.
+    Unavailable,
+    /// A save failed for another reason.
+    SaveFailed(String),
+}
+
+/// Which dialog is open.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Dialog {
+    NewDeal { stage: StageId },
+    EditDeal(DealId),
+    /// Asks why a deal was lost before moving it to a lost stage.
+    LossReason { deal: DealId, to: StageId, index: usize },
+    ConfirmClear,
+    Stages,
+}
+
+/// Everything the components share, provided as context.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub board: RwSignal<Board>,
+    pub lang: RwSignal<Lang>,
+    pub filter: RwSignal<DealFilter>,
+    pub banners: RwSignal<Vec<Banner>>,
+    /// The text of the polite live region.
+    pub announcement: RwSignal<String>,
+    pub dialog: RwSignal<Option<Dialog>>,
+    /// True when the deal dialog should open on its delete confirmation (menu → Delete).
+    pub confirm_delete: RwSignal<bool>,
+}
+
+impl AppState {
+    /// State around a loaded board.
+    pub fn new(board: Board, lang: Lang, banners: Vec<Banner>) -> AppState {
+        AppState {
+            board: RwSignal::new(board),
+            lang: RwSignal::new(lang),
+            filter: RwSignal::new(DealFilter::default()),
+            banners: RwSignal::new(banners),
+            announcement: RwSignal::new(String::new()),
+            dialog: RwSignal::new(None),
+            confirm_delete: RwSignal::new(false),
+        }
+    }
+
+    /// The text for `key` in the current language (tracked).
+    pub fn t(&self, key: Key) -> &'static str {
+        self.lang.get().text(key)
+    }
+
+    /// The text for `key` with arguments (tracked).
+    pub fn fill(&self, key: Key, args: &[&str]) -> String {
+        self.lang.get().fill(key, args)
+    }
+
+    /// Applies a command at the current time and announces what it did. The board only
+    /// notifies its readers when the command succeeded.
+    pub fn dispatch(&self, cmd: Command) -> Result<Outcome, DomainError> {
+        let now = clock::now();
+        let result = self
+            .board
+            .try_maybe_update(|board| match board.apply(cmd, now) {
+                Ok(outcome) => (true, Ok(outcome)),
+                Err(err) => (false, Err(err)),
+            })
+            .unwrap_or_else(|| Err(DomainError::UnknownDeal(DealId(String::new()))));
+        if let Ok(outcome) = &result {
+            self.announce(outcome);
+            if let Outcome::DealMoved { id, .. } = outcome {
+                focus_deal(id);
+            }
+        }
+        result
+    }
+
+    /// The name a stage shows in the current language.
+    pub fn stage_name(&self, board: &Board, id: &StageId) -> String {
+        let lang = self.lang.get_untracked();
+        board.stage(id).map(|s| display_stage_name(s, lang)).unwrap_or_default()
+    }
+
+    fn announce(&self, outcome: &Outcome) {
+        let lang = self.lang.get_untracked();
+        let text = self.board.with_untracked(|board| {
+            let title = |id: &DealId| board.deal(id).map(|d| d.title.clone()).unwrap_or_default();
+            match outcome {
+                Outcome::DealAdded(id) => {
+                    let stage = board.deal(id).map(|d| self.stage_name(board, &d.stage));
+                    lang.fill(Key::AnnounceAdded, &[&title(id), &stage.unwrap_or_default()])
+                }
+                Outcome::DealEdited(id) => lang.fill(Key::AnnounceEdited, &[&title(id)]),
+                Outcome::DealDeleted(deal) => lang.fill(Key::AnnounceDeleted, &[&deal.title]),
+                Outcome::DealMoved { id, from, to } => lang.fill(
+                    Key::AnnounceMoved,
+                    &[
+                        &title(id),
+                        &self.stage_name(board, &from.0),
+                        &(from.1 + 1).to_string(),
+                        &from.2.to_string(),
+                        &self.stage_name(board, &to.0),
+                        &(to.1 + 1).to_string(),
+                        &to.2.to_string(),
+                    ],
+                ),
+                Outcome::BoardReplaced => lang.text(Key::AnnounceBoardReplaced).to_string(),
+                Outcome::StagesChanged | Outcome::SettingsChanged => String::new(),
+            }
+        });
+        if !text.is_empty() {
+            self.announcement.set(text);
+        }
+    }
+
+    /// Shows a banner unless the same one is already shown.
+    pub fn show_banner(&self, banner: Banner) {
+        self.banners.update(|banners| {
+            if !banners.contains(&banner) {
+                banners.push(banner);
+            }
+        });
+    }
+
+    /// Removes banners that `keep` rejects.
+    pub fn drop_banners(&self, keep: impl Fn(&Banner) -> bool) {
+        self.banners.update(|banners| banners.retain(|b| keep(b)));
+    }
+}
+
+/// A stage's name: the preset's name in `lang` while it has one, else what the user typed.
+pub fn display_stage_name(stage: &crate::domain::board::Stage, lang: Lang) -> String {
+    match stage.preset {
+        Some(preset) => lang.stage_name(preset),
+        None => stage.name.clone(),
+    }
+}
+
+/// The user-facing message for a refused command.
+pub fn error_key(err: &DomainError) -> Key {
+    match err {
+        DomainError::EmptyTitle => Key::ErrEmptyTitle,
+        DomainError::NegativeValue => Key::ErrNegativeValue,
+        DomainError::EmptyStageName => Key::ErrEmptyStageName,
+        DomainError::ProbabilityOutOfRange(_) => Key::ErrProbability,
+        DomainError::StageNotEmpty(_) | DomainError::MoveIntoRemovedStage => Key::ErrStageNotEmpty,
+        DomainError::LastStage => Key::ErrLastStage,
+        DomainError::DuplicateId(_) => Key::ErrDuplicate,
+        DomainError::UnknownDeal(_) | DomainError::UnknownStage(_) => Key::ErrGone,
+    }
+}
+
+/// The shared state; panics outside `App`, which provides it.
+pub fn use_app() -> AppState {
+    expect_context::<AppState>()
+}
+
+/// Puts focus on a deal's card once it is (re)mounted, e.g. in the column it moved to.
+pub fn focus_deal(id: &DealId) {
+    let selector = format!("[data-deal-id=\"{}\"]", id.0.replace('"', ""));
+    request_animation_frame(move || {
+        let found = document().query_selector(&selector).ok().flatten();
+        if let Some(el) = found.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
+            let _ = el.focus();
+        }
+    });
+}

@@ -1,0 +1,314 @@
+//! The pipeline: stages in order, deals in stages, and the board's settings.
+
+use crate::domain::money::Currency;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// Milliseconds since the Unix epoch, always passed in by the caller.
+pub type Timestamp = i64;
+
+/// A deal's stable unique id.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct DealId(pub String);
+
+/// A stage's stable unique id.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct StageId(pub String);
+
+/// What reaching a stage means for a deal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StageKind {
+    /// Still being worked.
+    Open,
+    /// Closed and signed.
+    Won,
+    /// Closed and lost.
+    Lost,
+}
+
+/// The default stages of SEED-NOTES; a stage that keeps its preset shows the preset's name in
+/// the user's language, until the user renames it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PresetStage {
+    Lead,
+    Qualified,
+    Demo,
+    Proposal,
+    Negotiation,
+    Won,
+    Lost,
+}
+
+impl PresetStage {
+    /// Every preset, in pipeline order.
+    pub const ALL: [PresetStage; 7] = [
+        PresetStage::Lead,
+        PresetStage::Qualified,
+        PresetStage::Demo,
+        PresetStage::Proposal,
+        PresetStage::Negotiation,
+        PresetStage::Won,
+        PresetStage::Lost,
+    ];
+
+    /// Win probability in percent.
+    pub fn probability(self) -> u8 {
+        match self {
+            PresetStage::Lead => 10,
+            PresetStage::Qualified => 25,
+            PresetStage::Demo => 40,
+            PresetStage::Proposal => 60,
+            PresetStage::Negotiation => 80,
+            PresetStage::Won => 100,
+            PresetStage::Lost => 0,
+        }
+    }
+
+    /// Open, won or lost.
+    pub fn kind(self) -> StageKind {
+        match self {
+            PresetStage::Won => StageKind::Won,
+            PresetStage::Lost => StageKind::Lost,
+            _ => StageKind::Open,
+        }
+    }
+
+    /// The id the default board gives this stage.
+    pub fn id(self) -> StageId {
+        let name = match self {
+            PresetStage::Lead => "lead",
+            PresetStage::Qualified => "qualified",
+            PresetStage::Demo => "demo",
+            PresetStage::Proposal => "proposal",
+            PresetStage::Negotiation => "negotiation",
+            PresetStage::Won => "won",
+            PresetStage::Lost => "lost",
+        };
+        StageId(name.into())
+    }
+}
+
+/// One column of the pipeline.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Stage {
+    pub id: StageId,
+    /// The name the user gave; shown unless `preset` is set.
+    pub name: String,
+    /// Set while the stage still carries a default name that follows the language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preset: Option<PresetStage>,
+    /// Win probability in percent, 0–100.
+    pub probability: u8,
+    pub kind: StageKind,
+}
+
+/// Where a deal stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DealStatus {
+    Open,
+    Won,
+    Lost,
+}
+
+/// When a deal entered a stage: the path through the pipeline, kept to measure the process.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StageVisit {
+    pub stage: StageId,
+    pub entered: Timestamp,
+}
+
+/// What the user types about a deal; everything else is kept by the app.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct DealFields {
+    pub title: String,
+    /// The customer's company.
+    pub customer: String,
+    pub contact: String,
+    /// In minor units of `currency` (cents, fen).
+    pub value: i64,
+    pub currency: Currency,
+    /// The rep who owns the deal.
+    pub owner: String,
+    pub product: String,
+    pub region: String,
+    /// Expected close date.
+    pub close_date: Option<NaiveDate>,
+    pub notes: String,
+}
+
+/// A deal on the board. Its typed fields sit at the top level (not flattened) so that an
+/// import error can name the exact place: `deals[12].value`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Deal {
+    pub id: DealId,
+    pub title: String,
+    #[serde(default)]
+    pub customer: String,
+    #[serde(default)]
+    pub contact: String,
+    /// In minor units of `currency`.
+    pub value: i64,
+    pub currency: Currency,
+    #[serde(default)]
+    pub owner: String,
+    #[serde(default)]
+    pub product: String,
+    #[serde(default)]
+    pub region: String,
+    #[serde(default)]
+    pub close_date: Option<NaiveDate>,
+    #[serde(default)]
+    pub notes: String,
+    pub stage: StageId,
+    /// Sort key inside the stage: smaller is higher. Sparse, so a move rewrites one deal.
+    pub rank: f64,
+    pub status: DealStatus,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub loss_reason: Option<String>,
+    pub created: Timestamp,
+    pub updated: Timestamp,
+    pub stage_entered: Timestamp,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub won_at: Option<Timestamp>,
+    #[serde(default)]
+    pub history: Vec<StageVisit>,
+    /// Bumped on every change; used to order concurrent edits.
+    #[serde(default)]
+    pub revision: u32,
+}
+
+/// Board-wide choices.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Settings {
+    /// The currency new deals start in and totals list first.
+    pub default_currency: Currency,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings { default_currency: Currency::default() }
+    }
+}
+
+/// The whole pipeline.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Board {
+    /// In pipeline order.
+    pub stages: Vec<Stage>,
+    pub deals: Vec<Deal>,
+    #[serde(default)]
+    pub settings: Settings,
+}
+
+impl Board {
+    /// The default pipeline with no deals.
+    pub fn with_default_stages(default_names: impl Fn(PresetStage) -> String) -> Board {
+        let stages = PresetStage::ALL
+            .iter()
+            .map(|&p| Stage {
+                id: p.id(),
+                name: default_names(p),
+                preset: Some(p),
+                probability: p.probability(),
+                kind: p.kind(),
+            })
+            .collect();
+        Board { stages, deals: Vec::new(), settings: Settings::default() }
+    }
+
+    /// The stage with this id.
+    pub fn stage(&self, id: &StageId) -> Option<&Stage> {
+        self.stages.iter().find(|s| &s.id == id)
+    }
+
+    /// The deal with this id.
+    pub fn deal(&self, id: &DealId) -> Option<&Deal> {
+        self.deals.iter().find(|d| &d.id == id)
+    }
+
+    /// The deals of one stage in display order.
+    pub fn deals_in<'a>(&'a self, stage: &StageId) -> Vec<&'a Deal> {
+        let mut deals: Vec<&Deal> = self.deals.iter().filter(|d| &d.stage == stage).collect();
+        deals.sort_by(|a, b| a.rank.total_cmp(&b.rank).then_with(|| a.id.cmp(&b.id)));
+        deals
+    }
+
+    /// The reps who own at least one deal, sorted and without repeats.
+    pub fn owners(&self) -> Vec<String> {
+        let mut owners: Vec<String> = self
+            .deals
+            .iter()
+            .map(|d| d.owner.trim().to_string())
+            .filter(|o| !o.is_empty())
+            .collect();
+        owners.sort();
+        owners.dedup();
+        owners
+    }
+}
+
+impl Deal {
+    /// A new open deal in `stage`, created at `now`.
+    pub fn new(id: DealId, fields: DealFields, stage: StageId, rank: f64, now: Timestamp) -> Deal {
+        let mut deal = Deal {
+            id,
+            title: String::new(),
+            customer: String::new(),
+            contact: String::new(),
+            value: 0,
+            currency: Currency::default(),
+            owner: String::new(),
+            product: String::new(),
+            region: String::new(),
+            close_date: None,
+            notes: String::new(),
+            stage: stage.clone(),
+            rank,
+            status: DealStatus::Open,
+            loss_reason: None,
+            created: now,
+            updated: now,
+            stage_entered: now,
+            won_at: None,
+            history: vec![StageVisit { stage, entered: now }],
+            revision: 0,
+        };
+        deal.set_fields(fields);
+        deal
+    }
+
+    /// The fields a user edits, as the dialog shows them.
+    pub fn fields(&self) -> DealFields {
+        DealFields {
+            title: self.title.clone(),
+            customer: self.customer.clone(),
+            contact: self.contact.clone(),
+            value: self.value,
+            currency: self.currency.clone(),
+            owner: self.owner.clone(),
+            product: self.product.clone(),
+            region: self.region.clone(),
+            close_date: self.close_date,
+            notes: self.notes.clone(),
+        }
+    }
+
+    /// Replaces the user-edited fields.
+    pub fn set_fields(&mut self, f: DealFields) {
+        self.title = f.title;
+        self.customer = f.customer;
+        self.contact = f.contact;
+        self.value = f.value;
+        self.currency = f.currency;
+        self.owner = f.owner;
+        self.product = f.product;
+        self.region = f.region;
+        self.close_date = f.close_date;
+        self.notes = f.notes;
+    }
+}

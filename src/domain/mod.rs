@@ -1,0 +1,9 @@
+//! The pure sales model: no browser code here, so all of it is tested natively.
+
+pub mod board;
+pub mod command;
+pub mod filter;
+pub mod metrics;
+pub mod money;
+pub mod ordering;
+pub mod sample;

@@ -1,0 +1,170 @@
+//! Every user-visible text, by key. Each language is one file with one exhaustive `match`, so
+//! the compiler refuses a language that misses a key; adding a language is one file plus its
+//! line in `Lang`.
+
+mod en;
+mod zh_cn;
+
+use crate::domain::board::PresetStage;
+
+/// A language the interface speaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Lang {
+    En,
+    ZhCn,
+}
+
+impl Lang {
+    /// Every language, in the order the switcher lists them.
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::ZhCn];
+
+    /// The BCP 47 tag, as stored and put on `<html lang>`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::ZhCn => "zh-CN",
+        }
+    }
+
+    /// The language's own name, for the switcher.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::ZhCn => "简体中文",
+        }
+    }
+
+    /// The best language for a browser tag such as `zh-Hans-CN` or `en-GB`; English otherwise.
+    pub fn from_tag(tag: &str) -> Lang {
+        if tag.trim().to_ascii_lowercase().starts_with("zh") {
+            Lang::ZhCn
+        } else {
+            Lang::En
+        }
+    }
+
+    /// The text for `key`; `{0}`, `{1}` … mark where `fill` puts arguments.
+    pub fn text(self, key: Key) -> &'static str {
+        match self {
+            Lang::En => en::text(key),
+            Lang::ZhCn => zh_cn::text(key),
+        }
+    }
+
+    /// The text for `key` with its placeholders filled from `args`.
+    pub fn fill(self, key: Key, args: &[&str]) -> String {
+        let mut out = self.text(key).to_string();
+        for (i, arg) in args.iter().enumerate() {
+            out = out.replace(&format!("{{{i}}}"), arg);
+        }
+        out
+    }
+
+    /// The default name of a preset stage in this language.
+    pub fn stage_name(self, preset: PresetStage) -> String {
+        let key = match preset {
+            PresetStage::Lead => Key::StageLead,
+            PresetStage::Qualified => Key::StageQualified,
+            PresetStage::Demo => Key::StageDemo,
+            PresetStage::Proposal => Key::StageProposal,
+            PresetStage::Negotiation => Key::StageNegotiation,
+            PresetStage::Won => Key::StageWon,
+            PresetStage::Lost => Key::StageLost,
+        };
+        self.text(key).to_string()
+    }
+}
+
+/// The keys of every user-visible text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Key {
+    AppTitle,
+    NewDeal,
+    SearchLabel,
+    SearchPlaceholder,
+    OwnerFilter,
+    AllOwners,
+    Language,
+    OpenPipeline,
+    Weighted,
+    Total,
+    DealCount,
+    EmptyBoardTitle,
+    EmptyBoardHelp,
+    EmptyStage,
+    NoMatches,
+    LoadSample,
+    ClearBoard,
+    ClearBoardConfirm,
+    Confirm,
+    Cancel,
+    Save,
+    Delete,
+    Edit,
+    Close,
+    DialogNewDeal,
+    DialogEditDeal,
+    FieldTitle,
+    FieldCustomer,
+    FieldContact,
+    FieldValue,
+    FieldCurrency,
+    FieldOwner,
+    FieldProduct,
+    FieldRegion,
+    FieldCloseDate,
+    FieldNotes,
+    FieldStage,
+    DeleteConfirm,
+    DealActions,
+    MoveTo,
+    MoveToHeading,
+    DealCardLabel,
+    CloseOn,
+    StatusWon,
+    StatusLost,
+    LossReasonTitle,
+    LossReasonLabel,
+    Skip,
+    Stages,
+    StagesTitle,
+    StageName,
+    StageProbability,
+    StageMoveLeft,
+    StageMoveRight,
+    StageRemove,
+    StageAdd,
+    StageNewName,
+    StageMoveDealsTo,
+    DefaultCurrency,
+    AnnounceAdded,
+    AnnounceEdited,
+    AnnounceDeleted,
+    AnnounceMoved,
+    AnnounceBoardReplaced,
+    ErrEmptyTitle,
+    ErrNegativeValue,
+    ErrBadAmount,
+    ErrBadCurrency,
+    ErrBadDate,
+    ErrStageNotEmpty,
+    ErrLastStage,
+    ErrEmptyStageName,
+    ErrProbability,
+    ErrGone,
+    ErrDuplicate,
+    BannerUnreadable,
+    BannerNewer,
+    BannerQuota,
+    BannerUnavailable,
+    BannerSaveFailed,
+    DownloadBackup,
+    Dismiss,
+    StageLead,
+    StageQualified,
+    StageDemo,
+    StageProposal,
+    StageNegotiation,
+    StageWon,
+    StageLost,
+}

@@ -1,0 +1,7 @@
+//! Reading and writing the board as text: the versioned snapshot envelope, its migrations and
+//! its checks. Pure, so the same restore path serves storage and file import and is tested
+//! natively.
+
+pub mod migrate;
+pub mod snapshot;
+pub mod validate;

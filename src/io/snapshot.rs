@@ -1,0 +1,118 @@
+//! The envelope every saved or exported board travels in, and the one restore function that
+//! both start-up and file import use.
+
+use crate::domain::board::{Board, Timestamp};
+use crate::io::migrate::{migrate, CURRENT_VERSION};
+use crate::io::validate::{validate, Problem};
+use serde::Serialize;
+use serde_json::Value;
+use std::fmt;
+
+/// The `format` field that marks a Dealboard snapshot.
+pub const FORMAT: &str = "dealboard";
+
+/// The app's version, written into every snapshot.
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+#[derive(Serialize)]
+struct Envelope<'a> {
+    format: &'static str,
+    version: u32,
+    saved_at: Timestamp,
+    app_version: &'static str,
+    board: &'a Board,
+}
+
+/// The board wrapped in the current envelope, as compact JSON.
+pub fn encode(board: &Board, saved_at: Timestamp) -> String {
+    let envelope =
+        Envelope { format: FORMAT, version: CURRENT_VERSION, saved_at, app_version: APP_VERSION, board };
+    serde_json::to_string(&envelope).expect("a board always serialises")
+}
+
+/// The same, indented for people to read (file export).
+pub fn encode_pretty(board: &Board, saved_at: Timestamp) -> String {
+    let envelope =
+        Envelope { format: FORMAT, version: CURRENT_VERSION, saved_at, app_version: APP_VERSION, board };
+    serde_json::to_string_pretty(&envelope).expect("a board always serialises")
+}
+
+/// A board read back, with what its envelope said.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Restored {
+    pub board: Board,
+    /// The format version the text was written in (before migration).
+    pub version: u32,
+    pub saved_at: Option<Timestamp>,
+}
+
+/// Why a text could not be restored. The text itself is never changed by trying.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RestoreError {
+    /// Not JSON at all.
+    NotJson(String),
+    /// JSON, but not a Dealboard snapshot.
+    Foreign(String),
+    /// Written by a newer version of the app than this one.
+    Newer { version: u32 },
+    /// A Dealboard snapshot with problems, each with where it is.
+    Invalid(Vec<Problem>),
+}
+
+impl fmt::Display for RestoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RestoreError::NotJson(e) => write!(f, "not JSON: {e}"),
+            RestoreError::Foreign(why) => write!(f, "not a Dealboard snapshot: {why}"),
+            RestoreError::Newer { version } => write!(
+                f,
+                "format version {version}, this app reads up to version {CURRENT_VERSION}"
+            ),
+            RestoreError::Invalid(problems) => {
+                let shown: Vec<String> = problems.iter().take(3).map(|p| p.to_string()).collect();
+                write!(f, "{}", shown.join("; "))?;
+                if problems.len() > 3 {
+                    write!(f, "; and {} more", problems.len() - 3)?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+/// Reads a snapshot: checks the envelope, migrates older versions, then checks the board in
+/// full. Nothing is returned unless all of it is good.
+pub fn restore(text: &str) -> Result<Restored, RestoreError> {
+    let mut root: Value =
+        serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| RestoreError::NotJson(e.to_string()))?;
+    let object = root
+        .as_object()
+        .ok_or_else(|| RestoreError::Foreign("the top level is not an object".into()))?;
+    match object.get("format").and_then(Value::as_str) {
+        Some(FORMAT) => {}
+        Some(other) => return Err(RestoreError::Foreign(format!("format is {other:?}"))),
+        None => return Err(RestoreError::Foreign("it has no \"format\" field".into())),
+    }
+    let version = match object.get("version").and_then(Value::as_u64) {
+        Some(v) if (1..=u32::MAX as u64).contains(&v) => v as u32,
+        _ => {
+            let problem = Problem::new("version", "expected a positive whole number");
+            return Err(RestoreError::Invalid(vec![problem]));
+        }
+    };
+    if version > CURRENT_VERSION {
+        return Err(RestoreError::Newer { version });
+    }
+    let saved_at = object.get("saved_at").and_then(Value::as_i64);
+    migrate(&mut root, version).map_err(|p| RestoreError::Invalid(vec![p]))?;
+    let board_value = root.get_mut("board").map(Value::take).unwrap_or(Value::Null);
+    let board: Board = serde_path_to_error::deserialize(board_value).map_err(|e| {
+        let path = e.path().to_string();
+        RestoreError::Invalid(vec![Problem::from_serde(&path, &e.into_inner().to_string())])
+    })?;
+    let problems = validate(&board);
+    if !problems.is_empty() {
+        return Err(RestoreError::Invalid(problems));
+    }
+    Ok(Restored { board, version, saved_at })
+}

@@ -1,0 +1,78 @@
+//! Checks a board for what types alone cannot: ids that repeat, deals in stages that do not
+//! exist, out-of-range numbers. Every problem names its place.
+
+use crate::domain::board::Board;
+use std::collections::HashSet;
+use std::fmt;
+
+/// One problem and where it is, e.g. `deals[12].value: expected a number, found "abc"`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub path: String,
+    pub message: String,
+}
+
+impl Problem {
+    /// A problem at `path`.
+    pub fn new(path: impl Into<String>, message: impl Into<String>) -> Problem {
+        Problem { path: path.into(), message: message.into() }
+    }
+
+    /// Rewords serde's message ("invalid type: string \"abc\", expected i64") for people.
+    pub fn from_serde(path: &str, message: &str) -> Problem {
+        let message = message.split(" at line ").next().unwrap_or(message);
+        let plain = |expected: &str| {
+            let numeric = ["i64", "u8", "u32", "u64", "f64", "i32"];
+            if numeric.contains(&expected) {
+                "a number".to_string()
+            } else {
+                expected.to_string()
+            }
+        };
+        let message = match message.strip_prefix("invalid type: ").and_then(|m| m.split_once(", expected ")) {
+            Some((found, expected)) => format!("expected {}, found {found}", plain(expected)),
+            None => message.to_string(),
+        };
+        let path = if path == "." { "board" } else { path };
+        Problem::new(path, message)
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// Every problem of `board`; empty when it is good.
+pub fn validate(board: &Board) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    if board.stages.is_empty() {
+        problems.push(Problem::new("stages", "the board needs at least one stage"));
+    }
+    let mut stage_ids = HashSet::new();
+    for (i, stage) in board.stages.iter().enumerate() {
+        if !stage_ids.insert(&stage.id) {
+            problems.push(Problem::new(format!("stages[{i}].id"), format!("{:?} is used twice", stage.id.0)));
+        }
+        if stage.probability > 100 {
+            problems.push(Problem::new(format!("stages[{i}].probability"), "expected 0 to 100"));
+        }
+    }
+    let mut deal_ids = HashSet::new();
+    for (i, deal) in board.deals.iter().enumerate() {
+        if !deal_ids.insert(&deal.id) {
+            problems.push(Problem::new(format!("deals[{i}].id"), format!("{:?} is used twice", deal.id.0)));
+        }
+        if !stage_ids.contains(&deal.stage) {
+            problems.push(Problem::new(format!("deals[{i}].stage"), format!("no stage has id {:?}", deal.stage.0)));
+        }
+        if deal.value < 0 {
+            problems.push(Problem::new(format!("deals[{i}].value"), "cannot be negative"));
+        }
+        if !deal.rank.is_finite() {
+            problems.push(Problem::new(format!("deals[{i}].rank"), "expected a finite number"));
+        }
+    }
+    problems
+}

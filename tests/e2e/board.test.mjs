@@ -1,0 +1,532 @@
+// The board on first run and the everyday deal work: sample pipeline and totals, add, edit,
+// move with the keyboard, delete, search and owner filter, language switch.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  startServer,
+  openApp,
+  assertNoErrors,
+  columns,
+  column,
+  columnById,
+  stageNames,
+  card,
+  cardTitles,
+  allCardTitles,
+  stageFigures,
+  pipelineFigures,
+  waitForFigures,
+  parseMoney,
+  liveRegion,
+  activeDealId,
+  activeText,
+  menuButton,
+  openMenu,
+  moveByMenu,
+  dealDialog,
+  fillDeal,
+  addDeal,
+  storageGet,
+  LANG_KEY,
+  STAGES,
+  STAGE_IDS,
+} from './helpers.mjs';
+
+let server;
+before(async () => {
+  server = await startServer();
+});
+after(async () => {
+  await server?.close();
+});
+
+/** Opens a fresh app for one test and closes it when the test ends. */
+async function fresh(t, options) {
+  const app = await openApp(server, options);
+  t.after(() => app.close());
+  return app;
+}
+
+// Expected figures of the sample pipeline, worked out by hand from src/domain/sample.rs
+// (values there are major units).
+const SAMPLE = {
+  Lead: {
+    // Stark upgrade $75,000, Hooli expansion $42,000, Vandelay imports €9,800, Dunder Mifflin paper $4,200
+    titles: ['Stark upgrade', 'Hooli expansion', 'Vandelay imports', 'Dunder Mifflin paper'],
+    total: { USD: 121_200, EUR: 9_800 },
+    weighted: { USD: 12_120, EUR: 980 },
+  },
+  Qualified: {
+    // Umbrella €120,000, Oscorp $12,000, Pied Piper $15,000, Stark Asia $14,000
+    titles: ['Umbrella data platform', 'Oscorp backup', 'Pied Piper compression', 'Stark Asia pilot'],
+    total: { USD: 41_000, EUR: 120_000 },
+    weighted: { USD: 10_250, EUR: 30_000 },
+  },
+  Demo: {
+    // Globex $8,500, Tyrell $33,000, Jinhai ¥120,000, Wonka €31,000
+    titles: ['Globex pilot', 'Tyrell archive', 'Jinhai retail pilot', 'Wonka logistics'],
+    total: { USD: 41_500, 'CNY/JPY': 120_000, EUR: 31_000 },
+    weighted: { USD: 16_600, 'CNY/JPY': 48_000, EUR: 12_400 },
+  },
+  Proposal: {
+    // Initech $56,000, Massive Dynamic $27,500, Huawen ¥350,000, Monarch $19,500
+    titles: ['Initech rollout', 'Massive Dynamic seats', 'Huawen distribution', 'Monarch renewal'],
+    total: { USD: 103_000, 'CNY/JPY': 350_000 },
+    weighted: { USD: 61_800, 'CNY/JPY': 210_000 },
+  },
+  Negotiation: {
+    // Acme $24,000, Cyberdyne $64,000, Aperture $90,000
+    titles: ['Acme renewal', 'Cyberdyne analytics', 'Aperture research'],
+    total: { USD: 178_000 },
+    weighted: { USD: 142_400 },
+  },
+  Won: {
+    // Wayne $18,000, Nakatomi $48,000, Gringotts €57,000
+    titles: ['Wayne support', 'Nakatomi storage', 'Gringotts compliance'],
+    total: { USD: 66_000, EUR: 57_000 },
+    weighted: { USD: 66_000, EUR: 57_000 },
+  },
+  Lost: {
+    // Soylent €6,000, Black Mesa $22,000
+    titles: ['Soylent trial', 'Black Mesa support'],
+    total: { USD: 22_000, EUR: 6_000 },
+  },
+};
+
+test('first run shows the sample pipeline with the right columns, cards and totals', async (t) => {
+  const app = await fresh(t);
+  const { page } = app;
+
+  // Seven columns, in order, with their ids and names.
+  assert.deepEqual(await stageNames(page), STAGES);
+  assert.deepEqual(await columns(page).evaluateAll((els) => els.map((e) => e.dataset.stageId)), STAGE_IDS);
+  assert.equal(await page.locator('article.deal-card').count(), 24);
+
+  for (const [stage, expected] of Object.entries(SAMPLE)) {
+    assert.deepEqual(await cardTitles(page, stage), expected.titles, `cards in ${stage}`);
+    const figures = await stageFigures(page, stage);
+    assert.equal(figures.count, expected.titles.length, `count of ${stage}`);
+    const total = parseMoney(figures.total);
+    assert.equal(total.first, 'USD', `${stage} total lists the default currency first: ${figures.total}`);
+    assert.deepEqual(total.amounts, expected.total, `total of ${stage}: ${figures.total}`);
+    if (expected.weighted) {
+      const weighted = parseMoney(figures.weighted);
+      assert.equal(weighted.first, 'USD', `${stage} weighted lists USD first: ${figures.weighted}`);
+      assert.deepEqual(weighted.amounts, expected.weighted, `weighted of ${stage}: ${figures.weighted}`);
+    }
+  }
+
+  // Two columns checked as exact text.
+  assert.deepEqual(await stageFigures(page, 'Negotiation'), { count: 3, total: '$178,000', weighted: '$142,400' });
+  assert.deepEqual(await stageFigures(page, 'Proposal'), {
+    count: 4,
+    total: '$103,000 + ¥350,000',
+    weighted: '$61,800 + ¥210,000',
+  });
+
+  // Open pipeline = Lead … Negotiation, not Won or Lost.
+  // USD 121,200 + 41,000 + 41,500 + 103,000 + 178,000 = 484,700
+  // EUR 9,800 + 120,000 + 31,000 = 160,800; CNY 120,000 + 350,000 = 470,000
+  // weighted USD 12,120 + 10,250 + 16,600 + 61,800 + 142,400 = 243,170
+  // weighted EUR 980 + 30,000 + 12,400 = 43,380; weighted CNY 48,000 + 210,000 = 258,000
+  const pipeline = await pipelineFigures(page);
+  const total = parseMoney(pipeline.total);
+  assert.equal(total.first, 'USD', pipeline.total);
+  assert.deepEqual(total.amounts, { USD: 484_700, EUR: 160_800, 'CNY/JPY': 470_000 }, pipeline.total);
+  const weighted = parseMoney(pipeline.weighted);
+  assert.equal(weighted.first, 'USD', pipeline.weighted);
+  assert.deepEqual(weighted.amounts, { USD: 243_170, EUR: 43_380, 'CNY/JPY': 258_000 }, pipeline.weighted);
+
+  // A card carries its title, value and customer, and is focusable.
+  const acme = card(page, 'Acme renewal');
+  assert.equal(await acme.getAttribute('aria-label'), 'Acme renewal, $24,000, Acme Corp');
+  assert.equal(await acme.getAttribute('tabindex'), '0');
+  assert.equal(await acme.locator('.deal-value').textContent(), '$24,000');
+  assert.equal(await card(page, 'Huawen distribution').locator('.deal-value').textContent(), '¥350,000');
+  assert.equal(await card(page, 'Umbrella data platform').locator('.deal-value').textContent(), '€120,000');
+  assertNoErrors(app, assert);
+});
+
+test('New deal: filling every field and pressing Enter adds the deal to the chosen stage', async (t) => {
+  const app = await fresh(t);
+  const { page } = app;
+  const before = await stageFigures(page, 'Qualified');
+  assert.deepEqual(before, { count: 4, total: '$41,000 + €120,000', weighted: '$10,250 + €30,000' });
+
+  await page.getByRole('button', { name: 'New deal', exact: true }).first().click();
+  const dialog = dealDialog(page);
+  await dialog.waitFor({ state: 'visible' });
+  assert.equal(await dialog.getByRole('heading').first().textContent(), 'New deal');
+  // The dialog opens on its first field.
+  assert.equal(
+    await page.evaluate(() => document.activeElement?.closest('label')?.querySelector('span')?.textContent),
+    'Title',
+  );
+  await fillDeal(page, {
+    title: 'Zenith fleet telematics',
+    customer: 'Zenith Logistics',
+    contact: 'Mara Quinn',
+    value: '12,500',
+    currency: 'USD',
+    owner: 'Dana Scully',
+    product: 'Fleet Suite',
+    region: 'Europe',
+    closeDate: '2026-09-30',
+    stage: 'Qualified',
+    notes: 'Wants a pilot first',
+  });
+  await dialog.getByLabel('Title', { exact: true }).press('Enter');
+  await dialog.waitFor({ state: 'detached' });
+
+  const added = card(page, 'Zenith fleet telematics', column(page, 'Qualified'));
+  await added.waitFor({ state: 'visible' });
+  assert.equal(await card(page, 'Zenith fleet telematics').count(), 1, 'the deal is on the board once');
+  assert.equal(await added.getAttribute('aria-label'), 'Zenith fleet telematics, $12,500, Zenith Logistics');
+  assert.equal((await added.locator('.deal-customer').textContent()).trim(), 'Zenith Logistics');
+  assert.equal((await added.locator('.deal-value').textContent()).trim(), '$12,500');
+  assert.equal((await added.locator('.deal-owner').textContent()).trim(), 'DS');
+  assert.equal((await added.locator('.deal-close').textContent()).trim(), 'Close 2026-09-30');
+  // Added at the bottom of its column.
+  assert.equal((await cardTitles(page, 'Qualified')).at(-1), 'Zenith fleet telematics');
+
+  // Qualified: $41,000 + $12,500; weighted 25 % of $53,500 = $13,375.
+  assert.deepEqual(await stageFigures(page, 'Qualified'), {
+    count: 5,
+    total: '$53,500 + €120,000',
+    weighted: '$13,375 + €30,000',
+  });
+  // Other columns untouched.
+  assert.equal((await stageFigures(page, 'Lead')).count, 4);
+  const pipeline = parseMoney((await pipelineFigures(page)).total);
+  assert.equal(pipeline.amounts.USD, 484_700 + 12_500);
+  assert.match(await liveRegion(page), /Added “Zenith fleet telematics” to Qualified/);
+
+  // Reopening shows every field as typed.
+  await added.locator('h3').click();
+  await dialog.waitFor({ state: 'visible' });
+  assert.equal(await dialog.getByRole('heading').first().textContent(), 'Edit deal');
+  const value = (label) => dialog.getByLabel(label, { exact: true }).inputValue();
+  assert.equal(await value('Title'), 'Zenith fleet telematics');
+  assert.equal(await value('Customer'), 'Zenith Logistics');
+  assert.equal(await value('Contact'), 'Mara Quinn');
+  assert.equal(await value('Value'), '12500');
+  assert.equal(await value('Currency'), 'USD');
+  assert.equal(await value('Owner'), 'Dana Scully');
+  assert.equal(await value('Product line'), 'Fleet Suite');
+  assert.equal(await value('Region'), 'Europe');
+  assert.equal(await value('Expected close date'), '2026-09-30');
+  assert.equal(await value('Notes'), 'Wants a pilot first');
+  // The new owner is offered in the owner filter.
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+  const owners = await page.getByLabel('Filter by owner').locator('option').allTextContents();
+  assert.ok(owners.includes('Dana Scully'), `owner filter lists the new rep: ${owners}`);
+  assertNoErrors(app, assert);
+});
+
+test('New deal: a bad value shows an error and adds nothing; an empty title is refused', async (t) => {
+  const app = await fresh(t);
+  const { page } = app;
+  await page.getByRole('button', { name: 'New deal', exact: true }).first().click();
+  const dialog = dealDialog(page);
+  await fillDeal(page, { title: 'Bad value deal', value: '12.5.5' });
+  await dialog.getByRole('button', { name: 'Save', exact: true }).click();
+  const error = dialog.getByRole('alert');
+  await error.waitFor({ state: 'visible' });
+  assert.match(await error.textContent(), /^Value:/);
+  assert.ok(await dialog.isVisible(), 'the dialog stays open');
+
+  await fillDeal(page, { title: '   ', value: '100' });
+  await dialog.getByLabel('Value', { exact: true }).press('Enter');
+  await page.waitForFunction(() => /Title/.test(document.querySelector('.deal-dialog [role=alert]')?.textContent ?? ''));
+  assert.ok(await dialog.isVisible(), 'the dialog stays open');
+
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+  assert.equal(await page.locator('article.deal-card').count(), 24, 'nothing was added');
+  assertNoErrors(app, assert);
+});
+
+test('Edit: clicking a card opens it; a new title and value are saved and shown', async (t) => {
+  const app = await fresh(t);
+  const { page } = app;
+  await addDeal(page, { title: 'Zenith fleet telematics', customer: 'Zenith Logistics', value: '12500', stage: 'Qualified' });
+  const id = await card(page, 'Zenith fleet telematics').getAttribute('data-deal-id');
+  assert.ok(id, 'the new card has a deal id');
+
+  await card(page, 'Zenith fleet telematics').locator('.deal-customer').click();
+  const dialog = dealDialog(page);
+  await dialog.waitFor({ state: 'visible' });
+  assert.equal(await dialog.getByRole('heading').first().textContent(), 'Edit deal');
+  assert.equal(await dialog.getByLabel('Stage', { exact: true }).count(), 0, 'no stage select when editing');
+  await fillDeal(page, { title: 'Zenith fleet telematics phase 2', value: '30,000.75' });
+  await dialog.getByRole('button', { name: 'Save', exact: true }).click();
+  await dialog.waitFor({ state: 'detached' });
+
+  const edited = card(page, 'Zenith fleet telematics phase 2', column(page, 'Qualified'));
+  await edited.waitFor({ state: 'visible' });
+  assert.equal(await card(page, 'Zenith fleet telematics').count(), 0, 'the old title is gone');
+  assert.equal(await edited.getAttribute('data-deal-id'), id, 'same deal, not a new one');
+  assert.equal((await edited.locator('.deal-value').textContent()).trim(), '$30,000.75');
+  assert.equal(await edited.getAttribute('aria-label'), 'Zenith fleet telematics phase 2, $30,000.75, Zenith Logistics');
+  // $41,000 + $30,000.75; weighted (41,000 + 30,000.75) × 25 % = 17,750.1875 → $17,750.19.
+  assert.deepEqual(await stageFigures(page, 'Qualified'), {
+    count: 5,
+    total: '$71,000.75 + €120,000',
+    weighted: '$17,750.19 + €30,000',
+  });
+  assert.match(await liveRegion(page), /Saved “Zenith fleet telematics phase 2”/);
+  // Closing the dialog gives focus back to the card.
+  await page.waitForFunction((dealId) => document.activeElement?.dataset?.dealId === dealId, id);
+
+  // Enter on the focused card opens it too; Escape cancels without saving.
+  await page.keyboard.press('Enter');
+  await dialog.waitFor({ state: 'visible' });
+  await dialog.getByLabel('Title', { exact: true }).fill('Should not be saved');
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+  assert.equal(await card(page, 'Should not be saved').count(), 0);
+  assert.equal(await card(page, 'Zenith fleet telematics phase 2').count(), 1);
+  assertNoErrors(app, assert);
+});
+
+test('Move with the keyboard through the card menu: column, live region and focus follow', async (t) => {
+  const app = await fresh(t);
+  const { page } = app;
+  // Oscorp backup is the 2nd of 4 in Qualified (sample-12).
+  const oscorp = card(page, 'Oscorp backup');
+  assert.equal(await oscorp.getAttribute('data-deal-id'), 'sample-12');
+  const trigger = menuButton(page, 'Oscorp backup');
+
+  // Enter opens the menu on its first item; Escape closes it and returns to the button.
+  await trigger.focus();
+  await page.keyboard.press('Enter');
+  const menu = oscorp.getByRole('menu');
+  await menu.waitFor({ state: 'visible' });
+  assert.equal(await trigger.getAttribute('aria-expanded'), 'true');
+  await page.waitForFunction(() => document.activeElement?.getAttribute('role') === 'menuitem');
+  assert.equal(await activeText(page), 'Edit');
+  const items = (await menu.getByRole('menuitem').allTextContents()).map((s) => s.trim());
+  assert.deepEqual(items, [
+    'Edit',
+    'Move to Lead',
+    'Move to Demo',
+    'Move to Proposal',
+    'Move to Negotiation',
+    'Move to Won',
+    'Move to Lost',
+    'Delete',
+  ]);
+  await page.keyboard.press('ArrowUp');
+  assert.equal(await activeText(page), 'Delete', 'ArrowUp from the first item wraps to the last');
+  await page.keyboard.press('Escape');
+  await menu.waitFor({ state: 'detached' });
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), 'Actions for Oscorp backup');
+  assert.equal(await dealDialog(page).count(), 0, 'Escape in the menu opens nothing');
+
+  // Enter, ArrowDown ×3 to "Move to Proposal", Enter.
+  await page.keyboard.press('Enter');
+  await menu.waitFor({ state: 'visible' });
+  await page.waitForFunction(() => document.activeElement?.getAttribute('role') === 'menuitem');
+  for (const expected of ['Move to Lead', 'Move to Demo', 'Move to Proposal']) {
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await activeText(page), expected);
+  }
+  await page.keyboard.press('Enter');
+
+  const moved = card(page, 'Oscorp backup', column(page, 'Proposal'));
+  await moved.waitFor({ state: 'visible' });
+  assert.equal(await card(page, 'Oscorp backup', column(page, 'Qualified')).count(), 0);
+  assert.equal(await dealDialog(page).count(), 0, 'Enter on the menu item does not open the deal');
+  assert.deepEqual(await cardTitles(page, 'Proposal'), [...SAMPLE.Proposal.titles, 'Oscorp backup']);
+  assert.deepEqual(await stageFigures(page, 'Qualified'), {
+    count: 3,
+    total: '$29,000 + €120,000',
+    weighted: '$7,250 + €30,000',
+  });
+  assert.deepEqual(await stageFigures(page, 'Proposal'), {
+    count: 5,
+    total: '$115,000 + ¥350,000',
+    weighted: '$69,000 + ¥210,000',
+  });
+  assert.equal(await liveRegion(page), '“Oscorp backup” moved from Qualified, 2 of 4, to Proposal, 5 of 5');
+  await page
+    .waitForFunction(() => document.activeElement?.dataset?.dealId === 'sample-12', null, { timeout: 3_000 })
+    .catch(() => {});
+  assert.equal(await activeDealId(page), 'sample-12', 'focus is on the moved card');
+  assertNoErrors(app, assert);
+});
+
+test('Move to Lost asks for a reason; the card is marked lost', async (t) => {
+  const app = await fresh(t);
+  const { page } = app;
+  await openMenu(page, 'Globex pilot');
+  await card(page, 'Globex pilot').getByRole('menuitem', { name: 'Move to Lost', exact: true }).click();
+  const ask = page.getByRole('alertdialog');
+  await ask.waitFor({ state: 'visible' });
+  assert.match(await ask.textContent(), /Why was “Globex pilot” lost\?/);
+  assert.equal(await card(page, 'Globex pilot', column(page, 'Demo')).count(), 1, 'not moved before answering');
+  await ask.getByLabel('Loss reason (optional)').fill('Went with a competitor');
+  await ask.getByRole('button', { name: 'Confirm', exact: true }).click();
+  await ask.waitFor({ state: 'detached' });
+  const lost = card(page, 'Globex pilot', column(page, 'Lost'));
+  await lost.waitFor({ state: 'visible' });
+  assert.equal((await lost.locator('.deal-status').textContent()).trim(), 'Lost');
+  assert.equal((await stageFigures(page, 'Lost')).count, 3);
+  assert.equal((await stageFigures(page, 'Demo')).count, 3);
+  assert.match(await liveRegion(page), /“Globex pilot” moved from Demo, 1 of 4, to Lost, 3 of 3/);
+  // It leaves the open pipeline: USD 484,700 − 8,500.
+  assert.equal(parseMoney((await pipelineFigures(page)).total).amounts.USD, 476_200);
+
+  // The helper's Skip path, for later tests.
+  await moveByMenu(page, 'Tyrell archive', 'Lost', { skipLossReason: true });
+  assert.equal((await stageFigures(page, 'Lost')).count, 4);
+  assertNoErrors(app, assert);
+});
+
+test('Delete: the dialog asks first; Cancel keeps the deal, Confirm removes it', async (t) => {
+  const app = await fresh(t);
+  const { page } = app;
+  await addDeal(page, { title: 'Short-lived deal', customer: 'Nobody Inc', value: '1,000', stage: 'Demo' });
+  const demo = await stageFigures(page, 'Demo');
+  assert.equal(demo.count, 5);
+
+  await card(page, 'Short-lived deal').locator('h3').click();
+  const dialog = dealDialog(page);
+  await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
+  const confirm = dialog.getByRole('alertdialog');
+  await confirm.waitFor({ state: 'visible' });
+  assert.match(await confirm.textContent(), /Delete “Short-lived deal”\? This cannot be undone\./);
+  await confirm.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await confirm.waitFor({ state: 'detached' });
+  assert.ok(await dialog.isVisible(), 'Cancel keeps the dialog open');
+  assert.equal(await card(page, 'Short-lived deal').count(), 1);
+
+  await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
+  await confirm.getByRole('button', { name: 'Confirm', exact: true }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await card(page, 'Short-lived deal').waitFor({ state: 'detached' });
+  assert.equal(await card(page, 'Short-lived deal').count(), 0);
+  assert.deepEqual(await stageFigures(page, 'Demo'), {
+    count: 4,
+    total: '$41,500 + ¥120,000 + €31,000',
+    weighted: '$16,600 + ¥48,000 + €12,400',
+  });
+  assert.match(await liveRegion(page), /Deleted “Short-lived deal”/);
+
+  // Delete from the card menu opens the same confirmation.
+  await openMenu(page, 'Acme renewal');
+  await card(page, 'Acme renewal').getByRole('menuitem', { name: 'Delete', exact: true }).click();
+  const menuConfirm = dealDialog(page).getByRole('alertdialog');
+  await menuConfirm.waitFor({ state: 'visible' });
+  await menuConfirm.getByRole('button', { name: 'Confirm', exact: true }).click();
+  await card(page, 'Acme renewal').waitFor({ state: 'detached' });
+  assert.deepEqual(await stageFigures(page, 'Negotiation'), { count: 2, total: '$154,000', weighted: '$123,200' });
+  assert.equal(await page.locator('article.deal-card').count(), 23);
+  assertNoErrors(app, assert);
+});
+
+test('Search and owner filter narrow the cards; counts and totals follow', async (t) => {
+  const app = await fresh(t);
+  const { page } = app;
+  const search = page.getByRole('searchbox', { name: 'Search deals' });
+
+  // "/" focuses the search box and is not typed into it.
+  await page.locator('h1').click();
+  await page.keyboard.press('/');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'deal-search');
+  assert.equal(await search.inputValue(), '');
+
+  await page.keyboard.type('acme');
+  await page.waitForFunction(() => document.querySelectorAll('article.deal-card').length === 1);
+  assert.deepEqual(await allCardTitles(page), ['Acme renewal']);
+  assert.deepEqual(await stageFigures(page, 'Negotiation'), { count: 1, total: '$24,000', weighted: '$19,200' });
+  for (const stage of ['Lead', 'Qualified', 'Demo', 'Proposal', 'Won', 'Lost']) {
+    assert.deepEqual(await stageFigures(page, stage), { count: 0, total: '$0', weighted: '$0' }, stage);
+  }
+  assert.deepEqual(await pipelineFigures(page), { total: '$24,000', weighted: '$19,200' });
+
+  // Matches customer and contact too, case-insensitively: "STARK" → two Stark Industries deals.
+  await search.fill('STARK');
+  await page.waitForFunction(() => document.querySelectorAll('article.deal-card').length === 2);
+  assert.deepEqual((await allCardTitles(page)).sort(), ['Stark Asia pilot', 'Stark upgrade']);
+  await search.fill('lucius');
+  await page.waitForFunction(() => document.querySelectorAll('article.deal-card').length === 1);
+  assert.deepEqual(await allCardTitles(page), ['Wayne support']);
+
+  // Nothing matches: a note says so.
+  await search.fill('no such deal zzz');
+  await page.waitForFunction(() => document.querySelectorAll('article.deal-card').length === 0);
+  assert.match(await page.getByRole('note').textContent(), /No deals match/);
+
+  // Escape in the search box clears it.
+  await search.press('Escape');
+  await page.waitForFunction(() => document.querySelectorAll('article.deal-card').length === 24);
+  assert.equal(await search.inputValue(), '');
+
+  // Owner filter: Carla Ruiz owns Hooli (Lead), Initech, Massive Dynamic, Huawen, Monarch
+  // (Proposal) and Aperture (Negotiation).
+  const owner = page.getByLabel('Filter by owner');
+  const options = (await owner.locator('option').allTextContents()).map((s) => s.trim());
+  assert.deepEqual(options, ['All reps', 'Alice Chen', 'Ben Okafor', 'Carla Ruiz', 'Dev Patel']);
+  await owner.selectOption({ label: 'Carla Ruiz' });
+  await page.waitForFunction(() => document.querySelectorAll('article.deal-card').length === 6);
+  assert.deepEqual(await cardTitles(page, 'Lead'), ['Hooli expansion']);
+  assert.deepEqual(await stageFigures(page, 'Proposal'), SAMPLE_PROPOSAL_FIGURES);
+  assert.deepEqual(await stageFigures(page, 'Negotiation'), { count: 1, total: '$90,000', weighted: '$72,000' });
+  assert.equal((await stageFigures(page, 'Qualified')).count, 0);
+  // Open pipeline for Carla: $42,000 + $103,000 + $90,000 = $235,000 and ¥350,000.
+  assert.equal((await pipelineFigures(page)).total, '$235,000 + ¥350,000');
+
+  // Search and owner combine: Carla's deals matching "renewal" → Monarch only (Acme is Alice's).
+  await search.fill('renewal');
+  await page.waitForFunction(() => document.querySelectorAll('article.deal-card').length === 1);
+  assert.deepEqual(await allCardTitles(page), ['Monarch renewal']);
+
+  await owner.selectOption({ label: 'All reps' });
+  await page.waitForFunction(() => document.querySelectorAll('article.deal-card').length === 2);
+  assert.deepEqual((await allCardTitles(page)).sort(), ['Acme renewal', 'Monarch renewal']);
+  assertNoErrors(app, assert);
+});
+
+const SAMPLE_PROPOSAL_FIGURES = { count: 4, total: '$103,000 + ¥350,000', weighted: '$61,800 + ¥210,000' };
+
+test('Language: switching to 简体中文 renames the stages and survives a reload', async (t) => {
+  const app = await fresh(t);
+  const { page } = app;
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  await page.getByLabel('Language').selectOption({ label: '简体中文' });
+  const chinese = ['潜在客户', '需求确认', '产品演示', '方案报价', '商务谈判', '成交签约', '丢单'];
+  await page.waitForFunction(() => document.querySelector('section.stage h2')?.textContent === '潜在客户');
+  assert.deepEqual(await stageNames(page), chinese);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
+  assert.equal(await storageGet(page, LANG_KEY), 'zh-CN');
+  // Deal data does not change with the language.
+  assert.equal(await page.locator('article.deal-card').count(), 24);
+  assert.equal((await stageFigures(page, '商务谈判')).total, '$178,000');
+
+  await app.reload();
+  assert.deepEqual(await stageNames(page), chinese, 'still Chinese after reload (locale is en-US)');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
+  // The switcher itself speaks Chinese and shows the current choice.
+  assert.equal(await page.getByLabel('语言', { exact: true }).inputValue(), 'zh-CN');
+
+  // And back.
+  await page.getByLabel('语言', { exact: true }).selectOption('en');
+  await page.waitForFunction(() => document.querySelector('section.stage h2')?.textContent === 'Lead');
+  assert.deepEqual(await stageNames(page), STAGES);
+  assert.equal(await storageGet(page, LANG_KEY), 'en');
+  assertNoErrors(app, assert);
+});
+
+test('Columns can be looked up by id as well as by name', async (t) => {
+  // Guards the DSL itself: column() and columnById() must agree, so later tests can rely on them.
+  const app = await fresh(t);
+  const { page } = app;
+  for (const [i, id] of STAGE_IDS.entries()) {
+    assert.equal(await columnById(page, id).locator('h2').textContent(), STAGES[i]);
+    assert.equal(await column(page, STAGES[i]).getAttribute('data-stage-id'), id);
+  }
+  assertNoErrors(app, assert);
+});

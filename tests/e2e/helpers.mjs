@@ -1,0 +1,397 @@
+// Shared helpers for Dealboard's end-to-end tests: a static server for the release build in
+// dist/, a fresh Chromium profile per app, and a small vocabulary for the board (columns,
+// cards, menus, the deal dialog, storage). Not a test file itself.
+
+import http from 'node:http';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const DIST = path.join(ROOT, 'dist');
+
+/** localStorage keys the app uses. */
+export const BOARD_KEY = 'dealboard.board';
+export const BACKUP_KEY = 'dealboard.backup';
+export const LANG_KEY = 'dealboard.lang';
+
+/** Stage names of the default board, in pipeline order (English). */
+export const STAGES = ['Lead', 'Qualified', 'Demo', 'Proposal', 'Negotiation', 'Won', 'Lost'];
+export const STAGE_IDS = ['lead', 'qualified', 'demo', 'proposal', 'negotiation', 'won', 'lost'];
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/**
+ * Serves dist/ on 127.0.0.1 at a random port. Resolves to { url, close }.
+ * Fails at once when the release build is missing, with the command that makes it.
+ */
+export async function startServer(dir = DIST) {
+  if (!fs.existsSync(path.join(dir, 'index.html'))) {
+    throw new Error(`${dir}/index.html is missing: build first with SKIP_SETUP=1 scripts/build-release.sh`);
+  }
+  const root = fs.realpathSync(dir);
+  const server = http.createServer((req, res) => {
+    let pathname;
+    try {
+      pathname = decodeURIComponent(new URL(req.url, 'http://127.0.0.1').pathname);
+    } catch {
+      res.writeHead(400).end('bad request');
+      return;
+    }
+    if (pathname.endsWith('/')) pathname += 'index.html';
+    const file = path.resolve(root, '.' + pathname);
+    if (file !== root && !file.startsWith(root + path.sep)) {
+      res.writeHead(403).end('forbidden');
+      return;
+    }
+    fs.readFile(file, (err, body) => {
+      if (err) {
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+        return;
+      }
+      const type = MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+      res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    });
+  });
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections?.();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/**
+ * Opens the app in a fresh Chromium profile (fresh localStorage) and waits until the board's
+ * stage columns are rendered. Collects uncaught page errors and console errors.
+ *
+ * options.initScript: a function (or source string) to run before the app's scripts on every
+ *   page load of this context (e.g. to block localStorage).
+ * options.locale: defaults to 'en-US'.
+ * options.wait: false to skip waiting for the board.
+ *
+ * Returns { page, context, errors, consoleErrors, close, reload }.
+ */
+export async function openApp(server, options = {}) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dealboard-e2e-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    locale: options.locale ?? 'en-US',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const errors = [];
+  const consoleErrors = [];
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await context.close().catch(() => {});
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    if (options.initScript) await context.addInitScript(options.initScript);
+    const page = context.pages()[0] ?? (await context.newPage());
+    page.setDefaultTimeout(options.timeout ?? 10_000);
+    page.on('pageerror', (err) => errors.push(String(err?.stack ?? err)));
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') consoleErrors.push(msg.text());
+    });
+    await page.goto(server.url);
+    if (options.wait !== false) await waitForBoard(page);
+    const reload = async () => {
+      await page.reload();
+      await waitForBoard(page);
+    };
+    return { page, context, errors, consoleErrors, close, reload };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}
+
+/** Waits until the stage columns are on the page (the wasm app has mounted). */
+export async function waitForBoard(page) {
+  await page.locator('main.board section.stage').first().waitFor({ state: 'visible' });
+}
+
+/** Fails with the collected messages when the page threw or logged an error. */
+export function assertNoErrors(app, assert) {
+  assert.deepEqual(app.errors, [], `uncaught page errors:\n${app.errors.join('\n')}`);
+  assert.deepEqual(app.consoleErrors, [], `console errors:\n${app.consoleErrors.join('\n')}`);
+}
+
+const escapeRegex = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A regex that matches exactly `text` (after trimming). */
+export const exactly = (text) => new RegExp(`^\\s*${escapeRegex(text)}\\s*$`);
+
+// ---------------------------------------------------------------------------------------------
+// The board
+
+/** All stage columns, in page order. */
+export function columns(page) {
+  return page.locator('main.board section.stage');
+}
+
+/** The column whose heading is `stageName` (as shown, in the current language). */
+export function column(page, stageName) {
+  return columns(page).filter({ has: page.locator('h2', { hasText: exactly(stageName) }) });
+}
+
+/** The column with data-stage-id `id`. */
+export function columnById(page, id) {
+  return page.locator(`main.board section.stage[data-stage-id="${id}"]`);
+}
+
+/** Stage headings in page order. */
+export async function stageNames(page) {
+  return (await columns(page).locator('h2').allTextContents()).map((s) => s.trim());
+}
+
+/** A deal card by its exact title, anywhere on the board (or inside `scope`). */
+export function card(page, title, scope = page) {
+  return scope.locator('article.deal-card').filter({ has: page.locator('h3', { hasText: exactly(title) }) });
+}
+
+/** The titles of the cards in a column, top to bottom. */
+export async function cardTitles(page, stageName) {
+  return (await column(page, stageName).locator('article.deal-card h3').allTextContents()).map((s) => s.trim());
+}
+
+/** Titles of every card on the board, in page order. */
+export async function allCardTitles(page) {
+  return (await page.locator('article.deal-card h3').allTextContents()).map((s) => s.trim());
+}
+
+/** A column's header figures: { count: number, total: string, weighted: string }. */
+export async function stageFigures(page, stageName) {
+  const col = column(page, stageName);
+  const [count, total, weighted] = await Promise.all([
+    col.getByTestId('stage-count').textContent(),
+    col.getByTestId('stage-total').textContent(),
+    col.getByTestId('stage-weighted').textContent(),
+  ]);
+  return { count: Number(count.trim()), total: total.trim(), weighted: weighted.trim() };
+}
+
+/** The header's open-pipeline figures: { total, weighted }. */
+export async function pipelineFigures(page) {
+  const [total, weighted] = await Promise.all([
+    page.getByTestId('pipeline-total').textContent(),
+    page.getByTestId('pipeline-weighted').textContent(),
+  ]);
+  return { total: total.trim(), weighted: weighted.trim() };
+}
+
+/**
+ * Waits until a column's figures equal `expected` (any subset of count/total/weighted) and
+ * returns them; on timeout returns the last figures so the caller's assert shows a diff.
+ */
+export async function waitForFigures(page, stageName, expected, timeout = 5_000) {
+  const deadline = Date.now() + timeout;
+  let figures;
+  for (;;) {
+    figures = await stageFigures(page, stageName);
+    const ok = Object.entries(expected).every(([k, v]) => figures[k] === v);
+    if (ok || Date.now() > deadline) return figures;
+    await page.waitForTimeout(50);
+  }
+}
+
+const SYMBOLS = [
+  ['HK$', 'HKD'],
+  ['$', 'USD'],
+  ['€', 'EUR'],
+  ['£', 'GBP'],
+  ['¥', 'CNY/JPY'],
+];
+
+/**
+ * Parses a money text such as "$1,000 + ¥3,500 + €2,000" into
+ * { first: 'USD', amounts: { USD: 1000, 'CNY/JPY': 3500, EUR: 2000 } } (major units).
+ */
+export function parseMoney(text) {
+  const amounts = {};
+  let first = null;
+  for (const part of text.split(' + ')) {
+    const match = SYMBOLS.find(([sym]) => part.startsWith(sym));
+    let code;
+    let number;
+    if (match) {
+      code = match[1];
+      number = part.slice(match[0].length);
+    } else {
+      [code, number] = part.split(' ');
+    }
+    const value = Number(number.replace(/,/g, ''));
+    if (!Number.isFinite(value)) throw new Error(`not money: ${JSON.stringify(text)}`);
+    amounts[code] = value;
+    first ??= code;
+  }
+  return { first, amounts };
+}
+
+/** The text of the polite live region. */
+export async function liveRegion(page) {
+  return ((await page.locator('[role=status]').textContent()) ?? '').trim();
+}
+
+/** The data-deal-id of the focused element ('' when it is not a card). */
+export function activeDealId(page) {
+  return page.evaluate(() => document.activeElement?.dataset?.dealId ?? '');
+}
+
+/** The banners (role=alert) across the top of the board. */
+export function banners(page) {
+  return page.locator('.banners [role=alert]');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Card menu
+
+/** The "Actions for <title>" button of a card. */
+export function menuButton(page, title) {
+  return card(page, title).getByRole('button', { name: `Actions for ${title}`, exact: true });
+}
+
+/** Opens a card's menu with a click; resolves to the menu locator. */
+export async function openMenu(page, title) {
+  await menuButton(page, title).click();
+  const menu = card(page, title).getByRole('menu');
+  await menu.waitFor({ state: 'visible' });
+  return menu;
+}
+
+/**
+ * Moves a deal through its menu. For a lost stage pass { lossReason: '…' } to confirm with a
+ * reason, or { skipLossReason: true } to skip it.
+ */
+export async function moveByMenu(page, title, stageName, options = {}) {
+  const menu = await openMenu(page, title);
+  await menu.getByRole('menuitem', { name: `Move to ${stageName}`, exact: true }).click();
+  if (options.lossReason !== undefined || options.skipLossReason) {
+    const ask = page.getByRole('alertdialog');
+    await ask.waitFor({ state: 'visible' });
+    if (options.skipLossReason) {
+      await ask.getByRole('button', { name: 'Skip', exact: true }).click();
+    } else {
+      await ask.getByLabel('Loss reason (optional)').fill(options.lossReason);
+      await ask.getByRole('button', { name: 'Confirm', exact: true }).click();
+    }
+    await ask.waitFor({ state: 'detached' });
+  }
+  await card(page, title, column(page, stageName)).waitFor({ state: 'visible' });
+}
+
+/** The accessible name / text of the focused element. */
+export function activeText(page) {
+  return page.evaluate(() => (document.activeElement?.textContent ?? '').trim());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Deal dialog
+
+/** The deal dialog (New deal / Edit deal). */
+export function dealDialog(page) {
+  return page.getByRole('dialog').filter({ has: page.locator('#deal-dialog-title') });
+}
+
+const TEXT_FIELDS = {
+  title: 'Title',
+  customer: 'Customer',
+  contact: 'Contact',
+  value: 'Value',
+  owner: 'Owner',
+  product: 'Product line',
+  region: 'Region',
+  closeDate: 'Expected close date',
+  notes: 'Notes',
+};
+
+/**
+ * Fills the open deal dialog. `fields` may hold title, customer, contact, value, currency,
+ * owner, product, region, closeDate (YYYY-MM-DD), stage (shown name), notes.
+ */
+export async function fillDeal(page, fields) {
+  const dialog = dealDialog(page);
+  for (const [key, label] of Object.entries(TEXT_FIELDS)) {
+    if (fields[key] !== undefined) await dialog.getByLabel(label, { exact: true }).fill(String(fields[key]));
+  }
+  if (fields.currency !== undefined) {
+    await dialog.getByLabel('Currency', { exact: true }).selectOption(fields.currency);
+  }
+  if (fields.stage !== undefined) {
+    await dialog.getByLabel('Stage', { exact: true }).selectOption({ label: fields.stage });
+  }
+}
+
+/** Opens "New deal" from the header, fills it and saves with Enter in the Title field. */
+export async function addDeal(page, fields) {
+  await page.locator('header.board-header').getByRole('button', { name: 'New deal', exact: true }).click();
+  const dialog = dealDialog(page);
+  await dialog.waitFor({ state: 'visible' });
+  await fillDeal(page, fields);
+  await dialog.getByLabel('Title', { exact: true }).press('Enter');
+  await dialog.waitFor({ state: 'detached' });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Storage
+
+/** localStorage.getItem(key) in the page (null when absent). */
+export function storageGet(page, key) {
+  return page.evaluate((k) => window.localStorage.getItem(k), key);
+}
+
+/** Every localStorage key in the page, sorted. */
+export function storageKeys(page) {
+  return page.evaluate(() => Object.keys(window.localStorage).sort());
+}
+
+/** Waits until localStorage[key] differs from `previous`; resolves to the new value. */
+export async function waitForStorageChange(page, key, previous, timeout = 5_000) {
+  const handle = await page.waitForFunction(
+    ([k, prev]) => {
+      const now = window.localStorage.getItem(k);
+      return now !== prev ? { now } : false;
+    },
+    [key, previous],
+    { timeout, polling: 50 },
+  );
+  return (await handle.jsonValue()).now;
+}
+
+/** The stored board (parsed envelope's .board), or null. */
+export async function storedBoard(page) {
+  const text = await storageGet(page, BOARD_KEY);
+  return text === null ? null : JSON.parse(text).board;
+}
