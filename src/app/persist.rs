@@ -21,7 +21,7 @@ pub fn start(state: AppState, enabled: bool) {
     }
     let pending: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
     let flush = move || {
-        if let Some(handle) = pending.get_value() {
+        if let Some(handle) = pending.try_get_value().flatten() {
             handle.clear();
             pending.set_value(None);
             save_now(state);
@@ -45,21 +45,26 @@ pub fn start(state: AppState, enabled: bool) {
         );
         pending.set_value(handle.ok());
     });
+    // Flush when the page is hidden or closed; removed again when the app unmounts.
     let on_hide = Closure::<dyn Fn()>::new(move || {
         if document().visibility_state() == web_sys::VisibilityState::Hidden {
             flush();
         }
     });
-    let _ = document().add_event_listener_with_callback("visibilitychange", on_hide.as_ref().unchecked_ref());
-    on_hide.forget();
-    let on_pagehide = Closure::<dyn Fn()>::new(flush);
-    let _ = window().add_event_listener_with_callback("pagehide", on_pagehide.as_ref().unchecked_ref());
-    on_pagehide.forget();
+    let on_hide_fn: js_sys::Function = on_hide.into_js_value().unchecked_into();
+    let _ = document().add_event_listener_with_callback("visibilitychange", &on_hide_fn);
+    let pagehide = window_event_listener_untyped("pagehide", move |_| flush());
+    on_cleanup(move || {
+        let _ = document().remove_event_listener_with_callback("visibilitychange", &on_hide_fn);
+        pagehide.remove();
+    });
 }
 
 /// Writes the board now and reports the result in the banners.
 pub fn save_now(state: AppState) {
-    let text = state.board.with_untracked(|board| encode(board, clock::now()));
+    let Some(text) = state.board.try_with_untracked(|board| encode(board, clock::now())) else {
+        return; // the app was unmounted
+    };
     match storage::save(&text) {
         Ok(()) => state.drop_banners(|b| !matches!(b, Banner::Quota | Banner::SaveFailed(_))),
         Err(SaveError::Quota) => state.show_banner(Banner::Quota),

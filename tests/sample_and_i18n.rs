@@ -1,0 +1,65 @@
+//! The first-run sample board and the translation table.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use common::NOW;
+use dealboard::domain::board::{DealStatus, PresetStage, StageKind};
+use dealboard::domain::sample::sample_board;
+use dealboard::i18n::{Key, Lang};
+use dealboard::io::validate::validate;
+
+#[test]
+fn the_sample_is_a_valid_realistic_pipeline() {
+    let board = sample_board(|p| Lang::En.stage_name(p), NOW);
+    assert!(validate(&board).is_empty());
+    assert!((20..=30).contains(&board.deals.len()));
+    assert!(board.owners().len() >= 3);
+    for stage in &board.stages {
+        assert!(!board.deals_in(&stage.id).is_empty(), "{} is empty", stage.name);
+    }
+    for deal in &board.deals {
+        let kind = board.stage(&deal.stage).unwrap().kind;
+        let status = match kind {
+            StageKind::Open => DealStatus::Open,
+            StageKind::Won => DealStatus::Won,
+            StageKind::Lost => DealStatus::Lost,
+        };
+        assert_eq!(deal.status, status, "{}", deal.title);
+        assert!(deal.close_date.is_some());
+    }
+    assert_eq!(board, sample_board(|p| Lang::En.stage_name(p), NOW), "deterministic");
+}
+
+#[test]
+fn default_stages_follow_seed_notes_in_both_languages() {
+    let en: Vec<String> = PresetStage::ALL.iter().map(|&p| Lang::En.stage_name(p)).collect();
+    assert_eq!(en, ["Lead", "Qualified", "Demo", "Proposal", "Negotiation", "Won", "Lost"]);
+    let zh: Vec<String> = PresetStage::ALL.iter().map(|&p| Lang::ZhCn.stage_name(p)).collect();
+    assert_eq!(zh, ["潜在客户", "需求确认", "产品演示", "方案报价", "商务谈判", "成交签约", "丢单"]);
+    let probabilities: Vec<u8> = PresetStage::ALL.iter().map(|p| p.probability()).collect();
+    assert_eq!(probabilities, [10, 25, 40, 60, 80, 100, 0]);
+}
+
+#[test]
+fn language_comes_from_the_browser_tag() {
+    assert_eq!(Lang::from_tag("zh-CN"), Lang::ZhCn);
+    assert_eq!(Lang::from_tag("zh-Hans"), Lang::ZhCn);
+    assert_eq!(Lang::from_tag("en-GB"), Lang::En);
+    assert_eq!(Lang::from_tag("fr"), Lang::En);
+    for lang in Lang::ALL {
+        assert_eq!(Lang::from_tag(lang.tag()), lang);
+    }
+}
+
+#[test]
+fn placeholders_are_filled_in_every_language() {
+    for lang in Lang::ALL {
+        let text = lang.fill(Key::AnnounceMoved, &["Acme", "Demo", "2", "5", "Won", "1", "3"]);
+        assert!(!text.contains('{'), "{text}");
+        for part in ["Acme", "Demo", "2", "5", "Won", "1", "3"] {
+            assert!(text.contains(part), "{lang:?}: {text}");
+        }
+        assert_ne!(lang.text(Key::NewDeal), "");
+    }
+}
