@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the release app into dist/ (any static host can serve it) and prints its transfer
-# size: the gzip of wasm + JS + CSS. Fails when that is over the 150 kB budget.
+# size: the gzip of wasm + JS + CSS (and fails above TRANSFER_CAP_BYTES when that is set).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ "${SKIP_SETUP:-}" = 1 ] || scripts/setup.sh

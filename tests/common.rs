@@ -16,16 +16,29 @@ pub fn empty_board() -> Board {
 
 /// Fields of a USD deal worth `cents`.
 pub fn fields(title: &str, cents: i64) -> DealFields {
-    DealFields { title: title.into(), value: cents, currency: Currency::parse("USD").unwrap(), ..DealFields::default() }
+    DealFields {
+        title: title.into(),
+        value: cents,
+        currency: Currency::parse("USD").unwrap(),
+        ..DealFields::default()
+    }
 }
 
 /// Adds a deal to a preset stage.
 pub fn add(board: &mut Board, id: &str, stage: PresetStage, title: &str, cents: i64) {
-    let cmd = Command::AddDeal { id: DealId(id.into()), stage: stage.id(), fields: fields(title, cents) };
+    let cmd = Command::AddDeal {
+        id: DealId(id.into()),
+        stage: stage.id(),
+        fields: fields(title, cents),
+    };
     board.apply(cmd, NOW).unwrap();
 }
 
 /// The titles of a stage's deals, in order.
 pub fn titles(board: &Board, stage: &StageId) -> Vec<String> {
-    board.deals_in(stage).iter().map(|d| d.title.clone()).collect()
+    board
+        .deals_in(stage)
+        .iter()
+        .map(|d| d.title.clone())
+        .collect()
 }

@@ -1,5 +1,7 @@
 //! Money is exact: minor units, per-currency totals, weighted sums rounded once.
 #![cfg(not(target_arch = "wasm32"))]
+// Amounts are written as dollars_cents (100_00 is $100.00).
+#![allow(clippy::inconsistent_digit_grouping)]
 
 mod common;
 
@@ -21,9 +23,18 @@ fn amounts_show_symbol_and_thousands_separators() {
     assert_eq!(format_amount(2_400_000, &usd()), "$24,000");
     assert_eq!(format_amount(5, &usd()), "$0.05");
     assert_eq!(format_amount(0, &usd()), "$0");
-    assert_eq!(format_amount(35_000_000, &Currency::parse("CNY").unwrap()), "¥350,000");
-    assert_eq!(format_amount(1_500, &Currency::parse("JPY").unwrap()), "¥1,500");
-    assert_eq!(format_amount(100_000, &Currency::parse("CHF").unwrap()), "CHF 1,000");
+    assert_eq!(
+        format_amount(35_000_000, &Currency::parse("CNY").unwrap()),
+        "¥350,000"
+    );
+    assert_eq!(
+        format_amount(1_500, &Currency::parse("JPY").unwrap()),
+        "¥1,500"
+    );
+    assert_eq!(
+        format_amount(100_000, &Currency::parse("CHF").unwrap()),
+        "CHF 1,000"
+    );
 }
 
 #[test]
@@ -32,8 +43,19 @@ fn typed_amounts_parse_exactly_or_are_refused() {
     assert_eq!(parse_amount(" 12 500 ", &usd()), Ok(1_250_000));
     assert_eq!(parse_amount("$7.5", &usd()), Ok(750));
     assert_eq!(parse_amount(".25", &usd()), Ok(25));
-    assert_eq!(parse_amount("1500", &Currency::parse("JPY").unwrap()), Ok(1500));
-    for bad in ["", "abc", "1.234", "-5", "1.2.3", "12e3", "99999999999999999999"] {
+    assert_eq!(
+        parse_amount("1500", &Currency::parse("JPY").unwrap()),
+        Ok(1500)
+    );
+    for bad in [
+        "",
+        "abc",
+        "1.234",
+        "-5",
+        "1.2.3",
+        "12e3",
+        "99999999999999999999",
+    ] {
         assert!(parse_amount(bad, &usd()).is_err(), "{bad:?} was accepted");
     }
     assert!(parse_amount("1.5", &Currency::parse("JPY").unwrap()).is_err());
@@ -48,7 +70,13 @@ fn a_thousand_cent_valued_deals_sum_exactly() {
     for i in 0..1000 {
         let cents = 10 + i * 10 + (i % 10);
         expected += cents;
-        add(&mut board, &format!("d{i}"), PresetStage::Qualified, &format!("Deal {i}"), cents);
+        add(
+            &mut board,
+            &format!("d{i}"),
+            PresetStage::Qualified,
+            &format!("Deal {i}"),
+            cents,
+        );
     }
     let summary = stage_summary(&board, &PresetStage::Qualified.id(), &DealFilter::default());
     assert_eq!(summary.count, 1000);
@@ -72,14 +100,26 @@ fn currencies_are_never_added_together() {
     add(&mut board, "a", PresetStage::Demo, "A", 100_00);
     let mut eur = fields("B", 200_00);
     eur.currency = Currency::parse("EUR").unwrap();
-    board.apply(Command::AddDeal { id: DealId("b".into()), stage: PresetStage::Demo.id(), fields: eur }, NOW).unwrap();
+    board
+        .apply(
+            Command::AddDeal {
+                id: DealId("b".into()),
+                stage: PresetStage::Demo.id(),
+                fields: eur,
+            },
+            NOW,
+        )
+        .unwrap();
     let summary = stage_summary(&board, &PresetStage::Demo.id(), &DealFilter::default());
     assert_eq!(summary.total.format(&usd()), "$100 + €200");
     assert_eq!(summary.weighted.format(&usd()), "$40 + €80");
     let mut euro_first = board.clone();
     euro_first.settings.default_currency = Currency::parse("EUR").unwrap();
     let summary = stage_summary(&euro_first, &PresetStage::Demo.id(), &DealFilter::default());
-    assert_eq!(summary.total.format(&euro_first.settings.default_currency), "€200 + $100");
+    assert_eq!(
+        summary.total.format(&euro_first.settings.default_currency),
+        "€200 + $100"
+    );
 }
 
 #[test]
@@ -92,9 +132,18 @@ fn the_pipeline_counts_open_stages_and_follows_the_filter() {
     let all = pipeline_summary(&board, &DealFilter::default());
     assert_eq!((all.count, all.total.amount(&usd())), (2, 1500_00));
     assert_eq!(all.weighted.amount(&usd()), 100_00 + 400_00);
-    let acme = DealFilter { query: "ACME".into(), owner: None };
-    assert_eq!(pipeline_summary(&board, &acme).total.amount(&usd()), 1000_00);
-    let nobody = DealFilter { query: String::new(), owner: Some("Zed".into()) };
+    let acme = DealFilter {
+        query: "ACME".into(),
+        owner: None,
+    };
+    assert_eq!(
+        pipeline_summary(&board, &acme).total.amount(&usd()),
+        1000_00
+    );
+    let nobody = DealFilter {
+        query: String::new(),
+        owner: Some("Zed".into()),
+    };
     assert_eq!(pipeline_summary(&board, &nobody).count, 0);
     assert_eq!(pipeline_summary(&board, &nobody).total.format(&usd()), "$0");
 }
@@ -102,7 +151,10 @@ fn the_pipeline_counts_open_stages_and_follows_the_filter() {
 #[test]
 fn input_text_round_trips_through_parse() {
     for minor in [0, 5, 50, 1_250_050, 99_999_999_99] {
-        assert_eq!(parse_amount(&amount_input_text(minor, &usd()), &usd()), Ok(minor));
+        assert_eq!(
+            parse_amount(&amount_input_text(minor, &usd()), &usd()),
+            Ok(minor)
+        );
     }
 }
 

@@ -6,12 +6,14 @@ mod common;
 
 use common::{add, empty_board, NOW};
 use dealboard::domain::board::{DealId, PresetStage};
+use dealboard::domain::command::Command;
 use dealboard::domain::sample::sample_board;
 use dealboard::i18n::Lang;
 use dealboard::io::migrate::CURRENT_VERSION;
 use dealboard::io::snapshot::{encode, encode_pretty, restore, RestoreError};
 
 const V1: &str = include_str!("fixtures/snapshot-v1.json");
+const V2: &str = include_str!("fixtures/snapshot-v2.json");
 
 fn problems(text: &str) -> Vec<String> {
     match restore(text) {
@@ -35,6 +37,7 @@ fn every_version_ever_written_still_restores() {
     assert_eq!(restored.version, 1);
     let board = restored.board;
     assert_eq!(board.stages.len(), 3);
+    assert!(board.deleted.is_empty(), "version 1 recorded no deletions");
     let acme = board.deal(&DealId("d-1".into())).unwrap();
     assert_eq!((acme.value, acme.currency.code()), (2_400_050, "USD"));
     assert_eq!(acme.notes, "<script>alert(1)</script>");
@@ -48,16 +51,57 @@ fn every_version_ever_written_still_restores() {
 }
 
 #[test]
+fn version_2_keeps_deletions() {
+    let restored = restore(V2).unwrap();
+    assert_eq!(restored.version, 2);
+    assert_eq!(restored.board.deleted.len(), 1);
+    assert_eq!(restored.board.deleted[0].id, DealId("d-gone".into()));
+    assert_eq!(restored.board.deals.len(), 1);
+}
+
+#[test]
+fn deleting_and_clearing_record_tombstones() {
+    let mut board = empty_board();
+    add(&mut board, "a", PresetStage::Lead, "A", 1);
+    add(&mut board, "b", PresetStage::Lead, "B", 1);
+    board
+        .apply(
+            Command::DeleteDeal {
+                id: DealId("a".into()),
+            },
+            NOW + 1,
+        )
+        .unwrap();
+    board.apply(Command::ClearDeals, NOW + 2).unwrap();
+    let ids: Vec<(&str, i64)> = board
+        .deleted
+        .iter()
+        .map(|t| (t.id.0.as_str(), t.at))
+        .collect();
+    assert_eq!(ids, [("a", NOW + 1), ("b", NOW + 2)]);
+    assert_eq!(restore(&encode(&board, NOW)).unwrap().board, board);
+}
+
+#[test]
 fn text_that_is_not_json_is_refused() {
-    assert!(matches!(restore("{not json"), Err(RestoreError::NotJson(_))));
+    assert!(matches!(
+        restore("{not json"),
+        Err(RestoreError::NotJson(_))
+    ));
     assert!(matches!(restore(""), Err(RestoreError::NotJson(_))));
 }
 
 #[test]
 fn json_from_elsewhere_is_refused_as_foreign() {
     assert!(matches!(restore("[1, 2]"), Err(RestoreError::Foreign(_))));
-    assert!(matches!(restore(r#"{"deals": []}"#), Err(RestoreError::Foreign(_))));
-    assert!(matches!(restore(r#"{"format": "trello"}"#), Err(RestoreError::Foreign(_))));
+    assert!(matches!(
+        restore(r#"{"deals": []}"#),
+        Err(RestoreError::Foreign(_))
+    ));
+    assert!(matches!(
+        restore(r#"{"format": "trello"}"#),
+        Err(RestoreError::Foreign(_))
+    ));
 }
 
 #[test]
@@ -71,7 +115,10 @@ fn a_newer_version_is_refused_with_its_number() {
 #[test]
 fn a_wrong_type_names_its_place() {
     let text = V1.replacen("\"value\": 2400050", "\"value\": \"abc\"", 1);
-    assert_eq!(problems(&text), [r#"deals[0].value: expected a number, found string "abc""#]);
+    assert_eq!(
+        problems(&text),
+        [r#"deals[0].value: expected a number, found string "abc""#]
+    );
 }
 
 #[test]
@@ -79,17 +126,31 @@ fn a_missing_key_names_its_place() {
     let text = V1.replacen("\"title\": \"华文分销\",", "", 1);
     let found = problems(&text);
     assert_eq!(found.len(), 1);
-    assert!(found[0].starts_with("deals[1]") && found[0].contains("missing field `title`"), "{found:?}");
+    assert!(
+        found[0].starts_with("deals[1]") && found[0].contains("missing field `title`"),
+        "{found:?}"
+    );
     let no_version = V1.replacen("\"version\": 1,", "", 1);
-    assert_eq!(problems(&no_version), ["version: expected a positive whole number"]);
+    assert_eq!(
+        problems(&no_version),
+        ["version: expected a positive whole number"]
+    );
 }
 
 #[test]
 fn broken_references_and_repeated_ids_are_each_reported() {
-    let text = V1.replacen("\"stage\": \"won\"", "\"stage\": \"gone\"", 1).replacen("\"id\": \"d-2\"", "\"id\": \"d-1\"", 1);
+    let text = V1
+        .replacen("\"stage\": \"won\"", "\"stage\": \"gone\"", 1)
+        .replacen("\"id\": \"d-2\"", "\"id\": \"d-1\"", 1);
     let found = problems(&text);
-    assert!(found.contains(&r#"deals[1].id: "d-1" is used twice"#.to_string()), "{found:?}");
-    assert!(found.contains(&r#"deals[1].stage: no stage has id "gone""#.to_string()), "{found:?}");
+    assert!(
+        found.contains(&r#"deals[1].id: "d-1" is used twice"#.to_string()),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&r#"deals[1].stage: no stage has id "gone""#.to_string()),
+        "{found:?}"
+    );
 }
 
 #[test]

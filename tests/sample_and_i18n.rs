@@ -16,7 +16,11 @@ fn the_sample_is_a_valid_realistic_pipeline() {
     assert!((20..=30).contains(&board.deals.len()));
     assert!(board.owners().len() >= 3);
     for stage in &board.stages {
-        assert!(!board.deals_in(&stage.id).is_empty(), "{} is empty", stage.name);
+        assert!(
+            !board.deals_in(&stage.id).is_empty(),
+            "{} is empty",
+            stage.name
+        );
     }
     for deal in &board.deals {
         let kind = board.stage(&deal.stage).unwrap().kind;
@@ -28,15 +32,47 @@ fn the_sample_is_a_valid_realistic_pipeline() {
         assert_eq!(deal.status, status, "{}", deal.title);
         assert!(deal.close_date.is_some());
     }
-    assert_eq!(board, sample_board(|p| Lang::En.stage_name(p), NOW), "deterministic");
+    assert_eq!(
+        board,
+        sample_board(|p| Lang::En.stage_name(p), NOW),
+        "deterministic"
+    );
 }
 
 #[test]
 fn default_stages_follow_seed_notes_in_both_languages() {
-    let en: Vec<String> = PresetStage::ALL.iter().map(|&p| Lang::En.stage_name(p)).collect();
-    assert_eq!(en, ["Lead", "Qualified", "Demo", "Proposal", "Negotiation", "Won", "Lost"]);
-    let zh: Vec<String> = PresetStage::ALL.iter().map(|&p| Lang::ZhCn.stage_name(p)).collect();
-    assert_eq!(zh, ["潜在客户", "需求确认", "产品演示", "方案报价", "商务谈判", "成交签约", "丢单"]);
+    let en: Vec<String> = PresetStage::ALL
+        .iter()
+        .map(|&p| Lang::En.stage_name(p))
+        .collect();
+    assert_eq!(
+        en,
+        [
+            "Lead",
+            "Qualified",
+            "Demo",
+            "Proposal",
+            "Negotiation",
+            "Won",
+            "Lost"
+        ]
+    );
+    let zh: Vec<String> = PresetStage::ALL
+        .iter()
+        .map(|&p| Lang::ZhCn.stage_name(p))
+        .collect();
+    assert_eq!(
+        zh,
+        [
+            "潜在客户",
+            "需求确认",
+            "产品演示",
+            "方案报价",
+            "商务谈判",
+            "成交签约",
+            "丢单"
+        ]
+    );
     let probabilities: Vec<u8> = PresetStage::ALL.iter().map(|p| p.probability()).collect();
     assert_eq!(probabilities, [10, 25, 40, 60, 80, 100, 0]);
 }
@@ -55,7 +91,10 @@ fn language_comes_from_the_browser_tag() {
 #[test]
 fn placeholders_are_filled_in_every_language() {
     for lang in Lang::ALL {
-        let text = lang.fill(Key::AnnounceMoved, &["Acme", "Demo", "2", "5", "Won", "1", "3"]);
+        let text = lang.fill(
+            Key::AnnounceMoved,
+            &["Acme", "Demo", "2", "5", "Won", "1", "3"],
+        );
         assert!(!text.contains('{'), "{text}");
         for part in ["Acme", "Demo", "2", "5", "Won", "1", "3"] {
             assert!(text.contains(part), "{lang:?}: {text}");

@@ -20,7 +20,10 @@ fn fresh(stored: Option<&str>) -> HtmlElement {
     if let Some(text) = stored {
         LocalStorage::raw().set_item(BOARD_KEY, text).unwrap();
     }
-    let div = document().create_element("div").unwrap().unchecked_into::<HtmlElement>();
+    let div = document()
+        .create_element("div")
+        .unwrap()
+        .unchecked_into::<HtmlElement>();
     document().body().unwrap().append_child(&div).unwrap();
     div
 }
@@ -30,7 +33,10 @@ fn count(root: &HtmlElement, selector: &str) -> u32 {
 }
 
 fn text(root: &HtmlElement, selector: &str) -> String {
-    root.query_selector(selector).unwrap().and_then(|e| e.text_content()).unwrap_or_default()
+    root.query_selector(selector)
+        .unwrap()
+        .and_then(|e| e.text_content())
+        .unwrap_or_default()
 }
 
 fn stored(key: &str) -> Option<String> {
@@ -39,7 +45,10 @@ fn stored(key: &str) -> Option<String> {
 
 async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
@@ -52,14 +61,42 @@ async fn first_run_shows_the_sample_pipeline_and_writes_nothing_yet() {
     assert_eq!(count(&root, "section.stage[data-stage-id]"), 7);
     assert_eq!(count(&root, "[data-deal-id]"), 24);
     assert_eq!(text(&root, "[data-stage-id=lead] h2"), "Lead");
-    assert_eq!(text(&root, "[data-stage-id=negotiation] [data-testid=stage-count]"), "3");
-    assert_eq!(text(&root, "[data-stage-id=negotiation] [data-testid=stage-total]"), "$178,000");
-    assert_eq!(text(&root, "[data-stage-id=negotiation] [data-testid=stage-weighted]"), "$142,400");
+    assert_eq!(
+        text(
+            &root,
+            "[data-stage-id=negotiation] [data-testid=stage-count]"
+        ),
+        "3"
+    );
+    assert_eq!(
+        text(
+            &root,
+            "[data-stage-id=negotiation] [data-testid=stage-total]"
+        ),
+        "$178,000"
+    );
+    assert_eq!(
+        text(
+            &root,
+            "[data-stage-id=negotiation] [data-testid=stage-weighted]"
+        ),
+        "$142,400"
+    );
     assert_eq!(count(&root, "[role=status][aria-live=polite]"), 1);
-    let card = root.query_selector("[data-deal-id=sample-01]").unwrap().unwrap();
+    let card = root
+        .query_selector("[data-deal-id=sample-01]")
+        .unwrap()
+        .unwrap();
     assert_eq!(card.get_attribute("tabindex").as_deref(), Some("0"));
-    assert!(card.get_attribute("aria-label").unwrap().contains("Acme renewal"));
-    assert_eq!(stored(BOARD_KEY), None, "nothing is written before a change");
+    assert!(card
+        .get_attribute("aria-label")
+        .unwrap()
+        .contains("Acme renewal"));
+    assert_eq!(
+        stored(BOARD_KEY),
+        None,
+        "nothing is written before a change"
+    );
     drop(app);
 }
 
@@ -68,47 +105,67 @@ async fn a_change_is_saved_after_the_debounce() {
     let root = fresh(None);
     let app = leptos::mount::mount_to(root.clone(), App);
     leptos::task::tick().await;
-    let button = root.query_selector("[aria-label='Actions for Globex pilot']").unwrap().unwrap();
+    let button = root
+        .query_selector("[aria-label='Actions for Globex pilot']")
+        .unwrap()
+        .unwrap();
     button.unchecked_ref::<HtmlElement>().click();
     leptos::task::tick().await;
-    let item = root
-        .query_selector_all("[role=menuitem]")
-        .unwrap();
+    let item = root.query_selector_all("[role=menuitem]").unwrap();
     let to_won = (0..item.length())
         .filter_map(|i| item.item(i))
         .find(|n| n.text_content().as_deref() == Some("Move to Won"))
         .expect("a Move to Won item");
     to_won.unchecked_ref::<HtmlElement>().click();
     leptos::task::tick().await;
-    assert_eq!(text(&root, "[data-stage-id=won] [data-testid=stage-count]"), "4");
+    assert_eq!(
+        text(&root, "[data-stage-id=won] [data-testid=stage-count]"),
+        "4"
+    );
     assert!(text(&root, "[role=status]").contains("Globex pilot"));
     assert_eq!(stored(BOARD_KEY), None, "debounced, not written at once");
     sleep(450).await;
-    let saved = restore(&stored(BOARD_KEY).expect("saved after the debounce")).unwrap().board;
-    let globex = saved.deals.iter().find(|d| d.title == "Globex pilot").unwrap();
+    let saved = restore(&stored(BOARD_KEY).expect("saved after the debounce"))
+        .unwrap()
+        .board;
+    let globex = saved
+        .deals
+        .iter()
+        .find(|d| d.title == "Globex pilot")
+        .unwrap();
     assert_eq!(globex.stage.0, "won");
     drop(app);
 }
 
 #[wasm_bindgen_test]
 async fn unreadable_storage_is_backed_up_and_never_overwritten() {
-    let garbage = "{\"format\":\"dealboard\",\"version\":1,\"board\":{\"stages\":[],\"deals\":7}} trailing";
+    let garbage =
+        "{\"format\":\"dealboard\",\"version\":1,\"board\":{\"stages\":[],\"deals\":7}} trailing";
     let root = fresh(Some(garbage));
     let app = leptos::mount::mount_to(root.clone(), App);
     leptos::task::tick().await;
     assert_eq!(count(&root, "[role=alert].banner"), 1);
     assert_eq!(stored(BACKUP_KEY).as_deref(), Some(garbage));
-    assert_eq!(stored(BOARD_KEY).as_deref(), Some(garbage), "untouched until the user changes something");
+    assert_eq!(
+        stored(BOARD_KEY).as_deref(),
+        Some(garbage),
+        "untouched until the user changes something"
+    );
     assert_eq!(count(&root, "[data-deal-id]"), 0);
     assert_eq!(count(&root, "section.stage"), 7);
     drop(app);
     // A second unreadable load keeps the first backup and uses the next key.
     let root = fresh(Some("second garbage"));
-    LocalStorage::raw().set_item(BACKUP_KEY, "first backup").unwrap();
+    LocalStorage::raw()
+        .set_item(BACKUP_KEY, "first backup")
+        .unwrap();
     let app = leptos::mount::mount_to(root.clone(), App);
     leptos::task::tick().await;
     assert_eq!(stored(BACKUP_KEY).as_deref(), Some("first backup"));
-    assert_eq!(stored(&format!("{BACKUP_KEY}.2")).as_deref(), Some("second garbage"));
+    assert_eq!(
+        stored(&format!("{BACKUP_KEY}.2")).as_deref(),
+        Some("second garbage")
+    );
     drop(app);
 }
 
@@ -120,6 +177,13 @@ async fn the_language_follows_the_stored_choice() {
     leptos::task::tick().await;
     assert_eq!(text(&root, "[data-stage-id=lead] h2"), "潜在客户");
     assert_eq!(text(&root, "[data-stage-id=lost] h2"), "丢单");
-    assert_eq!(document().document_element().unwrap().get_attribute("lang").as_deref(), Some("zh-CN"));
+    assert_eq!(
+        document()
+            .document_element()
+            .unwrap()
+            .get_attribute("lang")
+            .as_deref(),
+        Some("zh-CN")
+    );
     drop(app);
 }

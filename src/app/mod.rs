@@ -44,7 +44,10 @@ pub fn App() -> impl IntoView {
 fn initial_lang() -> Lang {
     let stored = storage::read(storage::LANG_KEY);
     let browser = window().navigator().language();
-    stored.or(browser).map(|tag| Lang::from_tag(&tag)).unwrap_or(Lang::En)
+    stored
+        .or(browser)
+        .map(|tag| Lang::from_tag(&tag))
+        .unwrap_or(Lang::En)
 }
 
 /// The board to start on, the banners to show, and whether saving is allowed.
@@ -58,21 +61,31 @@ fn initial_board(lang: Lang) -> (Board, Vec<Banner>, bool) {
             // Without a backup the unreadable text still sits under the board key only:
             // never write over it.
             let can_save = backup_key.is_some();
-            let banner = Banner::Unreadable { detail: error.to_string(), backup_key, newer };
+            let banner = Banner::Unreadable {
+                detail: error.to_string(),
+                backup_key,
+                newer,
+            };
             (Board::with_default_stages(names), vec![banner], can_save)
         }
-        Loaded::Unavailable => (sample_board(names, clock::now()), vec![Banner::Unavailable], false),
+        Loaded::Unavailable => (
+            sample_board(names, clock::now()),
+            vec![Banner::Unavailable],
+            false,
+        ),
     }
 }
 
 /// Keeps `<html lang>` and the stored choice in step with the language.
 fn remember_lang(state: AppState, can_save: bool) {
-    Effect::new(move |_| {
+    // Stored only once the user picks one (not on first load), so until then the browser's
+    // language keeps deciding.
+    Effect::new(move |first: Option<()>| {
         let lang = state.lang.get();
         if let Some(html) = document().document_element() {
             let _ = html.set_attribute("lang", lang.tag());
         }
-        if can_save {
+        if can_save && first.is_some() {
             let _ = storage::write(storage::LANG_KEY, lang.tag());
         }
     });

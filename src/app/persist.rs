@@ -62,7 +62,10 @@ pub fn start(state: AppState, enabled: bool) {
 
 /// Writes the board now and reports the result in the banners.
 pub fn save_now(state: AppState) {
-    let Some(text) = state.board.try_with_untracked(|board| encode(board, clock::now())) else {
+    let Some(text) = state
+        .board
+        .try_with_untracked(|board| encode(board, clock::now()))
+    else {
         return; // the app was unmounted
     };
     match storage::save(&text) {

@@ -1,4 +1,5 @@
-//! Board-wide keys: `/` focuses the search, `n` opens a new deal. Ignored while typing.
+//! Board-wide keys (`/` focuses the search, `n` opens a new deal; ignored while typing) and
+//! the click outside that closes a card menu.
 
 use crate::app::state::{AppState, Dialog};
 use leptos::prelude::*;
@@ -10,7 +11,12 @@ pub const SEARCH_ID: &str = "deal-search";
 /// Listens for the board-wide shortcut keys.
 pub fn install(state: AppState) {
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() || typing(&ev) || state.dialog.get_untracked().is_some() {
+        if ev.ctrl_key()
+            || ev.meta_key()
+            || ev.alt_key()
+            || typing(&ev)
+            || state.dialog.get_untracked().is_some()
+        {
             return;
         }
         match ev.key().as_str() {
@@ -22,7 +28,9 @@ pub fn install(state: AppState) {
             }
             "n" => {
                 ev.prevent_default();
-                let first = state.board.with_untracked(|b| b.stages.first().map(|s| s.id.clone()));
+                let first = state
+                    .board
+                    .with_untracked(|b| b.stages.first().map(|s| s.id.clone()));
                 if let Some(stage) = first {
                     state.dialog.set(Some(Dialog::NewDeal { stage }));
                 }
@@ -30,13 +38,26 @@ pub fn install(state: AppState) {
             _ => {}
         }
     });
-    on_cleanup(move || handle.remove());
+    // A click anywhere else closes an open card menu (clicks inside a menu stop there).
+    let outside = window_event_listener(leptos::ev::click, move |_| {
+        if state.open_menu.get_untracked().is_some() {
+            state.open_menu.set(None);
+        }
+    });
+    on_cleanup(move || {
+        handle.remove();
+        outside.remove();
+    });
 }
 
 /// True when the key went to a text field.
 fn typing(ev: &web_sys::KeyboardEvent) -> bool {
-    let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+    let Some(target) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
         return false;
     };
-    matches!(target.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || target.has_attribute("contenteditable")
+    matches!(target.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+        || target.has_attribute("contenteditable")
 }

@@ -4,6 +4,7 @@ use crate::app::clock;
 use crate::domain::board::{Board, DealId, StageId};
 use crate::domain::command::{Command, DomainError, Outcome};
 use crate::domain::filter::DealFilter;
+use crate::domain::ordering::position_of;
 use crate::i18n::{Key, Lang};
 use leptos::prelude::*;
 
@@ -11,7 +12,11 @@ use leptos::prelude::*;
 #[derive(Clone, Debug, PartialEq)]
 pub enum Banner {
     /// Stored data could not be read; it was kept under `backup_key`.
-    Unreadable { detail: String, backup_key: Option<String>, newer: bool },
+    Unreadable {
+        detail: String,
+        backup_key: Option<String>,
+        newer: bool,
+    },
     /// Storage is full; the last change lives only in memory.
     Quota,
     /// Storage is blocked; the board lives only in memory.
@@ -23,10 +28,16 @@ pub enum Banner {
 /// Which dialog is open.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Dialog {
-    NewDeal { stage: StageId },
+    NewDeal {
+        stage: StageId,
+    },
     EditDeal(DealId),
     /// Asks why a deal was lost before moving it to a lost stage.
-    LossReason { deal: DealId, to: StageId, index: usize },
+    LossReason {
+        deal: DealId,
+        to: StageId,
+        index: usize,
+    },
     ConfirmClear,
     Stages,
 }
@@ -43,6 +54,8 @@ pub struct AppState {
     pub dialog: RwSignal<Option<Dialog>>,
     /// True when the deal dialog should open on its delete confirmation (menu → Delete).
     pub confirm_delete: RwSignal<bool>,
+    /// The deal whose card menu is open: at most one at a time.
+    pub open_menu: RwSignal<Option<DealId>>,
 }
 
 impl AppState {
@@ -56,12 +69,27 @@ impl AppState {
             announcement: RwSignal::new(String::new()),
             dialog: RwSignal::new(None),
             confirm_delete: RwSignal::new(false),
+            open_menu: RwSignal::new(None),
         }
     }
 
     /// The text for `key` in the current language (tracked).
     pub fn t(&self, key: Key) -> &'static str {
         self.lang.get().text(key)
+    }
+
+    /// The text for `key` as a signal. Views use this rather than a closure per text: every
+    /// text then shares one concrete type and one copy of the render code, which keeps the
+    /// wasm small.
+    pub fn tr(&self, key: Key) -> Signal<&'static str> {
+        let lang = self.lang;
+        Signal::derive(move || lang.get().text(key))
+    }
+
+    /// A text that depends on the language and other signals, as one concrete type (see `tr`).
+    pub fn text(&self, make: impl Fn(Lang) -> String + Send + Sync + 'static) -> Signal<String> {
+        let lang = self.lang;
+        Signal::derive(move || make(lang.get()))
     }
 
     /// The text for `key` with arguments (tracked).
@@ -73,6 +101,10 @@ impl AppState {
     /// notifies its readers when the command succeeded.
     pub fn dispatch(&self, cmd: Command) -> Result<Outcome, DomainError> {
         let now = clock::now();
+        let removed_from = match &cmd {
+            Command::DeleteDeal { id } => self.board.with_untracked(|b| position_of(b, id)),
+            _ => None,
+        };
         let result = self
             .board
             .try_maybe_update(|board| match board.apply(cmd, now) {
@@ -82,8 +114,14 @@ impl AppState {
             .unwrap_or_else(|| Err(DomainError::UnknownDeal(DealId(String::new()))));
         if let Ok(outcome) = &result {
             self.announce(outcome);
-            if let Outcome::DealMoved { id, .. } = outcome {
-                focus_deal(id);
+            match outcome {
+                Outcome::DealMoved { id, .. } => focus_deal(id),
+                Outcome::DealDeleted(_) => {
+                    if let Some((stage, index, _)) = removed_from {
+                        self.focus_near(&stage, index);
+                    }
+                }
+                _ => {}
             }
         }
         result
@@ -92,7 +130,10 @@ impl AppState {
     /// The name a stage shows in the current language.
     pub fn stage_name(&self, board: &Board, id: &StageId) -> String {
         let lang = self.lang.get_untracked();
-        board.stage(id).map(|s| display_stage_name(s, lang)).unwrap_or_default()
+        board
+            .stage(id)
+            .map(|s| display_stage_name(s, lang))
+            .unwrap_or_default()
     }
 
     fn announce(&self, outcome: &Outcome) {
@@ -102,7 +143,10 @@ impl AppState {
             match outcome {
                 Outcome::DealAdded(id) => {
                     let stage = board.deal(id).map(|d| self.stage_name(board, &d.stage));
-                    lang.fill(Key::AnnounceAdded, &[&title(id), &stage.unwrap_or_default()])
+                    lang.fill(
+                        Key::AnnounceAdded,
+                        &[&title(id), &stage.unwrap_or_default()],
+                    )
                 }
                 Outcome::DealEdited(id) => lang.fill(Key::AnnounceEdited, &[&title(id)]),
                 Outcome::DealDeleted(deal) => lang.fill(Key::AnnounceDeleted, &[&deal.title]),
@@ -124,6 +168,19 @@ impl AppState {
         });
         if !text.is_empty() {
             self.announcement.set(text);
+        }
+    }
+
+    /// After a deal left a stage, focus the card now at its place (or the one above), else
+    /// the stage's "new deal" button, so keyboard users are not dropped to the page top.
+    fn focus_near(&self, stage: &StageId, index: usize) {
+        let neighbour = self.board.with_untracked(|b| {
+            let column = b.deals_in(stage);
+            column.get(index).or(column.last()).map(|d| d.id.clone())
+        });
+        match neighbour {
+            Some(id) => focus_deal(&id),
+            None => focus_selector(format!("[data-stage-id=\"{}\"] .add-deal", stage.0)),
         }
     }
 
@@ -171,10 +228,16 @@ pub fn use_app() -> AppState {
 
 /// Puts focus on a deal's card once it is (re)mounted, e.g. in the column it moved to.
 pub fn focus_deal(id: &DealId) {
-    let selector = format!("[data-deal-id=\"{}\"]", id.0.replace('"', ""));
+    focus_selector(format!("[data-deal-id=\"{}\"]", id.0.replace('"', "")));
+}
+
+/// Focuses the first element matching `selector` after the next render.
+fn focus_selector(selector: String) {
     request_animation_frame(move || {
         let found = document().query_selector(&selector).ok().flatten();
-        if let Some(el) = found.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
+        if let Some(el) =
+            found.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+        {
             let _ = el.focus();
         }
     });

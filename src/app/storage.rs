@@ -19,7 +19,10 @@ pub enum Loaded {
     /// Nothing stored yet: a first run.
     Missing,
     /// Stored text that could not be restored; it now also sits under `backup_key`.
-    Unreadable { error: RestoreError, backup_key: Option<String> },
+    Unreadable {
+        error: RestoreError,
+        backup_key: Option<String>,
+    },
     /// The browser refuses storage (privacy mode, blocked site data).
     Unavailable,
 }
@@ -35,7 +38,9 @@ pub enum SaveError {
 
 /// True when localStorage can be used. gloo panics when it cannot, so ask first.
 pub fn available() -> bool {
-    let Some(window) = web_sys::window() else { return false };
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
     matches!(window.local_storage(), Ok(Some(_)))
 }
 
@@ -51,7 +56,10 @@ pub fn load() -> Loaded {
     };
     match restore(&raw) {
         Ok(restored) => Loaded::Board(restored.board),
-        Err(error) => Loaded::Unreadable { error, backup_key: keep_backup(&raw) },
+        Err(error) => Loaded::Unreadable {
+            error,
+            backup_key: keep_backup(&raw),
+        },
     }
 }
 
@@ -59,7 +67,13 @@ pub fn load() -> Loaded {
 fn keep_backup(raw: &str) -> Option<String> {
     let storage = LocalStorage::raw();
     let free = (1..1000)
-        .map(|n| if n == 1 { BACKUP_KEY.to_string() } else { format!("{BACKUP_KEY}.{n}") })
+        .map(|n| {
+            if n == 1 {
+                BACKUP_KEY.to_string()
+            } else {
+                format!("{BACKUP_KEY}.{n}")
+            }
+        })
         .find(|key| matches!(storage.get_item(key), Ok(None)))?;
     storage.set_item(&free, raw).ok()?;
     Some(free)
@@ -84,7 +98,10 @@ pub fn write(key: &str, text: &str) -> Result<(), SaveError> {
         return Err(SaveError::Unavailable);
     }
     LocalStorage::raw().set_item(key, text).map_err(|err| {
-        let name = err.dyn_ref::<web_sys::DomException>().map(|e| e.name()).unwrap_or_default();
+        let name = err
+            .dyn_ref::<web_sys::DomException>()
+            .map(|e| e.name())
+            .unwrap_or_default();
         if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" {
             SaveError::Quota
         } else {

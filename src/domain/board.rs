@@ -183,16 +183,18 @@ pub struct Deal {
 }
 
 /// Board-wide choices.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Settings {
     /// The currency new deals start in and totals list first.
     pub default_currency: Currency,
 }
 
-impl Default for Settings {
-    fn default() -> Self {
-        Settings { default_currency: Currency::default() }
-    }
+/// A deleted deal's id and when it was deleted, so that a deletion survives a merge with an
+/// older copy that still holds the deal.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tombstone {
+    pub id: DealId,
+    pub at: Timestamp,
 }
 
 /// The whole pipeline.
@@ -201,6 +203,8 @@ pub struct Board {
     /// In pipeline order.
     pub stages: Vec<Stage>,
     pub deals: Vec<Deal>,
+    /// Deals deleted from this board (format version 2 and later).
+    pub deleted: Vec<Tombstone>,
     #[serde(default)]
     pub settings: Settings,
 }
@@ -218,7 +222,12 @@ impl Board {
                 kind: p.kind(),
             })
             .collect();
-        Board { stages, deals: Vec::new(), settings: Settings::default() }
+        Board {
+            stages,
+            deals: Vec::new(),
+            deleted: Vec::new(),
+            settings: Settings::default(),
+        }
     }
 
     /// The stage with this id.
@@ -275,7 +284,10 @@ impl Deal {
             updated: now,
             stage_entered: now,
             won_at: None,
-            history: vec![StageVisit { stage, entered: now }],
+            history: vec![StageVisit {
+                stage,
+                entered: now,
+            }],
             revision: 0,
         };
         deal.set_fields(fields);

@@ -3,6 +3,7 @@
 
 use crate::domain::board::{
     Board, Deal, DealFields, DealId, DealStatus, Stage, StageId, StageKind, StageVisit, Timestamp,
+    Tombstone,
 };
 use crate::domain::money::Currency;
 use crate::domain::ordering::{position_of, rank_for_index};
@@ -12,22 +13,54 @@ use std::fmt;
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
     /// Create a deal at the bottom of `stage`.
-    AddDeal { id: DealId, stage: StageId, fields: DealFields },
+    AddDeal {
+        id: DealId,
+        stage: StageId,
+        fields: DealFields,
+    },
     /// Replace a deal's user-edited fields.
-    EditDeal { id: DealId, fields: DealFields },
-    DeleteDeal { id: DealId },
+    EditDeal {
+        id: DealId,
+        fields: DealFields,
+    },
+    DeleteDeal {
+        id: DealId,
+    },
     /// Put a deal at `index` of stage `to` (counted without the deal itself).
-    MoveDeal { id: DealId, to: StageId, index: usize, loss_reason: Option<String> },
+    MoveDeal {
+        id: DealId,
+        to: StageId,
+        index: usize,
+        loss_reason: Option<String>,
+    },
     /// Append a new open stage.
-    AddStage { id: StageId, name: String, probability: u8 },
-    RenameStage { id: StageId, name: String },
-    SetStageProbability { id: StageId, probability: u8 },
+    AddStage {
+        id: StageId,
+        name: String,
+        probability: u8,
+    },
+    RenameStage {
+        id: StageId,
+        name: String,
+    },
+    SetStageProbability {
+        id: StageId,
+        probability: u8,
+    },
     /// Move a stage to `index` in the pipeline.
-    MoveStage { id: StageId, index: usize },
+    MoveStage {
+        id: StageId,
+        index: usize,
+    },
     /// Remove a stage; its deals go to `move_deals_to`, which is required when it has any.
-    RemoveStage { id: StageId, move_deals_to: Option<StageId> },
+    RemoveStage {
+        id: StageId,
+        move_deals_to: Option<StageId>,
+    },
     SetDefaultCurrency(Currency),
-    /// Swap in a whole board (sample, clear, import).
+    /// Delete every deal, keeping stages and settings ("start empty").
+    ClearDeals,
+    /// Swap in a whole board (sample, import).
     ReplaceBoard(Box<Board>),
 }
 
@@ -38,7 +71,11 @@ pub enum Outcome {
     DealEdited(DealId),
     DealDeleted(Box<Deal>),
     /// `from`/`to` are (stage, 0-based index, stage size).
-    DealMoved { id: DealId, from: (StageId, usize, usize), to: (StageId, usize, usize) },
+    DealMoved {
+        id: DealId,
+        from: (StageId, usize, usize),
+        to: (StageId, usize, usize),
+    },
     StagesChanged,
     SettingsChanged,
     BoardReplaced,
@@ -72,7 +109,9 @@ impl fmt::Display for DomainError {
             DomainError::NegativeValue => f.write_str("a deal's value cannot be negative"),
             DomainError::ProbabilityOutOfRange(p) => write!(f, "probability {p} is over 100"),
             DomainError::StageNotEmpty(n) => write!(f, "the stage still has {n} deals"),
-            DomainError::MoveIntoRemovedStage => f.write_str("cannot move deals into the stage being removed"),
+            DomainError::MoveIntoRemovedStage => {
+                f.write_str("cannot move deals into the stage being removed")
+            }
             DomainError::LastStage => f.write_str("the board needs at least one stage"),
         }
     }
@@ -94,19 +133,34 @@ impl Board {
             }
             Command::DeleteDeal { id } => {
                 let at = self.deal_index(&id)?;
+                self.deleted.retain(|t| t.id != id);
+                self.deleted.push(Tombstone { id, at: now });
                 Ok(Outcome::DealDeleted(Box::new(self.deals.remove(at))))
             }
-            Command::MoveDeal { id, to, index, loss_reason } => {
-                self.move_deal(id, to, index, loss_reason, now)
-            }
-            Command::AddStage { id, name, probability } => {
+            Command::MoveDeal {
+                id,
+                to,
+                index,
+                loss_reason,
+            } => self.move_deal(id, to, index, loss_reason, now),
+            Command::AddStage {
+                id,
+                name,
+                probability,
+            } => {
                 if self.stage(&id).is_some() {
                     return Err(DomainError::DuplicateId(id.0));
                 }
                 let name = stage_name(&name)?;
                 let probability = checked_probability(probability)?;
                 let kind = StageKind::Open;
-                self.stages.push(Stage { id, name, preset: None, probability, kind });
+                self.stages.push(Stage {
+                    id,
+                    name,
+                    preset: None,
+                    probability,
+                    kind,
+                });
                 Ok(Outcome::StagesChanged)
             }
             Command::RenameStage { id, name } => {
@@ -133,6 +187,16 @@ impl Board {
                 self.settings.default_currency = currency;
                 Ok(Outcome::SettingsChanged)
             }
+            Command::ClearDeals => {
+                for deal in std::mem::take(&mut self.deals) {
+                    self.deleted.retain(|t| t.id != deal.id);
+                    self.deleted.push(Tombstone {
+                        id: deal.id,
+                        at: now,
+                    });
+                }
+                Ok(Outcome::BoardReplaced)
+            }
             Command::ReplaceBoard(board) => {
                 *self = *board;
                 Ok(Outcome::BoardReplaced)
@@ -151,7 +215,10 @@ impl Board {
             return Err(DomainError::DuplicateId(id.0));
         }
         let fields = checked(fields)?;
-        let kind = self.stage(&stage).ok_or_else(|| DomainError::UnknownStage(stage.clone()))?.kind;
+        let kind = self
+            .stage(&stage)
+            .ok_or_else(|| DomainError::UnknownStage(stage.clone()))?
+            .kind;
         let rank = rank_for_index(self, &stage, usize::MAX, None);
         let mut deal = Deal::new(id.clone(), fields, stage, rank, now);
         enter_kind(&mut deal, kind, None, now);
@@ -168,14 +235,20 @@ impl Board {
         now: Timestamp,
     ) -> Result<Outcome, DomainError> {
         let from = position_of(self, &id).ok_or_else(|| DomainError::UnknownDeal(id.clone()))?;
-        let kind = self.stage(&to).ok_or_else(|| DomainError::UnknownStage(to.clone()))?.kind;
+        let kind = self
+            .stage(&to)
+            .ok_or_else(|| DomainError::UnknownStage(to.clone()))?
+            .kind;
         let rank = rank_for_index(self, &to, index, Some(&id));
         let deal = self.deal_mut(&id)?;
         deal.rank = rank;
         if deal.stage != to {
             deal.stage = to.clone();
             deal.stage_entered = now;
-            deal.history.push(StageVisit { stage: to, entered: now });
+            deal.history.push(StageVisit {
+                stage: to,
+                entered: now,
+            });
             enter_kind(deal, kind, loss_reason, now);
         }
         touch(deal, now);
@@ -292,7 +365,9 @@ fn enter_kind(deal: &mut Deal, kind: StageKind, loss_reason: Option<String>, now
         StageKind::Lost => {
             deal.status = DealStatus::Lost;
             deal.won_at = None;
-            deal.loss_reason = loss_reason.map(|r| r.trim().to_string()).filter(|r| !r.is_empty());
+            deal.loss_reason = loss_reason
+                .map(|r| r.trim().to_string())
+                .filter(|r| !r.is_empty());
         }
     }
 }

@@ -15,7 +15,11 @@ pub struct StageSummary {
 
 impl StageSummary {
     fn new() -> StageSummary {
-        StageSummary { count: 0, total: Totals::plain(), weighted: Totals::weighted() }
+        StageSummary {
+            count: 0,
+            total: Totals::plain(),
+            weighted: Totals::weighted(),
+        }
     }
 
     fn add(&mut self, deal: &Deal, probability: u8) {
@@ -29,7 +33,11 @@ impl StageSummary {
 pub fn stage_summary(board: &Board, stage: &StageId, filter: &DealFilter) -> StageSummary {
     let mut summary = StageSummary::new();
     let probability = board.stage(stage).map_or(0, |s| s.probability);
-    for deal in board.deals.iter().filter(|d| &d.stage == stage && filter.matches(d)) {
+    for deal in board
+        .deals
+        .iter()
+        .filter(|d| &d.stage == stage && filter.matches(d))
+    {
         summary.add(deal, probability);
     }
     summary
@@ -39,7 +47,11 @@ pub fn stage_summary(board: &Board, stage: &StageId, filter: &DealFilter) -> Sta
 pub fn pipeline_summary(board: &Board, filter: &DealFilter) -> StageSummary {
     let mut summary = StageSummary::new();
     for stage in board.stages.iter().filter(|s| s.kind == StageKind::Open) {
-        for deal in board.deals.iter().filter(|d| d.stage == stage.id && filter.matches(d)) {
+        for deal in board
+            .deals
+            .iter()
+            .filter(|d| d.stage == stage.id && filter.matches(d))
+        {
             summary.add(deal, stage.probability);
         }
     }

@@ -115,8 +115,16 @@ pub fn parse_amount(text: &str, currency: &Currency) -> Result<i64, MoneyError> 
     if frac.len() > digits {
         return Err(bad());
     }
-    let whole: i64 = if whole.is_empty() { 0 } else { whole.parse().map_err(|_| bad())? };
-    let frac_value: i64 = if frac.is_empty() { 0 } else { frac.parse().map_err(|_| bad())? };
+    let whole: i64 = if whole.is_empty() {
+        0
+    } else {
+        whole.parse().map_err(|_| bad())?
+    };
+    let frac_value: i64 = if frac.is_empty() {
+        0
+    } else {
+        frac.parse().map_err(|_| bad())?
+    };
     let frac_scaled = frac_value * 10_i64.pow((digits - frac.len()) as u32);
     whole
         .checked_mul(currency.minor_per_major())
@@ -132,7 +140,11 @@ pub fn format_amount(minor: i64, currency: &Currency) -> String {
     let whole = group_thousands(abs / per as u64);
     let frac = abs % per as u64;
     let symbol = currency.symbol();
-    let space = if symbol.len() == 3 && symbol == currency.code() { " " } else { "" };
+    let space = if symbol.len() == 3 && symbol == currency.code() {
+        " "
+    } else {
+        ""
+    };
     if frac == 0 {
         format!("{sign}{symbol}{space}{whole}")
     } else {
@@ -157,7 +169,7 @@ fn group_thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(ch);
@@ -176,12 +188,18 @@ pub struct Totals {
 impl Totals {
     /// Totals of plain values.
     pub fn plain() -> Totals {
-        Totals { by_currency: BTreeMap::new(), scale: 1 }
+        Totals {
+            by_currency: BTreeMap::new(),
+            scale: 1,
+        }
     }
 
     /// Totals of values weighted by a percentage.
     pub fn weighted() -> Totals {
-        Totals { by_currency: BTreeMap::new(), scale: 100 }
+        Totals {
+            by_currency: BTreeMap::new(),
+            scale: 100,
+        }
     }
 
     /// Adds `minor` units of `currency`, multiplied by `factor` (1 for plain, the percent for
@@ -200,7 +218,9 @@ impl Totals {
 
     /// The total in one currency, zero if none.
     pub fn amount(&self, currency: &Currency) -> i64 {
-        self.amounts().find(|(c, _)| *c == currency).map_or(0, |(_, v)| v)
+        self.amounts()
+            .find(|(c, _)| *c == currency)
+            .map_or(0, |(_, v)| v)
     }
 
     /// True when nothing was added.

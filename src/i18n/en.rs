@@ -81,6 +81,7 @@ pub fn text(key: Key) -> &'static str {
         Key::ErrGone => "That deal or stage no longer exists.",
         Key::ErrDuplicate => "That id is already in use.",
         Key::BannerUnreadable => "Your saved board could not be read ({0}). It was kept unchanged as a backup; you are working on an empty board.",
+        Key::BannerUnreadableNoBackup => "Your saved board could not be read ({0}), and storage has no room for a backup copy. It is left untouched; nothing you change now will be saved. Download it first.",
         Key::BannerNewer => "Your saved board was written by a newer version of Dealboard ({0}). It was kept unchanged as a backup; you are working on an empty board.",
         Key::BannerQuota => "Storage is full: your last change is not saved. Export your board or delete deals to keep working safely.",
         Key::BannerUnavailable => "This browser blocks storage: changes live only in this tab and are lost when it closes.",

@@ -154,6 +154,7 @@ pub enum Key {
     ErrGone,
     ErrDuplicate,
     BannerUnreadable,
+    BannerUnreadableNoBackup,
     BannerNewer,
     BannerQuota,
     BannerUnavailable,

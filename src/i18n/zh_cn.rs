@@ -80,8 +80,13 @@ pub fn text(key: Key) -> &'static str {
         Key::ErrProbability => "赢单概率须在 0 到 100 之间。",
         Key::ErrGone => "该商机或阶段已不存在。",
         Key::ErrDuplicate => "该编号已被使用。",
-        Key::BannerUnreadable => "无法读取已保存的看板（{0}）。原数据已原样保留为备份；当前为空看板。",
-        Key::BannerNewer => "已保存的看板来自更新版本的 Dealboard（{0}）。原数据已原样保留为备份；当前为空看板。",
+        Key::BannerUnreadable => {
+            "无法读取已保存的看板（{0}）。原数据已原样保留为备份；当前为空看板。"
+        }
+        Key::BannerUnreadableNoBackup => "无法读取已保存的看板（{0}），且存储空间不足以保留备份。原数据保持不动；现在的修改都不会保存。请先下载原数据。",
+        Key::BannerNewer => {
+            "已保存的看板来自更新版本的 Dealboard（{0}）。原数据已原样保留为备份；当前为空看板。"
+        }
         Key::BannerQuota => "存储空间已满：最近的修改未保存。请导出看板或删除商机后再继续。",
         Key::BannerUnavailable => "此浏览器禁止本地存储：修改只保存在当前标签页，关闭后将丢失。",
         Key::BannerSaveFailed => "最近的修改未能保存（{0}）。",

@@ -25,15 +25,25 @@ struct Envelope<'a> {
 
 /// The board wrapped in the current envelope, as compact JSON.
 pub fn encode(board: &Board, saved_at: Timestamp) -> String {
-    let envelope =
-        Envelope { format: FORMAT, version: CURRENT_VERSION, saved_at, app_version: APP_VERSION, board };
+    let envelope = Envelope {
+        format: FORMAT,
+        version: CURRENT_VERSION,
+        saved_at,
+        app_version: APP_VERSION,
+        board,
+    };
     serde_json::to_string(&envelope).expect("a board always serialises")
 }
 
 /// The same, indented for people to read (file export).
 pub fn encode_pretty(board: &Board, saved_at: Timestamp) -> String {
-    let envelope =
-        Envelope { format: FORMAT, version: CURRENT_VERSION, saved_at, app_version: APP_VERSION, board };
+    let envelope = Envelope {
+        format: FORMAT,
+        version: CURRENT_VERSION,
+        saved_at,
+        app_version: APP_VERSION,
+        board,
+    };
     serde_json::to_string_pretty(&envelope).expect("a board always serialises")
 }
 
@@ -83,8 +93,31 @@ impl fmt::Display for RestoreError {
 /// Reads a snapshot: checks the envelope, migrates older versions, then checks the board in
 /// full. Nothing is returned unless all of it is good.
 pub fn restore(text: &str) -> Result<Restored, RestoreError> {
-    let mut root: Value =
-        serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| RestoreError::NotJson(e.to_string()))?;
+    let opened = open_envelope(text)?;
+    let board = decode_board(opened.board)?;
+    let problems = validate(&board);
+    if !problems.is_empty() {
+        return Err(RestoreError::Invalid(problems));
+    }
+    Ok(Restored {
+        board,
+        version: opened.version,
+        saved_at: opened.saved_at,
+    })
+}
+
+/// A snapshot's envelope, checked and migrated to the current version; the board is still
+/// plain JSON (shared by `restore` and file import).
+pub(crate) struct Opened {
+    pub board: Value,
+    pub version: u32,
+    pub saved_at: Option<Timestamp>,
+}
+
+/// Parses `text`, checks format and version, and migrates it to the current version.
+pub(crate) fn open_envelope(text: &str) -> Result<Opened, RestoreError> {
+    let mut root: Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
+        .map_err(|e| RestoreError::NotJson(e.to_string()))?;
     let object = root
         .as_object()
         .ok_or_else(|| RestoreError::Foreign("the top level is not an object".into()))?;
@@ -105,14 +138,24 @@ pub fn restore(text: &str) -> Result<Restored, RestoreError> {
     }
     let saved_at = object.get("saved_at").and_then(Value::as_i64);
     migrate(&mut root, version).map_err(|p| RestoreError::Invalid(vec![p]))?;
-    let board_value = root.get_mut("board").map(Value::take).unwrap_or(Value::Null);
-    let board: Board = serde_path_to_error::deserialize(board_value).map_err(|e| {
+    let board = root
+        .get_mut("board")
+        .map(Value::take)
+        .unwrap_or(Value::Null);
+    Ok(Opened {
+        board,
+        version,
+        saved_at,
+    })
+}
+
+/// Turns the board's JSON into a `Board`; the first type problem is reported with its place.
+pub(crate) fn decode_board(value: Value) -> Result<Board, RestoreError> {
+    serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
-        RestoreError::Invalid(vec![Problem::from_serde(&path, &e.into_inner().to_string())])
-    })?;
-    let problems = validate(&board);
-    if !problems.is_empty() {
-        return Err(RestoreError::Invalid(problems));
-    }
-    Ok(Restored { board, version, saved_at })
+        RestoreError::Invalid(vec![Problem::from_serde(
+            &path,
+            &e.into_inner().to_string(),
+        )])
+    })
 }

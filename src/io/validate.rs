@@ -15,7 +15,10 @@ pub struct Problem {
 impl Problem {
     /// A problem at `path`.
     pub fn new(path: impl Into<String>, message: impl Into<String>) -> Problem {
-        Problem { path: path.into(), message: message.into() }
+        Problem {
+            path: path.into(),
+            message: message.into(),
+        }
     }
 
     /// Rewords serde's message ("invalid type: string \"abc\", expected i64") for people.
@@ -29,7 +32,10 @@ impl Problem {
                 expected.to_string()
             }
         };
-        let message = match message.strip_prefix("invalid type: ").and_then(|m| m.split_once(", expected ")) {
+        let message = match message
+            .strip_prefix("invalid type: ")
+            .and_then(|m| m.split_once(", expected "))
+        {
             Some((found, expected)) => format!("expected {}, found {found}", plain(expected)),
             None => message.to_string(),
         };
@@ -53,25 +59,43 @@ pub fn validate(board: &Board) -> Vec<Problem> {
     let mut stage_ids = HashSet::new();
     for (i, stage) in board.stages.iter().enumerate() {
         if !stage_ids.insert(&stage.id) {
-            problems.push(Problem::new(format!("stages[{i}].id"), format!("{:?} is used twice", stage.id.0)));
+            problems.push(Problem::new(
+                format!("stages[{i}].id"),
+                format!("{:?} is used twice", stage.id.0),
+            ));
         }
         if stage.probability > 100 {
-            problems.push(Problem::new(format!("stages[{i}].probability"), "expected 0 to 100"));
+            problems.push(Problem::new(
+                format!("stages[{i}].probability"),
+                "expected 0 to 100",
+            ));
         }
     }
     let mut deal_ids = HashSet::new();
     for (i, deal) in board.deals.iter().enumerate() {
         if !deal_ids.insert(&deal.id) {
-            problems.push(Problem::new(format!("deals[{i}].id"), format!("{:?} is used twice", deal.id.0)));
+            problems.push(Problem::new(
+                format!("deals[{i}].id"),
+                format!("{:?} is used twice", deal.id.0),
+            ));
         }
         if !stage_ids.contains(&deal.stage) {
-            problems.push(Problem::new(format!("deals[{i}].stage"), format!("no stage has id {:?}", deal.stage.0)));
+            problems.push(Problem::new(
+                format!("deals[{i}].stage"),
+                format!("no stage has id {:?}", deal.stage.0),
+            ));
         }
         if deal.value < 0 {
-            problems.push(Problem::new(format!("deals[{i}].value"), "cannot be negative"));
+            problems.push(Problem::new(
+                format!("deals[{i}].value"),
+                "cannot be negative",
+            ));
         }
         if !deal.rank.is_finite() {
-            problems.push(Problem::new(format!("deals[{i}].rank"), "expected a finite number"));
+            problems.push(Problem::new(
+                format!("deals[{i}].rank"),
+                "expected a finite number",
+            ));
         }
     }
     problems

@@ -1,11 +1,11 @@
 // The board on first run and the everyday deal work: sample pipeline and totals, add, edit,
 // move with the keyboard, delete, search and owner filter, language switch.
 
-import { test, before, after } from 'node:test';
+import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer,
-  openApp,
+  openAppFor,
+  stopSharedServer,
   assertNoErrors,
   columns,
   column,
@@ -16,7 +16,6 @@ import {
   allCardTitles,
   stageFigures,
   pipelineFigures,
-  waitForFigures,
   parseMoney,
   liveRegion,
   activeDealId,
@@ -25,28 +24,18 @@ import {
   openMenu,
   moveByMenu,
   dealDialog,
+  dealField,
   fillDeal,
   addDeal,
   storageGet,
+  waitForStoredBoard,
   LANG_KEY,
   STAGES,
   STAGE_IDS,
 } from './helpers.mjs';
 
-let server;
-before(async () => {
-  server = await startServer();
-});
-after(async () => {
-  await server?.close();
-});
+after(stopSharedServer);
 
-/** Opens a fresh app for one test and closes it when the test ends. */
-async function fresh(t, options) {
-  const app = await openApp(server, options);
-  t.after(() => app.close());
-  return app;
-}
 
 // Expected figures of the sample pipeline, worked out by hand from src/domain/sample.rs
 // (values there are major units).
@@ -95,7 +84,7 @@ const SAMPLE = {
 };
 
 test('first run shows the sample pipeline with the right columns, cards and totals', async (t) => {
-  const app = await fresh(t);
+  const app = await openAppFor(t);
   const { page } = app;
 
   // Seven columns, in order, with their ids and names.
@@ -149,7 +138,7 @@ test('first run shows the sample pipeline with the right columns, cards and tota
 });
 
 test('New deal: filling every field and pressing Enter adds the deal to the chosen stage', async (t) => {
-  const app = await fresh(t);
+  const app = await openAppFor(t);
   const { page } = app;
   const before = await stageFigures(page, 'Qualified');
   assert.deepEqual(before, { count: 4, total: '$41,000 + €120,000', weighted: '$10,250 + €30,000' });
@@ -176,7 +165,7 @@ test('New deal: filling every field and pressing Enter adds the deal to the chos
     stage: 'Qualified',
     notes: 'Wants a pilot first',
   });
-  await dialog.getByLabel('Title', { exact: true }).press('Enter');
+  await dealField(page, 'Title').press('Enter');
   await dialog.waitFor({ state: 'detached' });
 
   const added = card(page, 'Zenith fleet telematics', column(page, 'Qualified'));
@@ -206,7 +195,7 @@ test('New deal: filling every field and pressing Enter adds the deal to the chos
   await added.locator('h3').click();
   await dialog.waitFor({ state: 'visible' });
   assert.equal(await dialog.getByRole('heading').first().textContent(), 'Edit deal');
-  const value = (label) => dialog.getByLabel(label, { exact: true }).inputValue();
+  const value = (label) => dealField(page, label).inputValue();
   assert.equal(await value('Title'), 'Zenith fleet telematics');
   assert.equal(await value('Customer'), 'Zenith Logistics');
   assert.equal(await value('Contact'), 'Mara Quinn');
@@ -226,7 +215,7 @@ test('New deal: filling every field and pressing Enter adds the deal to the chos
 });
 
 test('New deal: a bad value shows an error and adds nothing; an empty title is refused', async (t) => {
-  const app = await fresh(t);
+  const app = await openAppFor(t);
   const { page } = app;
   await page.getByRole('button', { name: 'New deal', exact: true }).first().click();
   const dialog = dealDialog(page);
@@ -238,7 +227,7 @@ test('New deal: a bad value shows an error and adds nothing; an empty title is r
   assert.ok(await dialog.isVisible(), 'the dialog stays open');
 
   await fillDeal(page, { title: '   ', value: '100' });
-  await dialog.getByLabel('Value', { exact: true }).press('Enter');
+  await dealField(page, 'Value').press('Enter');
   await page.waitForFunction(() => /Title/.test(document.querySelector('.deal-dialog [role=alert]')?.textContent ?? ''));
   assert.ok(await dialog.isVisible(), 'the dialog stays open');
 
@@ -249,7 +238,7 @@ test('New deal: a bad value shows an error and adds nothing; an empty title is r
 });
 
 test('Edit: clicking a card opens it; a new title and value are saved and shown', async (t) => {
-  const app = await fresh(t);
+  const app = await openAppFor(t);
   const { page } = app;
   await addDeal(page, { title: 'Zenith fleet telematics', customer: 'Zenith Logistics', value: '12500', stage: 'Qualified' });
   const id = await card(page, 'Zenith fleet telematics').getAttribute('data-deal-id');
@@ -259,7 +248,7 @@ test('Edit: clicking a card opens it; a new title and value are saved and shown'
   const dialog = dealDialog(page);
   await dialog.waitFor({ state: 'visible' });
   assert.equal(await dialog.getByRole('heading').first().textContent(), 'Edit deal');
-  assert.equal(await dialog.getByLabel('Stage', { exact: true }).count(), 0, 'no stage select when editing');
+  assert.equal(await dealField(page, 'Stage').count(), 0, 'no stage select when editing');
   await fillDeal(page, { title: 'Zenith fleet telematics phase 2', value: '30,000.75' });
   await dialog.getByRole('button', { name: 'Save', exact: true }).click();
   await dialog.waitFor({ state: 'detached' });
@@ -283,7 +272,7 @@ test('Edit: clicking a card opens it; a new title and value are saved and shown'
   // Enter on the focused card opens it too; Escape cancels without saving.
   await page.keyboard.press('Enter');
   await dialog.waitFor({ state: 'visible' });
-  await dialog.getByLabel('Title', { exact: true }).fill('Should not be saved');
+  await dealField(page, 'Title').fill('Should not be saved');
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'detached' });
   assert.equal(await card(page, 'Should not be saved').count(), 0);
@@ -292,7 +281,7 @@ test('Edit: clicking a card opens it; a new title and value are saved and shown'
 });
 
 test('Move with the keyboard through the card menu: column, live region and focus follow', async (t) => {
-  const app = await fresh(t);
+  const app = await openAppFor(t);
   const { page } = app;
   // Oscorp backup is the 2nd of 4 in Qualified (sample-12).
   const oscorp = card(page, 'Oscorp backup');
@@ -359,7 +348,7 @@ test('Move with the keyboard through the card menu: column, live region and focu
 });
 
 test('Move to Lost asks for a reason; the card is marked lost', async (t) => {
-  const app = await fresh(t);
+  const app = await openAppFor(t);
   const { page } = app;
   await openMenu(page, 'Globex pilot');
   await card(page, 'Globex pilot').getByRole('menuitem', { name: 'Move to Lost', exact: true }).click();
@@ -386,7 +375,7 @@ test('Move to Lost asks for a reason; the card is marked lost', async (t) => {
 });
 
 test('Delete: the dialog asks first; Cancel keeps the deal, Confirm removes it', async (t) => {
-  const app = await fresh(t);
+  const app = await openAppFor(t);
   const { page } = app;
   await addDeal(page, { title: 'Short-lived deal', customer: 'Nobody Inc', value: '1,000', stage: 'Demo' });
   const demo = await stageFigures(page, 'Demo');
@@ -401,6 +390,13 @@ test('Delete: the dialog asks first; Cancel keeps the deal, Confirm removes it',
   await confirm.getByRole('button', { name: 'Cancel', exact: true }).click();
   await confirm.waitFor({ state: 'detached' });
   assert.ok(await dialog.isVisible(), 'Cancel keeps the dialog open');
+  assert.equal(await card(page, 'Short-lived deal').count(), 1);
+  // Escape in the confirmation closes only the confirmation.
+  await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
+  await confirm.waitFor({ state: 'visible' });
+  await page.keyboard.press('Escape');
+  await confirm.waitFor({ state: 'detached' });
+  assert.ok(await dialog.isVisible(), 'Escape in the confirmation keeps the deal dialog open');
   assert.equal(await card(page, 'Short-lived deal').count(), 1);
 
   await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
@@ -428,7 +424,7 @@ test('Delete: the dialog asks first; Cancel keeps the deal, Confirm removes it',
 });
 
 test('Search and owner filter narrow the cards; counts and totals follow', async (t) => {
-  const app = await fresh(t);
+  const app = await openAppFor(t);
   const { page } = app;
   const search = page.getByRole('searchbox', { name: 'Search deals' });
 
@@ -493,7 +489,7 @@ test('Search and owner filter narrow the cards; counts and totals follow', async
 const SAMPLE_PROPOSAL_FIGURES = { count: 4, total: '$103,000 + ¥350,000', weighted: '$61,800 + ¥210,000' };
 
 test('Language: switching to 简体中文 renames the stages and survives a reload', async (t) => {
-  const app = await fresh(t);
+  const app = await openAppFor(t);
   const { page } = app;
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
   await page.getByLabel('Language').selectOption({ label: '简体中文' });
@@ -522,11 +518,130 @@ test('Language: switching to 简体中文 renames the stages and survives a relo
 
 test('Columns can be looked up by id as well as by name', async (t) => {
   // Guards the DSL itself: column() and columnById() must agree, so later tests can rely on them.
-  const app = await fresh(t);
+  const app = await openAppFor(t);
   const { page } = app;
   for (const [i, id] of STAGE_IDS.entries()) {
     assert.equal(await columnById(page, id).locator('h2').textContent(), STAGES[i]);
     assert.equal(await column(page, STAGES[i]).getAttribute('data-stage-id'), id);
   }
+  assertNoErrors(app, assert);
+});
+
+test('Move to Lost with the keyboard: Enter, type a reason, Enter saves the reason', async (t) => {
+  const app = await openAppFor(t);
+  const { page } = app;
+  const trigger = menuButton(page, 'Initech rollout');
+  await trigger.focus();
+  await page.keyboard.press('Enter');
+  await card(page, 'Initech rollout').getByRole('menu').waitFor({ state: 'visible' });
+  await page.waitForFunction(() => document.activeElement?.getAttribute('role') === 'menuitem');
+  // End jumps to Delete, ArrowUp to "Move to Lost".
+  await page.keyboard.press('End');
+  assert.equal(await activeText(page), 'Delete');
+  await page.keyboard.press('ArrowUp');
+  assert.equal(await activeText(page), 'Move to Lost');
+  await page.keyboard.press('Enter');
+
+  const ask = page.getByRole('alertdialog');
+  await ask.waitFor({ state: 'visible' });
+  // The reason field has focus, so the user can type at once; nothing has moved yet.
+  await page.waitForFunction(() => document.activeElement?.tagName === 'INPUT' && !!document.activeElement.closest('[role=alertdialog]'));
+  assert.equal(await card(page, 'Initech rollout', column(page, 'Proposal')).count(), 1, 'not moved before answering');
+  await page.keyboard.type('Budget cut');
+  await page.keyboard.press('Enter');
+  await ask.waitFor({ state: 'detached' });
+  await card(page, 'Initech rollout', column(page, 'Lost')).waitFor({ state: 'visible' });
+  assert.match(await liveRegion(page), /“Initech rollout” moved from Proposal, 1 of 4, to Lost, 3 of 3/);
+  await waitForStoredBoard(page, (board) => {
+    const deal = board.deals.find((d) => d.title === 'Initech rollout');
+    return deal?.loss_reason === 'Budget cut' && deal.status === 'lost';
+  });
+
+  assertNoErrors(app, assert);
+});
+
+test('Escape in the loss-reason dialog cancels the move', async (t) => {
+  const app = await openAppFor(t);
+  const { page } = app;
+  await openMenu(page, 'Monarch renewal');
+  await card(page, 'Monarch renewal').getByRole('menuitem', { name: 'Move to Lost', exact: true }).click();
+  const ask = page.getByRole('alertdialog');
+  await ask.waitFor({ state: 'visible' });
+  await page.keyboard.press('Escape');
+  await ask.waitFor({ state: 'detached' });
+  await page.waitForTimeout(200);
+  // Escape dismisses the question; it must not do what "Skip" does (move without a reason).
+  assert.equal(
+    await card(page, 'Monarch renewal', column(page, 'Proposal')).count(),
+    1,
+    'Monarch renewal should still be in Proposal after Escape',
+  );
+  assert.equal((await stageFigures(page, 'Lost')).count, 2);
+  assertNoErrors(app, assert);
+});
+
+test('A column’s “+ New deal” preselects its stage; “n” opens New deal', async (t) => {
+  const app = await openAppFor(t);
+  const { page } = app;
+  await column(page, 'Demo').getByRole('button', { name: 'New deal — Demo', exact: true }).click();
+  const dialog = dealDialog(page);
+  await dialog.waitFor({ state: 'visible' });
+  assert.equal(await dealField(page, 'Stage').inputValue(), 'demo');
+  await fillDeal(page, { title: 'From the Demo column', value: '3,000' });
+  await dialog.getByRole('button', { name: 'Save', exact: true }).click();
+  await dialog.waitFor({ state: 'detached' });
+  assert.equal((await cardTitles(page, 'Demo')).at(-1), 'From the Demo column');
+  assert.equal((await stageFigures(page, 'Demo')).count, 5);
+
+  await page.locator('h1').click();
+  await page.keyboard.press('n');
+  await dialog.waitFor({ state: 'visible' });
+  assert.equal(await dealField(page, 'Stage').inputValue(), 'lead', 'the header’s New deal starts in the first stage');
+  assert.equal(await dealField(page, 'Title').inputValue(), '', 'the shortcut key is not typed into the title');
+  await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await dialog.waitFor({ state: 'detached' });
+  assert.equal(await page.locator('article.deal-card').count(), 25, 'Cancel adds nothing');
+  assertNoErrors(app, assert);
+});
+
+test('Clear board asks first; the empty board offers the sample again', async (t) => {
+  const app = await openAppFor(t);
+  const { page } = app;
+  const clear = page.locator('header.board-header').getByRole('button', { name: 'Clear board', exact: true });
+  await clear.click();
+  const confirm = page.getByRole('alertdialog');
+  await confirm.waitFor({ state: 'visible' });
+  assert.match(await confirm.textContent(), /Remove every deal/);
+  await confirm.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await confirm.waitFor({ state: 'detached' });
+  assert.equal(await page.locator('article.deal-card').count(), 24, 'Cancel keeps every deal');
+
+  await clear.click();
+  await confirm.getByRole('button', { name: 'Clear board', exact: true }).click();
+  await confirm.waitFor({ state: 'detached' });
+  await page.getByRole('heading', { name: 'Your pipeline is empty' }).waitFor({ state: 'visible' });
+  assert.equal(await page.locator('article.deal-card').count(), 0);
+  assert.deepEqual(await stageNames(page), STAGES, 'the stages stay');
+  assert.deepEqual(await pipelineFigures(page), { total: '$0', weighted: '$0' });
+  assert.deepEqual(await stageFigures(page, 'Lead'), { count: 0, total: '$0', weighted: '$0' });
+
+  await page.getByRole('button', { name: 'Load sample pipeline', exact: true }).click();
+  await page.waitForFunction(() => document.querySelectorAll('article.deal-card').length === 24);
+  assert.equal(await page.getByRole('heading', { name: 'Your pipeline is empty' }).count(), 0);
+  assert.deepEqual(await stageFigures(page, 'Negotiation'), { count: 3, total: '$178,000', weighted: '$142,400' });
+  assertNoErrors(app, assert);
+});
+
+test('Language: a Chinese browser gets Chinese on first run; a stored choice wins', async (t) => {
+  const app = await openAppFor(t, { locale: 'zh-CN' });
+  const { page } = app;
+  assert.deepEqual(await stageNames(page), ['潜在客户', '需求确认', '产品演示', '方案报价', '商务谈判', '成交签约', '丢单']);
+  assert.equal(await page.getByRole('searchbox', { name: '搜索商机', exact: true }).count(), 1);
+  // Money is formatted the same in both languages.
+  assert.deepEqual(await stageFigures(page, '商务谈判'), { count: 3, total: '$178,000', weighted: '$142,400' });
+
+  await page.evaluate((key) => window.localStorage.setItem(key, 'en'), LANG_KEY);
+  await app.reload();
+  assert.deepEqual(await stageNames(page), STAGES);
   assertNoErrors(app, assert);
 });

@@ -82,18 +82,37 @@ export async function startServer(dir = DIST) {
   };
 }
 
+let shared = null;
+
+/** The server shared by the tests of one file (each test file runs in its own process). */
+export function sharedServer() {
+  shared ??= startServer();
+  return shared;
+}
+
+/** Closes the shared server; call it in the file's `after` hook. */
+export async function stopSharedServer() {
+  if (!shared) return;
+  const pending = shared;
+  shared = null;
+  await (await pending.catch(() => null))?.close();
+}
+
 /**
  * Opens the app in a fresh Chromium profile (fresh localStorage) and waits until the board's
  * stage columns are rendered. Collects uncaught page errors and console errors.
  *
+ * options.server: a server from startServer(); defaults to the shared one.
  * options.initScript: a function (or source string) to run before the app's scripts on every
  *   page load of this context (e.g. to block localStorage).
  * options.locale: defaults to 'en-US'.
  * options.wait: false to skip waiting for the board.
+ * options.timeout: the page's default timeout for actions and waits (10 s).
  *
  * Returns { page, context, errors, consoleErrors, close, reload }.
  */
-export async function openApp(server, options = {}) {
+export async function openApp(options = {}) {
+  const server = options.server ?? (await sharedServer());
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dealboard-e2e-'));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: '/usr/bin/chromium',
@@ -137,6 +156,13 @@ export async function openApp(server, options = {}) {
     await close();
     throw err;
   }
+}
+
+/** openApp() for one node:test test: the browser closes when the test ends. */
+export async function openAppFor(t, options) {
+  const app = await openApp(options);
+  t.after(() => app.close());
+  return app;
 }
 
 /** Waits until the stage columns are on the page (the wasm app has mounted). */
@@ -325,6 +351,18 @@ export function dealDialog(page) {
   return page.getByRole('dialog').filter({ has: page.locator('#deal-dialog-title') });
 }
 
+/**
+ * A field of the open deal dialog by its label: "Title", "Currency", "Stage", …
+ * Selects are found by role and accessible name, since their label's text also holds the
+ * option texts.
+ */
+export function dealField(page, label) {
+  const dialog = dealDialog(page);
+  return dialog
+    .getByLabel(label, { exact: true })
+    .or(dialog.getByRole('combobox', { name: label, exact: true }));
+}
+
 const TEXT_FIELDS = {
   title: 'Title',
   customer: 'Customer',
@@ -342,15 +380,15 @@ const TEXT_FIELDS = {
  * owner, product, region, closeDate (YYYY-MM-DD), stage (shown name), notes.
  */
 export async function fillDeal(page, fields) {
-  const dialog = dealDialog(page);
+  await dealDialog(page).waitFor({ state: 'visible' });
   for (const [key, label] of Object.entries(TEXT_FIELDS)) {
-    if (fields[key] !== undefined) await dialog.getByLabel(label, { exact: true }).fill(String(fields[key]));
+    if (fields[key] !== undefined) await dealField(page, label).fill(String(fields[key]));
   }
   if (fields.currency !== undefined) {
-    await dialog.getByLabel('Currency', { exact: true }).selectOption(fields.currency);
+    await dealField(page, 'Currency').selectOption(fields.currency);
   }
   if (fields.stage !== undefined) {
-    await dialog.getByLabel('Stage', { exact: true }).selectOption({ label: fields.stage });
+    await dealField(page, 'Stage').selectOption({ label: fields.stage });
   }
 }
 
@@ -360,7 +398,7 @@ export async function addDeal(page, fields) {
   const dialog = dealDialog(page);
   await dialog.waitFor({ state: 'visible' });
   await fillDeal(page, fields);
-  await dialog.getByLabel('Title', { exact: true }).press('Enter');
+  await dealField(page, 'Title').press('Enter');
   await dialog.waitFor({ state: 'detached' });
 }
 
@@ -394,4 +432,44 @@ export async function waitForStorageChange(page, key, previous, timeout = 5_000)
 export async function storedBoard(page) {
   const text = await storageGet(page, BOARD_KEY);
   return text === null ? null : JSON.parse(text).board;
+}
+
+/**
+ * Waits until the stored board satisfies `check(board)`. `check` is a self-contained function
+ * that runs in the page (it cannot use variables of the test).
+ */
+export async function waitForStoredBoard(page, check, timeout = 5_000) {
+  await page.waitForFunction(
+    ([key, source]) => {
+      const text = window.localStorage.getItem(key);
+      if (!text) return false;
+      try {
+        // eslint-disable-next-line no-new-func
+        return new Function('board', `return (${source})(board)`)(JSON.parse(text).board);
+      } catch {
+        return false;
+      }
+    },
+    [BOARD_KEY, check.toString()],
+    { timeout, polling: 50 },
+  );
+}
+
+/** Deletes a deal through its card menu and the confirmation. */
+export async function deleteByMenu(page, title) {
+  await openMenu(page, title);
+  await card(page, title).getByRole('menuitem', { name: 'Delete', exact: true }).click();
+  const confirm = dealDialog(page).getByRole('alertdialog');
+  await confirm.getByRole('button', { name: 'Confirm', exact: true }).click();
+  await card(page, title).waitFor({ state: 'detached' });
+}
+
+/** Opens a deal by clicking its title, fills `fields` (as fillDeal) and saves. */
+export async function editDeal(page, title, fields) {
+  await card(page, title).locator('h3').click();
+  const dialog = dealDialog(page);
+  await dialog.waitFor({ state: 'visible' });
+  await fillDeal(page, fields);
+  await dialog.getByRole('button', { name: 'Save', exact: true }).click();
+  await dialog.waitFor({ state: 'detached' });
 }

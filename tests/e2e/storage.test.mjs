@@ -2,11 +2,11 @@
 // the flush on page hide), unreadable data is kept as a backup and never overwritten, full
 // and blocked storage are reported without losing the board.
 
-import { test, before, after } from 'node:test';
+import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer,
-  openApp,
+  openAppFor,
+  stopSharedServer,
   assertNoErrors,
   columns,
   column,
@@ -16,72 +16,23 @@ import {
   stageFigures,
   banners,
   moveByMenu,
-  openMenu,
-  dealDialog,
-  fillDeal,
   addDeal,
   storageGet,
   storageKeys,
   storedBoard,
   waitForStorageChange,
+  waitForStoredBoard,
+  deleteByMenu,
+  editDeal,
   BOARD_KEY,
   BACKUP_KEY,
   STAGES,
 } from './helpers.mjs';
 
-let server;
-before(async () => {
-  server = await startServer();
-});
-after(async () => {
-  await server?.close();
-});
-
-async function fresh(t, options) {
-  const app = await openApp(server, options);
-  t.after(() => app.close());
-  return app;
-}
-
-/** Waits until the stored board satisfies `check(board)` (a function run in the page). */
-async function waitForStored(page, check, timeout = 5_000) {
-  await page.waitForFunction(
-    ([key, source]) => {
-      const text = window.localStorage.getItem(key);
-      if (!text) return false;
-      try {
-        // eslint-disable-next-line no-new-func
-        return new Function('board', `return (${source})(board)`)(JSON.parse(text).board);
-      } catch {
-        return false;
-      }
-    },
-    [BOARD_KEY, check.toString()],
-    { timeout, polling: 50 },
-  );
-}
-
-/** Deletes a deal through its card menu and the confirmation. */
-async function deleteByMenu(page, title) {
-  await openMenu(page, title);
-  await card(page, title).getByRole('menuitem', { name: 'Delete', exact: true }).click();
-  const confirm = dealDialog(page).getByRole('alertdialog');
-  await confirm.getByRole('button', { name: 'Confirm', exact: true }).click();
-  await card(page, title).waitFor({ state: 'detached' });
-}
-
-/** Edits a deal's title and value through its dialog. */
-async function editDeal(page, title, fields) {
-  await card(page, title).locator('h3').click();
-  const dialog = dealDialog(page);
-  await dialog.waitFor({ state: 'visible' });
-  await fillDeal(page, fields);
-  await dialog.getByRole('button', { name: 'Save', exact: true }).click();
-  await dialog.waitFor({ state: 'detached' });
-}
+after(stopSharedServer);
 
 test('first run stores nothing until the user changes something', async (t) => {
-  const app = await fresh(t);
+  const app = await openAppFor(t);
   const { page } = app;
   await page.waitForTimeout(700);
   assert.equal(await storageGet(page, BOARD_KEY), null, 'the sample board is not written on load');
@@ -89,7 +40,7 @@ test('first run stores nothing until the user changes something', async (t) => {
 });
 
 test('add, edit, move and delete are saved (debounced) and restored after a reload', async (t) => {
-  const app = await fresh(t);
+  const app = await openAppFor(t);
   const { page } = app;
   await addDeal(page, { title: 'Persisted deal', customer: 'Keep Co', value: '5,000', stage: 'Lead', owner: 'Alice Chen' });
   await editDeal(page, 'Persisted deal', { title: 'Persisted deal v2', value: '7,250.25' });
@@ -97,7 +48,7 @@ test('add, edit, move and delete are saved (debounced) and restored after a relo
   await moveByMenu(page, 'Acme renewal', 'Won');
   await deleteByMenu(page, 'Hooli expansion');
 
-  await waitForStored(
+  await waitForStoredBoard(
     page,
     (board) =>
       board.deals.length === 24 &&
@@ -107,7 +58,7 @@ test('add, edit, move and delete are saved (debounced) and restored after a relo
   );
   const envelope = JSON.parse(await storageGet(page, BOARD_KEY));
   assert.equal(envelope.format, 'dealboard');
-  assert.equal(envelope.version, 1);
+  assert.equal(envelope.version, 2);
   assert.equal(typeof envelope.saved_at, 'number');
   assert.ok(Math.abs(envelope.saved_at - Date.now()) < 60_000, `saved_at is about now: ${envelope.saved_at}`);
   assert.equal(typeof envelope.app_version, 'string');
@@ -141,7 +92,7 @@ test('add, edit, move and delete are saved (debounced) and restored after a relo
 });
 
 test('a change followed at once by a reload is saved by the flush on page hide', async (t) => {
-  const app = await fresh(t);
+  const app = await openAppFor(t);
   const { page } = app;
   // Hold back the app's debounce timer (any timeout of 100 ms or more) so that only the flush
   // on page hide can save: this makes the test deterministic on a slow machine.
@@ -170,7 +121,7 @@ test('a change followed at once by a reload is saved by the flush on page hide',
 });
 
 test('a change followed at once by a reload (real timers) is not lost', async (t) => {
-  const app = await fresh(t);
+  const app = await openAppFor(t);
   const { page } = app;
   await addDeal(page, { title: 'Quick before reload', value: '900', stage: 'Demo' });
   await app.reload();
@@ -179,7 +130,7 @@ test('a change followed at once by a reload (real timers) is not lost', async (t
 });
 
 test('unreadable stored data is kept as a backup, byte for byte, and never overwritten', async (t) => {
-  const app = await fresh(t);
+  const app = await openAppFor(t);
   const { page } = app;
   const garbage = '{not json';
   await page.evaluate(([k, v]) => window.localStorage.setItem(k, v), [BOARD_KEY, garbage]);
@@ -230,7 +181,7 @@ test('unreadable stored data is kept as a backup, byte for byte, and never overw
 });
 
 test('a second unreadable board gets its own backup key; the first backup is kept', async (t) => {
-  const app = await fresh(t);
+  const app = await openAppFor(t);
   const { page } = app;
   const older = 'older unreadable data';
   const garbage = '{"format":"dealboard","version":1,"board":{"stages":[],"deals":[]}}';
@@ -255,8 +206,45 @@ test('a second unreadable board gets its own backup key; the first backup is kep
   assertNoErrors(app, assert);
 });
 
+test('unreadable data that cannot be backed up is never written over', async (t) => {
+  const app = await openAppFor(t);
+  const { page, context } = app;
+  const garbage = '{"format":"dealboard", truncated';
+  await page.evaluate(([k, v]) => window.localStorage.setItem(k, v), [BOARD_KEY, garbage]);
+  // From the next load on, writing a backup key fails as if storage were full.
+  await context.addInitScript(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (String(key).startsWith('dealboard.backup')) throw new DOMException('full', 'QuotaExceededError');
+      return setItem.call(this, key, value);
+    };
+  });
+  await app.reload();
+  await banners(page).first().waitFor({ state: 'visible' });
+  const text = await banners(page).first().textContent();
+  assert.match(text, /could not be read/);
+  assert.match(text, /no room for a backup/);
+  assert.match(text, /nothing you change now will be saved/);
+  // The only copy is still under the board key: that is what the download offers.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    banners(page).getByRole('button', { name: 'Download the unreadable data' }).click(),
+  ]);
+  const fs = await import('node:fs');
+  assert.equal(fs.readFileSync(await download.path(), 'utf8'), garbage);
+  assert.equal(await storageGet(page, BACKUP_KEY), null);
+
+  // Changes stay in memory: the only copy of the old data must survive them and a reload.
+  await addDeal(page, { title: 'Must not overwrite', value: '10', stage: 'Lead' });
+  await page.waitForTimeout(700);
+  assert.equal(await storageGet(page, BOARD_KEY), garbage);
+  await app.reload();
+  assert.equal(await storageGet(page, BOARD_KEY), garbage, 'still the original text after the page was hidden');
+  assertNoErrors(app, assert);
+});
+
 test('a board saved by a newer version is kept and reported as such', async (t) => {
-  const app = await fresh(t);
+  const app = await openAppFor(t);
   const { page } = app;
   const newer = JSON.stringify({ format: 'dealboard', version: 99, saved_at: 1, app_version: '9.0.0', board: {} });
   await page.evaluate(([k, v]) => window.localStorage.setItem(k, v), [BOARD_KEY, newer]);
@@ -269,10 +257,10 @@ test('a board saved by a newer version is kept and reported as such', async (t) 
 });
 
 test('storage full: a banner says so and the stored board is left as it was', async (t) => {
-  const app = await fresh(t);
+  const app = await openAppFor(t);
   const { page } = app;
   await moveByMenu(page, 'Acme renewal', 'Won');
-  await waitForStored(page, (board) => board.deals.some((d) => d.title === 'Acme renewal' && d.stage === 'won'));
+  await waitForStoredBoard(page, (board) => board.deals.some((d) => d.title === 'Acme renewal' && d.stage === 'won'));
   const stored = await storageGet(page, BOARD_KEY);
 
   await page.evaluate(() => {
@@ -300,7 +288,7 @@ test('storage full: a banner says so and the stored board is left as it was', as
     Storage.prototype.setItem = window.__setItem;
   });
   await moveByMenu(page, 'Globex pilot', 'Proposal');
-  await waitForStored(
+  await waitForStoredBoard(
     page,
     (board) =>
       ['Acme renewal', 'Cyberdyne analytics', 'Aperture research'].every((t) =>
@@ -318,7 +306,7 @@ test('storage blocked: the sample board still works, with a warning and no error
     };
     Object.defineProperty(window, 'localStorage', { get: deny, configurable: true });
   };
-  const app = await fresh(t, { initScript: block });
+  const app = await openAppFor(t, { initScript: block });
   const { page } = app;
   // The block really is in place.
   assert.equal(

@@ -27,16 +27,30 @@ fn BannerView(banner: Banner) -> impl IntoView {
     let state = use_app();
     let shown = banner.clone();
     let text = move || match &shown {
+        Banner::Unreadable {
+            detail,
+            backup_key: None,
+            ..
+        } => state.fill(Key::BannerUnreadableNoBackup, &[detail]),
         Banner::Unreadable { detail, newer, .. } => {
-            let key = if *newer { Key::BannerNewer } else { Key::BannerUnreadable };
+            let key = if *newer {
+                Key::BannerNewer
+            } else {
+                Key::BannerUnreadable
+            };
             state.fill(key, &[detail])
         }
         Banner::Quota => state.t(Key::BannerQuota).to_string(),
         Banner::Unavailable => state.t(Key::BannerUnavailable).to_string(),
         Banner::SaveFailed(why) => state.fill(Key::BannerSaveFailed, &[why]),
     };
+    // Without a backup, the unreadable text is still under the board key: offer that.
     let backup_key = match &banner {
-        Banner::Unreadable { backup_key, .. } => backup_key.clone(),
+        Banner::Unreadable { backup_key, .. } => Some(
+            backup_key
+                .clone()
+                .unwrap_or_else(|| storage::BOARD_KEY.to_string()),
+        ),
         _ => None,
     };
     let dismissed = banner.clone();
@@ -48,10 +62,10 @@ fn BannerView(banner: Banner) -> impl IntoView {
                     if let Some(raw) = storage::read(&key) {
                         let _ = download("dealboard-unreadable-backup.json", &raw, "application/json");
                     }
-                }>{move || state.t(Key::DownloadBackup)}</button>
+                }>{state.tr(Key::DownloadBackup)}</button>
             })}
             <button on:click=move |_| { let gone = dismissed.clone(); state.drop_banners(move |b| *b != gone) }>
-                {move || state.t(Key::Dismiss)}
+                {state.tr(Key::Dismiss)}
             </button>
         </div>
     }

@@ -62,5 +62,9 @@ pub fn DealCard(deal: Deal) -> impl IntoView {
 
 /// "Alice Chen" → "AC": the owner at a glance.
 fn initials(name: &str) -> String {
-    name.split_whitespace().filter_map(|w| w.chars().next()).take(2).collect::<String>().to_uppercase()
+    name.split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .take(2)
+        .collect::<String>()
+        .to_uppercase()
 }

@@ -16,18 +16,38 @@ pub fn StageColumn(id: StageId) -> impl IntoView {
     let stage_id = id.clone();
     let deals = Memo::new(move |_| {
         state.board.with(|b| {
-            state.filter.with(|f| b.deals_in(&stage_id).into_iter().filter(|d| f.matches(d)).cloned().collect::<Vec<Deal>>())
+            state.filter.with(|f| {
+                b.deals_in(&stage_id)
+                    .into_iter()
+                    .filter(|d| f.matches(d))
+                    .cloned()
+                    .collect::<Vec<Deal>>()
+            })
         })
     });
     let stage_id = id.clone();
-    let summary = Memo::new(move |_| state.board.with(|b| state.filter.with(|f| stage_summary(b, &stage_id, f))));
+    let summary = Memo::new(move |_| {
+        state
+            .board
+            .with(|b| state.filter.with(|f| stage_summary(b, &stage_id, f)))
+    });
     let currency = move || state.board.with(|b| b.settings.default_currency.clone());
-    let name = move || stage.with(|s| s.as_ref().map(|s| display_stage_name(s, state.lang.get())).unwrap_or_default());
+    let name = move || {
+        stage.with(|s| {
+            s.as_ref()
+                .map(|s| display_stage_name(s, state.lang.get()))
+                .unwrap_or_default()
+        })
+    };
     let heading_id = format!("stage-{}", id.0);
     let heading_id2 = heading_id.clone();
     let add_here = {
         let id = id.clone();
-        move |_| state.dialog.set(Some(Dialog::NewDeal { stage: id.clone() }))
+        move |_| {
+            state
+                .dialog
+                .set(Some(Dialog::NewDeal { stage: id.clone() }))
+        }
     };
     view! {
         <section class="stage" data-stage-id=id.0.clone() aria-labelledby=heading_id.clone()>
@@ -39,11 +59,11 @@ pub fn StageColumn(id: StageId) -> impl IntoView {
                 </span>
                 <dl class="stage-totals">
                     <div>
-                        <dt>{move || state.t(Key::Total)}</dt>
+                        <dt>{state.tr(Key::Total)}</dt>
                         <dd data-testid="stage-total">{move || summary.with(|s| s.total.format(&currency()))}</dd>
                     </div>
                     <div>
-                        <dt>{move || state.t(Key::Weighted)}</dt>
+                        <dt>{state.tr(Key::Weighted)}</dt>
                         <dd data-testid="stage-weighted">{move || summary.with(|s| s.weighted.format(&currency()))}</dd>
                     </div>
                 </dl>
@@ -56,10 +76,10 @@ pub fn StageColumn(id: StageId) -> impl IntoView {
                 />
             </ul>
             <Show when=move || deals.with(|d| d.is_empty())>
-                <p class="stage-empty">{move || state.t(Key::EmptyStage)}</p>
+                <p class="stage-empty">{state.tr(Key::EmptyStage)}</p>
             </Show>
             <button class="add-deal" on:click=add_here aria-label=move || format!("{} — {}", state.t(Key::NewDeal), name())>
-                "+ " {move || state.t(Key::NewDeal)}
+                "+ " {state.tr(Key::NewDeal)}
             </button>
         </section>
     }

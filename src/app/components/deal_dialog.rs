@@ -21,22 +21,36 @@ pub enum DealTarget {
 pub fn DealDialog(target: DealTarget) -> impl IntoView {
     let state = use_app();
     let existing = match &target {
-        DealTarget::Existing(id) => state.board.with_untracked(|b| b.deal(id).map(|d| (d.fields(), d.stage.clone()))),
+        DealTarget::Existing(id) => state
+            .board
+            .with_untracked(|b| b.deal(id).map(|d| (d.fields(), d.stage.clone()))),
         DealTarget::New(_) => None,
     };
-    let default_currency = state.board.with_untracked(|b| b.settings.default_currency.clone());
+    let default_currency = state
+        .board
+        .with_untracked(|b| b.settings.default_currency.clone());
     let (start, start_stage) = existing.unwrap_or_else(|| {
         let stage = match &target {
             DealTarget::New(s) => s.clone(),
             DealTarget::Existing(_) => StageId(String::new()),
         };
-        (DealFields { currency: default_currency, ..DealFields::default() }, stage)
+        (
+            DealFields {
+                currency: default_currency,
+                ..DealFields::default()
+            },
+            stage,
+        )
     });
     let is_new = matches!(target, DealTarget::New(_));
     let title = RwSignal::new(start.title.clone());
     let customer = RwSignal::new(start.customer.clone());
     let contact = RwSignal::new(start.contact.clone());
-    let value = RwSignal::new(if is_new { String::new() } else { amount_input_text(start.value, &start.currency) });
+    let value = RwSignal::new(if is_new {
+        String::new()
+    } else {
+        amount_input_text(start.value, &start.currency)
+    });
     let currency = RwSignal::new(start.currency.code().to_string());
     let owner = RwSignal::new(start.owner.clone());
     let product = RwSignal::new(start.product.clone());
@@ -68,9 +82,14 @@ pub fn DealDialog(target: DealTarget) -> impl IntoView {
         }
     };
     let read_fields = move || -> Result<DealFields, Key> {
-        let currency = Currency::parse(&currency.get_untracked()).map_err(|_| Key::ErrBadCurrency)?;
+        let currency =
+            Currency::parse(&currency.get_untracked()).map_err(|_| Key::ErrBadCurrency)?;
         let text = value.get_untracked();
-        let value = if text.trim().is_empty() { 0 } else { parse_amount(&text, &currency).map_err(|_| Key::ErrBadAmount)? };
+        let value = if text.trim().is_empty() {
+            0
+        } else {
+            parse_amount(&text, &currency).map_err(|_| Key::ErrBadAmount)?
+        };
         let date = close_date.get_untracked();
         let close_date = if date.trim().is_empty() {
             None
@@ -104,7 +123,10 @@ pub fn DealDialog(target: DealTarget) -> impl IntoView {
                     stage: StageId(stage.get_untracked()),
                     fields,
                 },
-                DealTarget::Existing(id) => Command::EditDeal { id: id.clone(), fields },
+                DealTarget::Existing(id) => Command::EditDeal {
+                    id: id.clone(),
+                    fields,
+                },
             };
             match state.dispatch(cmd) {
                 Ok(_) => close(),
@@ -135,7 +157,13 @@ pub fn DealDialog(target: DealTarget) -> impl IntoView {
             }
         }
     };
-    let heading = move || state.t(if is_new { Key::DialogNewDeal } else { Key::DialogEditDeal });
+    let heading = move || {
+        state.t(if is_new {
+            Key::DialogNewDeal
+        } else {
+            Key::DialogEditDeal
+        })
+    };
     let owners = Memo::new(move |_| state.board.with(|b| b.owners()));
     let mut currencies: Vec<String> = COMMON_CURRENCIES.iter().map(|c| c.to_string()).collect();
     if !currencies.contains(&currency.get_untracked()) {
@@ -158,25 +186,25 @@ pub fn DealDialog(target: DealTarget) -> impl IntoView {
                 <h2 id="deal-dialog-title">{heading}</h2>
                 <form on:submit=move |ev| { ev.prevent_default(); save() }>
                     <label>
-                        <span>{move || state.t(Key::FieldTitle)}</span>
+                        <span>{state.tr(Key::FieldTitle)}</span>
                         <input node_ref=first_field type="text" required prop:value=move || title.get() on:input:target=move |ev| title.set(ev.target().value())/>
                     </label>
                     {text_field(Key::FieldCustomer, customer, "text")}
                     {text_field(Key::FieldContact, contact, "text")}
                     <div class="field-row">
                         <label>
-                            <span>{move || state.t(Key::FieldValue)}</span>
+                            <span>{state.tr(Key::FieldValue)}</span>
                             <input type="text" inputmode="decimal" prop:value=move || value.get() on:input:target=move |ev| value.set(ev.target().value())/>
                         </label>
                         <label>
-                            <span>{move || state.t(Key::FieldCurrency)}</span>
+                            <span>{state.tr(Key::FieldCurrency)}</span>
                             <select prop:value=move || currency.get() on:change:target=move |ev| currency.set(ev.target().value())>
                                 {currencies.into_iter().map(|c| { let selected = c == currency.get_untracked(); view! { <option value=c.clone() selected=selected>{c.clone()}</option> } }).collect_view()}
                             </select>
                         </label>
                     </div>
                     <label>
-                        <span>{move || state.t(Key::FieldOwner)}</span>
+                        <span>{state.tr(Key::FieldOwner)}</span>
                         <input type="text" list="deal-owners" prop:value=move || owner.get() on:input:target=move |ev| owner.set(ev.target().value())/>
                         <datalist id="deal-owners">
                             {move || owners.get().into_iter().map(|o| view! { <option value=o/> }).collect_view()}
@@ -189,7 +217,7 @@ pub fn DealDialog(target: DealTarget) -> impl IntoView {
                     {text_field(Key::FieldCloseDate, close_date, "date")}
                     {is_new.then(|| view! {
                         <label>
-                            <span>{move || state.t(Key::FieldStage)}</span>
+                            <span>{state.tr(Key::FieldStage)}</span>
                             <select prop:value=move || stage.get() on:change:target=move |ev| stage.set(ev.target().value())>
                                 {move || state.board.with(|b| b.stages.iter().map(|s| {
                                     let selected = s.id.0 == stage.get_untracked();
@@ -199,25 +227,25 @@ pub fn DealDialog(target: DealTarget) -> impl IntoView {
                         </label>
                     })}
                     <label>
-                        <span>{move || state.t(Key::FieldNotes)}</span>
+                        <span>{state.tr(Key::FieldNotes)}</span>
                         <textarea rows="3" prop:value=move || notes.get() on:input:target=move |ev| notes.set(ev.target().value())></textarea>
                     </label>
                     {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
                     <div class="dialog-actions">
                         {(!is_new).then(|| view! {
-                            <button type="button" class="danger push-left" on:click=move |_| confirming.set(true)>{move || state.t(Key::Delete)}</button>
+                            <button type="button" class="danger push-left" on:click=move |_| confirming.set(true)>{state.tr(Key::Delete)}</button>
                         })}
-                        <button type="button" on:click=move |_| close_click()>{move || state.t(Key::Cancel)}</button>
-                        <button type="submit" class="primary" on:click=move |ev| { ev.prevent_default(); save_click() }>{move || state.t(Key::Save)}</button>
+                        <button type="button" on:click=move |_| close_click()>{state.tr(Key::Cancel)}</button>
+                        <button type="submit" class="primary" on:click=move |ev| { ev.prevent_default(); save_click() }>{state.tr(Key::Save)}</button>
                     </div>
                 </form>
                 <Show when=move || confirming.get()>
                     <div class="confirm" role="alertdialog" aria-labelledby="confirm-delete-text">
                         <p id="confirm-delete-text">{move || state.fill(Key::DeleteConfirm, &[&title.get()])}</p>
                         <div class="dialog-actions">
-                            <button type="button" on:click=move |_| confirming.set(false)>{move || state.t(Key::Cancel)}</button>
+                            <button type="button" on:click=move |_| confirming.set(false)>{state.tr(Key::Cancel)}</button>
                             <button type="button" class="danger" on:click={let d = delete_click.clone(); move |_| d()}>
-                                {move || state.t(Key::Confirm)}
+                                {state.tr(Key::Confirm)}
                             </button>
                         </div>
                     </div>

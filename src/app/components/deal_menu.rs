@@ -12,19 +12,38 @@ use wasm_bindgen::JsCast;
 #[component]
 pub fn DealMenu(id: DealId, title: String) -> impl IntoView {
     let state = use_app();
-    let open = RwSignal::new(false);
+    let menu_id = id.clone();
+    let open = Memo::new(move |_| state.open_menu.with(|m| m.as_ref() == Some(&menu_id)));
     let trigger = NodeRef::<leptos::html::Button>::new();
     let menu = NodeRef::<leptos::html::Div>::new();
+    // Where the menu sits: fixed to the viewport, so a scrolling column cannot clip it.
+    let placement = RwSignal::new(String::new());
     let close = move || {
-        open.set(false);
+        state.open_menu.set(None);
         if let Some(button) = trigger.get_untracked() {
             let _ = button.focus();
+        }
+    };
+    let toggle = {
+        let id = id.clone();
+        move |_| {
+            if open.get_untracked() {
+                state.open_menu.set(None);
+                return;
+            }
+            if let Some(button) = trigger.get_untracked() {
+                placement.set(menu_placement(&button));
+            }
+            state.open_menu.set(Some(id.clone()));
         }
     };
     // Focus the first item once the menu is shown, so arrows and Enter work at once.
     Effect::new(move |_| {
         if open.get() {
-            if let Some(first) = menu.get().and_then(|m| m.query_selector("[role=menuitem]").ok().flatten()) {
+            if let Some(first) = menu
+                .get()
+                .and_then(|m| m.query_selector("[role=menuitem]").ok().flatten())
+            {
                 let _ = first.unchecked_into::<web_sys::HtmlElement>().focus();
             }
         }
@@ -39,7 +58,13 @@ pub fn DealMenu(id: DealId, title: String) -> impl IntoView {
             b.stages
                 .iter()
                 .filter(|s| Some(&s.id) != here.as_ref())
-                .map(|s| (s.id.clone(), display_stage_name(s, state.lang.get()), s.kind))
+                .map(|s| {
+                    (
+                        s.id.clone(),
+                        display_stage_name(s, state.lang.get()),
+                        s.kind,
+                    )
+                })
                 .collect::<Vec<_>>()
         })
     };
@@ -51,14 +76,14 @@ pub fn DealMenu(id: DealId, title: String) -> impl IntoView {
     let edit = {
         let id = id.clone();
         move |_| {
-            open.set(false);
+            state.open_menu.set(None);
             state.dialog.set(Some(Dialog::EditDeal(id.clone())));
         }
     };
     let delete = {
         let id = id.clone();
         move |_| {
-            open.set(false);
+            state.open_menu.set(None);
             state.dialog.set(Some(Dialog::EditDeal(id.clone())));
             state.confirm_delete.set(true);
         }
@@ -72,12 +97,21 @@ pub fn DealMenu(id: DealId, title: String) -> impl IntoView {
                     let id = id.clone();
                     let text = state.fill(Key::MoveTo, &[&name]);
                     let go = move |_| {
-                        open.set(false);
+                        state.open_menu.set(None);
                         if kind == StageKind::Lost {
                             let index = usize::MAX;
-                            state.dialog.set(Some(Dialog::LossReason { deal: id.clone(), to: to.clone(), index }));
+                            state.dialog.set(Some(Dialog::LossReason {
+                                deal: id.clone(),
+                                to: to.clone(),
+                                index,
+                            }));
                         } else {
-                            let cmd = Command::MoveDeal { id: id.clone(), to: to.clone(), index: usize::MAX, loss_reason: None };
+                            let cmd = Command::MoveDeal {
+                                id: id.clone(),
+                                to: to.clone(),
+                                index: usize::MAX,
+                                loss_reason: None,
+                            };
                             let _ = state.dispatch(cmd);
                         }
                     };
@@ -94,14 +128,14 @@ pub fn DealMenu(id: DealId, title: String) -> impl IntoView {
                 aria-haspopup="menu"
                 aria-expanded=move || open.get().to_string()
                 aria-label=label
-                on:click=move |_| open.update(|o| *o = !*o)
+                on:click=toggle
             >"⋯"</button>
             <Show when=move || open.get()>
-                <div class="menu" role="menu" node_ref=menu aria-label=menu_label.clone()>
-                    <button role="menuitem" tabindex="-1" on:click=edit.clone()>{move || state.t(Key::Edit)}</button>
-                    <p class="menu-heading" aria-hidden="true">{move || state.t(Key::MoveToHeading)}</p>
+                <div class="menu" role="menu" node_ref=menu aria-label=menu_label.clone() style=move || placement.get()>
+                    <button role="menuitem" tabindex="-1" on:click=edit.clone()>{state.tr(Key::Edit)}</button>
+                    <p class="menu-heading" aria-hidden="true">{state.tr(Key::MoveToHeading)}</p>
                     {move_items.clone()}
-                    <button role="menuitem" tabindex="-1" class="danger" on:click=delete.clone()>{move || state.t(Key::Delete)}</button>
+                    <button role="menuitem" tabindex="-1" class="danger" on:click=delete.clone()>{state.tr(Key::Delete)}</button>
                 </div>
             </Show>
         </div>
@@ -109,7 +143,7 @@ pub fn DealMenu(id: DealId, title: String) -> impl IntoView {
 }
 
 /// Arrow keys move between items, Home/End jump, Escape closes and returns to the trigger.
-fn menu_keys(ev: leptos::ev::KeyboardEvent, open: RwSignal<bool>, close: impl Fn()) {
+fn menu_keys(ev: leptos::ev::KeyboardEvent, open: Memo<bool>, close: impl Fn()) {
     if !open.get_untracked() {
         return;
     }
@@ -124,10 +158,16 @@ fn menu_keys(ev: leptos::ev::KeyboardEvent, open: RwSignal<bool>, close: impl Fn
     };
     let items = menu.query_selector_all("[role=menuitem]").ok();
     let items: Vec<web_sys::HtmlElement> = items
-        .map(|list| (0..list.length()).filter_map(|i| list.item(i)?.dyn_into().ok()).collect())
+        .map(|list| {
+            (0..list.length())
+                .filter_map(|i| list.item(i)?.dyn_into().ok())
+                .collect()
+        })
         .unwrap_or_default();
     let active = leptos::prelude::document().active_element();
-    let at = items.iter().position(|el| Some(el.unchecked_ref::<web_sys::Element>()) == active.as_ref());
+    let at = items
+        .iter()
+        .position(|el| Some(el.unchecked_ref::<web_sys::Element>()) == active.as_ref());
     let next = match ev.key().as_str() {
         "ArrowDown" => Some(at.map_or(0, |i| (i + 1) % items.len().max(1))),
         "ArrowUp" => Some(at.map_or(0, |i| (i + items.len() - 1) % items.len().max(1))),
@@ -143,5 +183,35 @@ fn menu_keys(ev: leptos::ev::KeyboardEvent, open: RwSignal<bool>, close: impl Fn
     if let Some(el) = next.and_then(|i| items.get(i)) {
         ev.prevent_default();
         let _ = el.focus();
+    }
+}
+
+/// Fixed-position style under the trigger, right-aligned, flipped above it near the bottom.
+fn menu_placement(trigger: &web_sys::HtmlButtonElement) -> String {
+    let rect = trigger.get_bounding_client_rect();
+    let window = leptos::prelude::window();
+    let width = window
+        .inner_width()
+        .ok()
+        .and_then(|w| w.as_f64())
+        .unwrap_or(1024.0);
+    let height = window
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(768.0);
+    let right = (width - rect.right()).max(4.0);
+    if rect.bottom() > height * 0.6 {
+        let bottom = height - rect.top();
+        format!(
+            "position:fixed;right:{right}px;bottom:{bottom}px;top:auto;max-height:{}px",
+            rect.top() - 8.0
+        )
+    } else {
+        format!(
+            "position:fixed;right:{right}px;top:{}px;max-height:{}px",
+            rect.bottom(),
+            height - rect.bottom() - 8.0
+        )
     }
 }

@@ -2,8 +2,8 @@
 
 use crate::app::components::deal_dialog::{DealDialog, DealTarget};
 use crate::app::components::stage_editor::StageEditor;
-use crate::app::state::{use_app, Dialog};
-use crate::domain::board::{Board, DealId, StageId};
+use crate::app::state::{focus_deal, use_app, Dialog};
+use crate::domain::board::{DealId, StageId};
 use crate::domain::command::Command;
 use crate::i18n::Key;
 use leptos::prelude::*;
@@ -14,25 +14,33 @@ pub fn Dialogs() -> impl IntoView {
     let state = use_app();
     move || {
         state.dialog.get().map(|dialog| match dialog {
-            Dialog::NewDeal { stage } => view! { <DealDialog target=DealTarget::New(stage)/> }.into_any(),
-            Dialog::EditDeal(id) => view! { <DealDialog target=DealTarget::Existing(id)/> }.into_any(),
-            Dialog::LossReason { deal, to, index } => view! { <LossReason deal to index/> }.into_any(),
+            Dialog::NewDeal { stage } => {
+                view! { <DealDialog target=DealTarget::New(stage)/> }.into_any()
+            }
+            Dialog::EditDeal(id) => {
+                view! { <DealDialog target=DealTarget::Existing(id)/> }.into_any()
+            }
+            Dialog::LossReason { deal, to, index } => {
+                view! { <LossReason deal to index/> }.into_any()
+            }
             Dialog::ConfirmClear => view! { <ConfirmClear/> }.into_any(),
             Dialog::Stages => view! { <StageEditor/> }.into_any(),
         })
     }
 }
 
-/// A small modal with a title and two buttons; Escape cancels.
+/// A small modal with a title and two buttons. Escape runs `on_escape` (default: `on_cancel`).
 #[component]
 fn Confirmation(
     #[prop(into)] text: Signal<String>,
-    #[prop(into)] confirm_label: Signal<String>,
+    confirm_label: Signal<&'static str>,
     on_confirm: Callback<()>,
-    #[prop(into)] cancel_label: Signal<String>,
+    cancel_label: Signal<&'static str>,
     on_cancel: Callback<()>,
+    #[prop(optional)] on_escape: Option<Callback<()>>,
     #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
+    let on_escape = on_escape.unwrap_or(on_cancel);
     view! {
         <div class="dialog-backdrop">
             <div
@@ -40,7 +48,7 @@ fn Confirmation(
                 role="alertdialog"
                 aria-modal="true"
                 aria-labelledby="confirm-text"
-                on:keydown=move |ev| if ev.key() == "Escape" { ev.prevent_default(); on_cancel.run(()) }
+                on:keydown=move |ev| if ev.key() == "Escape" { ev.prevent_default(); on_escape.run(()) }
             >
                 <form on:submit=move |ev| { ev.prevent_default(); on_confirm.run(()) }>
                     <p id="confirm-text">{text}</p>
@@ -60,12 +68,19 @@ fn Confirmation(
 fn LossReason(deal: DealId, to: StageId, index: usize) -> impl IntoView {
     let state = use_app();
     let reason = RwSignal::new(String::new());
-    let title = state.board.with_untracked(|b| b.deal(&deal).map(|d| d.title.clone()).unwrap_or_default());
+    let title = state
+        .board
+        .with_untracked(|b| b.deal(&deal).map(|d| d.title.clone()).unwrap_or_default());
     let finish = {
         let deal = deal.clone();
         move |loss_reason: Option<String>| {
             state.dialog.set(None);
-            let cmd = Command::MoveDeal { id: deal.clone(), to: to.clone(), index, loss_reason };
+            let cmd = Command::MoveDeal {
+                id: deal.clone(),
+                to: to.clone(),
+                index,
+                loss_reason,
+            };
             let _ = state.dispatch(cmd);
         }
     };
@@ -76,16 +91,21 @@ fn LossReason(deal: DealId, to: StageId, index: usize) -> impl IntoView {
         }
     });
     let confirm = finish.clone();
+    let escaped = deal.clone();
     view! {
         <Confirmation
-            text=Signal::derive(move || state.fill(Key::LossReasonTitle, &[&title]))
-            confirm_label=Signal::derive(move || state.t(Key::Confirm).to_string())
+            text=state.text(move |l| l.fill(Key::LossReasonTitle, &[&title]))
+            confirm_label=state.tr(Key::Confirm)
             on_confirm=Callback::new(move |_| confirm(Some(reason.get_untracked())))
-            cancel_label=Signal::derive(move || state.t(Key::Skip).to_string())
+            cancel_label=state.tr(Key::Skip)
             on_cancel=Callback::new(move |_| finish(None))
+            on_escape=Callback::new(move |_| {
+                state.dialog.set(None);
+                focus_deal(&escaped);
+            })
         >
             <label>
-                <span>{move || state.t(Key::LossReasonLabel)}</span>
+                <span>{state.tr(Key::LossReasonLabel)}</span>
                 <input node_ref=input type="text" prop:value=move || reason.get() on:input:target=move |ev| reason.set(ev.target().value())/>
             </label>
         </Confirmation>
@@ -98,15 +118,14 @@ fn ConfirmClear() -> impl IntoView {
     let state = use_app();
     let clear = move |_| {
         state.dialog.set(None);
-        let empty = state.board.with_untracked(|b| Board { deals: Vec::new(), ..b.clone() });
-        let _ = state.dispatch(Command::ReplaceBoard(Box::new(empty)));
+        let _ = state.dispatch(Command::ClearDeals);
     };
     view! {
         <Confirmation
-            text=Signal::derive(move || state.t(Key::ClearBoardConfirm).to_string())
-            confirm_label=Signal::derive(move || state.t(Key::ClearBoard).to_string())
+            text=state.text(|l| l.text(Key::ClearBoardConfirm).to_string())
+            confirm_label=state.tr(Key::ClearBoard)
             on_confirm=Callback::new(clear)
-            cancel_label=Signal::derive(move || state.t(Key::Cancel).to_string())
+            cancel_label=state.tr(Key::Cancel)
             on_cancel=Callback::new(move |_| state.dialog.set(None))
         />
     }

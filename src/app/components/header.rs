@@ -10,11 +10,17 @@ use leptos::prelude::*;
 #[component]
 pub fn BoardHeader() -> impl IntoView {
     let state = use_app();
-    let summary = Memo::new(move |_| state.board.with(|b| state.filter.with(|f| pipeline_summary(b, f))));
+    let summary = Memo::new(move |_| {
+        state
+            .board
+            .with(|b| state.filter.with(|f| pipeline_summary(b, f)))
+    });
     let currency = move || state.board.with(|b| b.settings.default_currency.clone());
     let owners = Memo::new(move |_| state.board.with(|b| b.owners()));
     let new_deal = move |_| {
-        let first = state.board.with_untracked(|b| b.stages.first().map(|s| s.id.clone()));
+        let first = state
+            .board
+            .with_untracked(|b| b.stages.first().map(|s| s.id.clone()));
         if let Some(stage) = first {
             state.dialog.set(Some(Dialog::NewDeal { stage }));
         }
@@ -22,14 +28,14 @@ pub fn BoardHeader() -> impl IntoView {
     view! {
         <header class="board-header">
             <div class="board-title">
-                <h1>{move || state.t(Key::AppTitle)}</h1>
+                <h1>{state.tr(Key::AppTitle)}</h1>
                 <dl class="pipeline-totals">
                     <div>
-                        <dt>{move || state.t(Key::OpenPipeline)}</dt>
+                        <dt>{state.tr(Key::OpenPipeline)}</dt>
                         <dd data-testid="pipeline-total">{move || summary.with(|s| s.total.format(&currency()))}</dd>
                     </div>
                     <div>
-                        <dt>{move || state.t(Key::Weighted)}</dt>
+                        <dt>{state.tr(Key::Weighted)}</dt>
                         <dd data-testid="pipeline-weighted">{move || summary.with(|s| s.weighted.format(&currency()))}</dd>
                     </div>
                 </dl>
@@ -39,8 +45,8 @@ pub fn BoardHeader() -> impl IntoView {
                     id=SEARCH_ID
                     class="search"
                     type="search"
-                    aria-label=move || state.t(Key::SearchLabel)
-                    placeholder=move || state.t(Key::SearchPlaceholder)
+                    aria-label=state.tr(Key::SearchLabel)
+                    placeholder=state.tr(Key::SearchPlaceholder)
                     prop:value=move || state.filter.with(|f| f.query.clone())
                     on:input:target=move |ev| state.filter.update(|f| f.query = ev.target().value())
                     on:keydown=move |ev| {
@@ -50,21 +56,21 @@ pub fn BoardHeader() -> impl IntoView {
                     }
                 />
                 <select
-                    aria-label=move || state.t(Key::OwnerFilter)
+                    aria-label=state.tr(Key::OwnerFilter)
                     prop:value=move || state.filter.with(|f| f.owner.clone().unwrap_or_default())
                     on:change:target=move |ev| {
                         let owner = ev.target().value();
                         state.filter.update(|f| f.owner = (!owner.is_empty()).then_some(owner));
                     }
                 >
-                    <option value="">{move || state.t(Key::AllOwners)}</option>
+                    <option value="">{state.tr(Key::AllOwners)}</option>
                     {move || owners.get().into_iter().map(|o| view! { <option value=o.clone()>{o.clone()}</option> }).collect_view()}
                 </select>
-                <button class="primary" on:click=new_deal>{move || state.t(Key::NewDeal)}</button>
-                <button on:click=move |_| state.dialog.set(Some(Dialog::Stages))>{move || state.t(Key::Stages)}</button>
-                <button on:click=move |_| state.dialog.set(Some(Dialog::ConfirmClear))>{move || state.t(Key::ClearBoard)}</button>
+                <button class="primary" on:click=new_deal>{state.tr(Key::NewDeal)}</button>
+                <button on:click=move |_| state.dialog.set(Some(Dialog::Stages))>{state.tr(Key::Stages)}</button>
+                <button on:click=move |_| state.dialog.set(Some(Dialog::ConfirmClear))>{state.tr(Key::ClearBoard)}</button>
                 <select
-                    aria-label=move || state.t(Key::Language)
+                    aria-label=state.tr(Key::Language)
                     on:change:target=move |ev| {
                         let tag = ev.target().value();
                         state.lang.set(Lang::from_tag(&tag));

@@ -1,8 +1,8 @@
 //! The columns of the board, or an explanation when there is nothing on it yet.
 
+use crate::app::clock;
 use crate::app::components::column::StageColumn;
 use crate::app::state::{use_app, Dialog};
-use crate::app::clock;
 use crate::domain::command::Command;
 use crate::domain::sample::sample_board;
 use crate::i18n::Key;
@@ -12,19 +12,26 @@ use leptos::prelude::*;
 #[component]
 pub fn Pipeline() -> impl IntoView {
     let state = use_app();
-    let stage_ids = Memo::new(move |_| state.board.with(|b| b.stages.iter().map(|s| s.id.clone()).collect::<Vec<_>>()));
+    let stage_ids = Memo::new(move |_| {
+        state
+            .board
+            .with(|b| b.stages.iter().map(|s| s.id.clone()).collect::<Vec<_>>())
+    });
     let is_empty = Memo::new(move |_| state.board.with(|b| b.deals.is_empty()));
     let shows_none = Memo::new(move |_| {
-        state.filter.with(|f| !f.is_empty()) && state.board.with(|b| state.filter.with(|f| !b.deals.iter().any(|d| f.matches(d))))
+        state.filter.with(|f| !f.is_empty())
+            && state
+                .board
+                .with(|b| state.filter.with(|f| !b.deals.iter().any(|d| f.matches(d))))
     });
     view! {
         <Show when=move || is_empty.get()>
             <EmptyBoard/>
         </Show>
         <Show when=move || shows_none.get() && !is_empty.get()>
-            <p class="no-matches" role="note">{move || state.t(Key::NoMatches)}</p>
+            <p class="no-matches" role="note">{state.tr(Key::NoMatches)}</p>
         </Show>
-        <main class="board" aria-label=move || state.t(Key::AppTitle)>
+        <main class="board" aria-label=state.tr(Key::AppTitle)>
             <For each=move || stage_ids.get() key=|id| id.clone() children=move |id| view! { <StageColumn id/> }/>
         </main>
     }
@@ -40,18 +47,20 @@ fn EmptyBoard() -> impl IntoView {
         let _ = state.dispatch(Command::ReplaceBoard(Box::new(board)));
     };
     let new_deal = move |_| {
-        let first = state.board.with_untracked(|b| b.stages.first().map(|s| s.id.clone()));
+        let first = state
+            .board
+            .with_untracked(|b| b.stages.first().map(|s| s.id.clone()));
         if let Some(stage) = first {
             state.dialog.set(Some(Dialog::NewDeal { stage }));
         }
     };
     view! {
         <section class="empty-board" aria-labelledby="empty-board-title">
-            <h2 id="empty-board-title">{move || state.t(Key::EmptyBoardTitle)}</h2>
-            <p>{move || state.t(Key::EmptyBoardHelp)}</p>
+            <h2 id="empty-board-title">{state.tr(Key::EmptyBoardTitle)}</h2>
+            <p>{state.tr(Key::EmptyBoardHelp)}</p>
             <div class="actions">
-                <button class="primary" on:click=new_deal>{move || state.t(Key::NewDeal)}</button>
-                <button on:click=load_sample>{move || state.t(Key::LoadSample)}</button>
+                <button class="primary" on:click=new_deal>{state.tr(Key::NewDeal)}</button>
+                <button on:click=load_sample>{state.tr(Key::LoadSample)}</button>
             </div>
         </section>
     }

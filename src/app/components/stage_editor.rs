@@ -21,7 +21,11 @@ pub fn StageEditor() -> impl IntoView {
     let stages = Memo::new(move |_| state.board.with(|b| b.stages.clone()));
     let add = move |_| {
         let name = state.t(Key::StageNewName).to_string();
-        run(Command::AddStage { id: StageId(clock::new_id("s")), name, probability: 50 });
+        run(Command::AddStage {
+            id: StageId(clock::new_id("s")),
+            name,
+            probability: 50,
+        });
     };
     let close = move || state.dialog.set(None);
     view! {
@@ -33,7 +37,7 @@ pub fn StageEditor() -> impl IntoView {
                 aria-labelledby="stage-editor-title"
                 on:keydown=move |ev| if ev.key() == "Escape" { ev.prevent_default(); close() }
             >
-                <h2 id="stage-editor-title">{move || state.t(Key::StagesTitle)}</h2>
+                <h2 id="stage-editor-title">{state.tr(Key::StagesTitle)}</h2>
                 <ol class="stage-rows">
                     <For
                         each={move || stages.get().into_iter().enumerate().collect::<Vec<_>>()}
@@ -41,9 +45,9 @@ pub fn StageEditor() -> impl IntoView {
                         children=move |(index, stage)| view! { <StageRow index stage run/> }
                     />
                 </ol>
-                <button type="button" on:click=add>{move || state.t(Key::StageAdd)}</button>
+                <button type="button" on:click=add>{state.tr(Key::StageAdd)}</button>
                 <label class="default-currency">
-                    <span>{move || state.t(Key::DefaultCurrency)}</span>
+                    <span>{state.tr(Key::DefaultCurrency)}</span>
                     <select on:change:target=move |ev| {
                         if let Ok(c) = Currency::parse(&ev.target().value()) {
                             run(Command::SetDefaultCurrency(c));
@@ -59,7 +63,7 @@ pub fn StageEditor() -> impl IntoView {
                 </label>
                 {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
                 <div class="dialog-actions">
-                    <button type="button" class="primary" on:click=move |_| close()>{move || state.t(Key::Close)}</button>
+                    <button type="button" class="primary" on:click=move |_| close()>{state.tr(Key::Close)}</button>
                 </div>
             </div>
         </div>
@@ -68,30 +72,50 @@ pub fn StageEditor() -> impl IntoView {
 
 /// One stage: name, probability, order buttons, and removal with a destination for its deals.
 #[component]
-fn StageRow(index: usize, stage: Stage, run: impl Fn(Command) + Copy + Send + Sync + 'static) -> impl IntoView {
+fn StageRow(
+    index: usize,
+    stage: Stage,
+    run: impl Fn(Command) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
     let state = use_app();
     let id = stage.id.clone();
     let deal_count = {
         let id = id.clone();
-        Memo::new(move |_| state.board.with(|b| b.deals.iter().filter(|d| d.stage == id).count()))
+        Memo::new(move |_| {
+            state
+                .board
+                .with(|b| b.deals.iter().filter(|d| d.stage == id).count())
+        })
     };
     let others = {
         let id = id.clone();
-        move || state.board.with(|b| b.stages.iter().filter(|s| s.id != id).map(|s| (s.id.clone(), display_stage_name(s, state.lang.get()))).collect::<Vec<_>>())
+        move || {
+            state.board.with(|b| {
+                b.stages
+                    .iter()
+                    .filter(|s| s.id != id)
+                    .map(|s| (s.id.clone(), display_stage_name(s, state.lang.get())))
+                    .collect::<Vec<_>>()
+            })
+        }
     };
     let destination = RwSignal::new(String::new());
     let name = display_stage_name(&stage, state.lang.get_untracked());
-    let (rename_id, prob_id, left_id, right_id, remove_id) = (id.clone(), id.clone(), id.clone(), id.clone(), id.clone());
+    let (rename_id, prob_id, left_id, right_id, remove_id) =
+        (id.clone(), id.clone(), id.clone(), id.clone(), id.clone());
     let remove = move |_| {
         let to = destination.get_untracked();
-        let move_deals_to = (!to.is_empty()).then(|| StageId(to));
-        run(Command::RemoveStage { id: remove_id.clone(), move_deals_to });
+        let move_deals_to = (!to.is_empty()).then_some(StageId(to));
+        run(Command::RemoveStage {
+            id: remove_id.clone(),
+            move_deals_to,
+        });
     };
     view! {
         <li class="stage-row" data-stage-row=id.0.clone()>
             <input
                 type="text"
-                aria-label=move || state.t(Key::StageName)
+                aria-label=state.tr(Key::StageName)
                 value=name
                 on:change:target=move |ev| run(Command::RenameStage { id: rename_id.clone(), name: ev.target().value() })
             />
@@ -99,16 +123,16 @@ fn StageRow(index: usize, stage: Stage, run: impl Fn(Command) + Copy + Send + Sy
                 type="number"
                 min="0"
                 max="100"
-                aria-label=move || state.t(Key::StageProbability)
+                aria-label=state.tr(Key::StageProbability)
                 value=stage.probability
                 on:change:target=move |ev| {
                     let probability = ev.target().value().trim().parse::<u8>().unwrap_or(101);
                     run(Command::SetStageProbability { id: prob_id.clone(), probability });
                 }
             />
-            <button type="button" aria-label=move || state.t(Key::StageMoveLeft) disabled=index == 0
+            <button type="button" aria-label=state.tr(Key::StageMoveLeft) disabled=index == 0
                 on:click=move |_| run(Command::MoveStage { id: left_id.clone(), index: index.saturating_sub(1) })>"↑"</button>
-            <button type="button" aria-label=move || state.t(Key::StageMoveRight)
+            <button type="button" aria-label=state.tr(Key::StageMoveRight)
                 on:click=move |_| run(Command::MoveStage { id: right_id.clone(), index: index + 1 })>"↓"</button>
             <Show when=move || { deal_count.get() > 0 }>
                 <select
@@ -119,14 +143,21 @@ fn StageRow(index: usize, stage: Stage, run: impl Fn(Command) + Copy + Send + Sy
                     {others().into_iter().map(|(id, name)| view! { <option value=id.0>{name}</option> }).collect_view()}
                 </select>
             </Show>
-            <button type="button" class="danger" on:click=remove>{move || state.t(Key::StageRemove)}</button>
+            <button type="button" class="danger" on:click=remove>{state.tr(Key::StageRemove)}</button>
         </li>
     }
 }
 
 fn describe(state: crate::app::state::AppState, err: &DomainError) -> String {
     match err {
-        DomainError::StageNotEmpty(n) => state.lang.get_untracked().fill(Key::ErrStageNotEmpty, &[&n.to_string()]),
-        other => state.lang.get_untracked().text(error_key(other)).to_string(),
+        DomainError::StageNotEmpty(n) => state
+            .lang
+            .get_untracked()
+            .fill(Key::ErrStageNotEmpty, &[&n.to_string()]),
+        other => state
+            .lang
+            .get_untracked()
+            .text(error_key(other))
+            .to_string(),
     }
 }

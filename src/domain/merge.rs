@@ -1,0 +1,357 @@
+//! Merging a teammate's board into ours. The result does not depend on which board is "ours"
+//! (apart from stage order, stage names and settings, which stay ours) and merging the same
+//! board again changes nothing: deals and tombstones are combined by rules that only look at
+//! the records themselves, never at the order of the arguments. See `docs/merge.md`.
+//!
+//! - A deal is matched by id. Of two versions the one with the higher `revision` wins, then the
+//!   later `updated`, then the larger serialised JSON, so that a tie never depends on the order.
+//! - Tombstones are unioned, keeping the latest deletion time per id. A deletion at time `t`
+//!   removes every version of the deal last changed at or before `t`; a version changed after
+//!   the deletion survives (someone kept working on it) and wins over the older ones.
+//! - Stages are matched by id, then by trimmed, case-insensitive name. Two stages matched by
+//!   name take the smaller of their two ids, so both sides agree on it; deals follow.
+
+use crate::domain::board::{Board, Deal, DealId, Stage, StageId, Timestamp, Tombstone};
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// The merged board and what merging did.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Merged {
+    pub board: Board,
+    pub report: MergeReport,
+}
+
+/// How one incoming stage found its place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StageMatchKind {
+    /// A local stage has the same id.
+    ById,
+    /// A local stage has the same name (trimmed, ignoring case).
+    ByName,
+    /// No local stage matched: appended after the local ones.
+    Added,
+}
+
+/// One incoming stage and where its deals went.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StageMatch {
+    /// The stage's id in the incoming board.
+    pub incoming: StageId,
+    /// The stage's name in the incoming board.
+    pub name: String,
+    /// The id of the stage in the merged board.
+    pub merged: StageId,
+    pub how: StageMatchKind,
+}
+
+/// What merging `incoming` into `local` does, counted from the local board's point of view.
+///
+/// Every deal id is counted at most once: a deal on both boards in `updated`, `unchanged`,
+/// `conflicts` or (when the merge removes it) `deleted`; a deal only on the incoming board in
+/// `new` or `stays_deleted`; a deal only on the local board only when removed (`deleted`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MergeReport {
+    /// Incoming deals that the local board does not have; they are added.
+    pub new: usize,
+    /// Deals on both boards where the incoming version is plainly newer; it replaces ours.
+    pub updated: usize,
+    /// Deals on both boards where ours is kept without a conflict: the same, or ours is newer.
+    pub unchanged: usize,
+    /// Deals both sides changed differently (neither version is newer in both revision and
+    /// time). Resolved all the same, by the rules above; `conflict_ids` says which.
+    pub conflicts: usize,
+    /// The conflicting deals, sorted by id.
+    pub conflict_ids: Vec<DealId>,
+    /// Of the conflicts, how many the incoming version won.
+    pub conflicts_won_by_incoming: usize,
+    /// Local deals removed because the incoming board deleted them.
+    pub deleted: usize,
+    /// Incoming deals not added because they were deleted here (after their last change).
+    pub stays_deleted: usize,
+    /// Each incoming stage, in the incoming order.
+    pub stages: Vec<StageMatch>,
+}
+
+impl MergeReport {
+    /// How many incoming stages were matched in this way.
+    pub fn stages_matched(&self, how: StageMatchKind) -> usize {
+        self.stages.iter().filter(|s| s.how == how).count()
+    }
+
+    /// True when merging would leave the local deals as they are.
+    pub fn changes_nothing(&self) -> bool {
+        self.new == 0
+            && self.updated == 0
+            && self.deleted == 0
+            && self.conflicts_won_by_incoming == 0
+            && self.stages_matched(StageMatchKind::Added) == 0
+    }
+}
+
+/// What merging would do, without keeping the result (for the preview).
+pub fn preview(local: &Board, incoming: &Board) -> MergeReport {
+    merge(local, incoming).report
+}
+
+/// Merges `incoming` into `local`. Local keeps its settings, its stage order and its stage
+/// names; incoming stages that match none of ours are appended.
+pub fn merge(local: &Board, incoming: &Board) -> Merged {
+    let stages = match_stages(&local.stages, &incoming.stages);
+    let mut report = MergeReport {
+        stages: stages.matches.clone(),
+        ..MergeReport::default()
+    };
+
+    // Tombstones: union, latest time per id; ours first in our order, then the new ones.
+    let deleted = union_tombstones(&local.deleted, &incoming.deleted);
+    let deleted_at: HashMap<&DealId, Timestamp> = deleted.iter().map(|t| (&t.id, t.at)).collect();
+
+    let ours = latest_by_id(&local.deals, &stages.local_map);
+    let theirs = latest_by_id(&incoming.deals, &stages.incoming_map);
+
+    // Deals: ours in our order (replaced in place or removed), then new ones in their order.
+    let mut deals = Vec::with_capacity(ours.len() + theirs.len());
+    let mut seen: HashSet<&DealId> = HashSet::new();
+    for deal in &local.deals {
+        if !seen.insert(&deal.id) {
+            continue;
+        }
+        let mine = &ours[&deal.id];
+        let other = theirs.get(&deal.id);
+        let tombstone = deleted_at.get(&deal.id).copied();
+        let winner = resolve(Some(mine), other, tombstone);
+        match (other, winner) {
+            (_, None) => report.deleted += 1,
+            (None, Some(w)) => deals.push(w.clone()),
+            (Some(other), Some(w)) => {
+                let incoming_won = !std::ptr::eq(w, mine) && w != mine;
+                let alive = |d: &Deal| tombstone.is_none_or(|t| d.updated > t);
+                if mine == other {
+                    report.unchanged += 1;
+                } else if alive(mine) && alive(other) && is_conflict(mine, other) {
+                    report.conflicts += 1;
+                    report.conflict_ids.push(deal.id.clone());
+                    if incoming_won {
+                        report.conflicts_won_by_incoming += 1;
+                    }
+                } else if incoming_won {
+                    report.updated += 1;
+                } else {
+                    report.unchanged += 1;
+                }
+                deals.push(w.clone());
+            }
+        }
+    }
+    for deal in &incoming.deals {
+        if !seen.insert(&deal.id) {
+            continue;
+        }
+        let tombstone = deleted_at.get(&deal.id).copied();
+        match resolve(None, theirs.get(&deal.id), tombstone) {
+            Some(w) => {
+                report.new += 1;
+                deals.push(w.clone());
+            }
+            None => report.stays_deleted += 1,
+        }
+    }
+    report.conflict_ids.sort();
+
+    Merged {
+        board: Board {
+            stages: stages.merged,
+            deals,
+            deleted,
+            settings: local.settings.clone(),
+        },
+        report,
+    }
+}
+
+/// Both versions changed and neither is newer in both revision and time.
+fn is_conflict(a: &Deal, b: &Deal) -> bool {
+    let newer = |x: &Deal, y: &Deal| x.revision > y.revision && x.updated >= y.updated;
+    a != b && !newer(a, b) && !newer(b, a)
+}
+
+/// The version that survives: of those changed after the deletion (if any), the newest.
+fn resolve<'a>(
+    a: Option<&'a Deal>,
+    b: Option<&'a Deal>,
+    deleted: Option<Timestamp>,
+) -> Option<&'a Deal> {
+    let alive = |d: &&Deal| deleted.is_none_or(|t| d.updated > t);
+    match (a.filter(alive), b.filter(alive)) {
+        (Some(a), Some(b)) => Some(if newest(a, b) == Ordering::Less { b } else { a }),
+        (a, b) => a.or(b),
+    }
+}
+
+/// A total order on versions of one deal: revision, then update time, then content.
+fn newest(a: &Deal, b: &Deal) -> Ordering {
+    a.revision
+        .cmp(&b.revision)
+        .then(a.updated.cmp(&b.updated))
+        .then_with(|| {
+            if a == b {
+                Ordering::Equal
+            } else {
+                content(a).cmp(&content(b))
+            }
+        })
+}
+
+fn content(deal: &Deal) -> String {
+    serde_json::to_string(deal).unwrap_or_default()
+}
+
+/// Each deal id once, at its newest version, with stage ids mapped to the merged stages.
+fn latest_by_id<'a>(
+    deals: &'a [Deal],
+    stage_map: &HashMap<StageId, StageId>,
+) -> HashMap<&'a DealId, Deal> {
+    let mut out: HashMap<&DealId, Deal> = HashMap::with_capacity(deals.len());
+    for deal in deals {
+        let deal_mapped = remap(deal, stage_map);
+        match out.get(&deal.id) {
+            Some(kept) if newest(kept, &deal_mapped) != Ordering::Less => {}
+            _ => {
+                out.insert(&deal.id, deal_mapped);
+            }
+        }
+    }
+    out
+}
+
+fn remap(deal: &Deal, stage_map: &HashMap<StageId, StageId>) -> Deal {
+    let mut deal = deal.clone();
+    if stage_map.is_empty() {
+        return deal;
+    }
+    if let Some(to) = stage_map.get(&deal.stage) {
+        deal.stage = to.clone();
+    }
+    for visit in &mut deal.history {
+        if let Some(to) = stage_map.get(&visit.stage) {
+            visit.stage = to.clone();
+        }
+    }
+    deal
+}
+
+fn union_tombstones(local: &[Tombstone], incoming: &[Tombstone]) -> Vec<Tombstone> {
+    let mut out: Vec<Tombstone> = Vec::with_capacity(local.len() + incoming.len());
+    let mut index: HashMap<DealId, usize> = HashMap::with_capacity(local.len() + incoming.len());
+    for t in local.iter().chain(incoming) {
+        match index.get(&t.id) {
+            Some(&i) => out[i].at = out[i].at.max(t.at),
+            None => {
+                index.insert(t.id.clone(), out.len());
+                out.push(t.clone());
+            }
+        }
+    }
+    out
+}
+
+struct StageMatching {
+    /// Local stages (canonical ids) in local order, then the added incoming ones.
+    merged: Vec<Stage>,
+    matches: Vec<StageMatch>,
+    /// Local stage ids that change (matched by name to a smaller incoming id).
+    local_map: HashMap<StageId, StageId>,
+    /// Incoming stage ids that change (matched by name to a smaller local id).
+    incoming_map: HashMap<StageId, StageId>,
+}
+
+/// The key stages are matched on by name.
+fn name_key(name: &str) -> String {
+    name.trim().to_lowercase()
+}
+
+/// Matches stages by id, then by name. Among stages with the same name on both sides, the
+/// n-th smallest id on one side pairs with the n-th smallest on the other: a rule that reads
+/// the same from either side.
+fn match_stages(local: &[Stage], incoming: &[Stage]) -> StageMatching {
+    let local_ids: HashSet<&StageId> = local.iter().map(|s| &s.id).collect();
+    let incoming_ids: HashSet<&StageId> = incoming.iter().map(|s| &s.id).collect();
+
+    // Unmatched-by-id stages grouped by name, ids sorted.
+    let group = |stages: &[Stage], other: &HashSet<&StageId>| {
+        let mut groups: BTreeMap<String, Vec<StageId>> = BTreeMap::new();
+        let mut seen = HashSet::new();
+        for s in stages {
+            if !other.contains(&s.id) && seen.insert(&s.id) {
+                groups
+                    .entry(name_key(&s.name))
+                    .or_default()
+                    .push(s.id.clone());
+            }
+        }
+        for ids in groups.values_mut() {
+            ids.sort();
+        }
+        groups
+    };
+    let local_groups = group(local, &incoming_ids);
+    let incoming_groups = group(incoming, &local_ids);
+
+    // incoming id -> (local id, canonical id)
+    let mut by_name: HashMap<StageId, (StageId, StageId)> = HashMap::new();
+    let mut local_map = HashMap::new();
+    let mut incoming_map = HashMap::new();
+    for (name, theirs) in &incoming_groups {
+        let Some(ours) = local_groups.get(name) else {
+            continue;
+        };
+        for (mine, other) in ours.iter().zip(theirs) {
+            let canonical = mine.min(other).clone();
+            if &canonical != mine {
+                local_map.insert(mine.clone(), canonical.clone());
+            }
+            if &canonical != other {
+                incoming_map.insert(other.clone(), canonical.clone());
+            }
+            by_name.insert(other.clone(), (mine.clone(), canonical));
+        }
+    }
+
+    let mut merged: Vec<Stage> = Vec::with_capacity(local.len() + incoming.len());
+    let mut merged_ids: HashSet<StageId> = HashSet::new();
+    for stage in local {
+        let mut stage = stage.clone();
+        if let Some(to) = local_map.get(&stage.id) {
+            stage.id = to.clone();
+        }
+        if merged_ids.insert(stage.id.clone()) {
+            merged.push(stage);
+        }
+    }
+    let mut matches = Vec::with_capacity(incoming.len());
+    for stage in incoming {
+        let (merged_id, how) = if local_ids.contains(&stage.id) {
+            (stage.id.clone(), StageMatchKind::ById)
+        } else if let Some((_, canonical)) = by_name.get(&stage.id) {
+            (canonical.clone(), StageMatchKind::ByName)
+        } else {
+            if merged_ids.insert(stage.id.clone()) {
+                merged.push(stage.clone());
+            }
+            (stage.id.clone(), StageMatchKind::Added)
+        };
+        matches.push(StageMatch {
+            incoming: stage.id.clone(),
+            name: stage.name.clone(),
+            merged: merged_id,
+            how,
+        });
+    }
+    StageMatching {
+        merged,
+        matches,
+        local_map,
+        incoming_map,
+    }
+}
