@@ -2,6 +2,8 @@
 //! its checks. Pure, so the same restore path serves storage and file import and is tested
 //! natively.
 
+pub mod csv;
+pub mod import;
 pub mod migrate;
 pub mod snapshot;
 pub mod validate;
