@@ -3,16 +3,19 @@
 pub mod clock;
 pub mod components;
 pub mod download;
+pub mod drag;
+pub mod moves;
 pub mod persist;
 pub mod shortcuts;
 pub mod state;
 pub mod storage;
+pub mod undo;
 
 use crate::domain::board::Board;
 use crate::domain::sample::sample_board;
 use crate::i18n::Lang;
 use crate::io::snapshot::RestoreError;
-use components::{Banners, BoardHeader, Dialogs, Pipeline};
+use components::{Banners, BoardHeader, Dialogs, Pipeline, UndoToast};
 use leptos::prelude::*;
 use state::{AppState, Banner};
 use storage::Loaded;
@@ -27,12 +30,17 @@ pub fn App() -> impl IntoView {
     persist::start(state, can_save);
     remember_lang(state, can_save);
     shortcuts::install(state);
+    let drag_view = drag::DragView::new();
+    provide_context(drag_view);
+    drag::install(state, drag_view);
     view! {
         <div class="app">
             <Banners/>
             <BoardHeader/>
             <Pipeline/>
             <Dialogs/>
+            <UndoToast/>
+            <drag::DragGhost/>
             <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
                 {move || state.announcement.get()}
             </div>

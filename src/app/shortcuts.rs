@@ -1,4 +1,5 @@
-//! Board-wide keys (`/` focuses the search, `n` opens a new deal; ignored while typing) and
+//! Board-wide keys (`/` search, `n` new deal, `?` help, Ctrl/Cmd+Z undo, Ctrl/Cmd+Shift+Z
+//! redo; ignored while typing) and
 //! the click outside that closes a card menu.
 
 use crate::app::state::{AppState, Dialog};
@@ -11,15 +12,28 @@ pub const SEARCH_ID: &str = "deal-search";
 /// Listens for the board-wide shortcut keys.
 pub fn install(state: AppState) {
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.ctrl_key()
-            || ev.meta_key()
-            || ev.alt_key()
-            || typing(&ev)
-            || state.dialog.get_untracked().is_some()
-        {
+        if typing(&ev) || state.dialog.get_untracked().is_some() {
+            return;
+        }
+        // Ctrl on Windows and Linux, Cmd on macOS. In text fields the browser's own undo runs.
+        if (ev.ctrl_key() || ev.meta_key()) && !ev.alt_key() {
+            match ev.key().to_lowercase().as_str() {
+                "z" if ev.shift_key() => state.redo(),
+                "z" => state.undo(),
+                "y" => state.redo(),
+                _ => return,
+            }
+            ev.prevent_default();
+            return;
+        }
+        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
             return;
         }
         match ev.key().as_str() {
+            "?" => {
+                ev.prevent_default();
+                state.dialog.set(Some(Dialog::Help));
+            }
             "/" => {
                 ev.prevent_default();
                 if let Some(el) = document().get_element_by_id(SEARCH_ID) {

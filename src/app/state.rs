@@ -4,6 +4,7 @@ use crate::app::clock;
 use crate::domain::board::{Board, DealId, StageId};
 use crate::domain::command::{Command, DomainError, Outcome};
 use crate::domain::filter::DealFilter;
+use crate::domain::history::History;
 use crate::domain::ordering::position_of;
 use crate::i18n::{Key, Lang};
 use leptos::prelude::*;
@@ -40,6 +41,8 @@ pub enum Dialog {
     },
     ConfirmClear,
     Stages,
+    /// The keyboard shortcuts.
+    Help,
 }
 
 /// Everything the components share, provided as context.
@@ -56,6 +59,17 @@ pub struct AppState {
     pub confirm_delete: RwSignal<bool>,
     /// The deal whose card menu is open: at most one at a time.
     pub open_menu: RwSignal<Option<DealId>>,
+    /// This tab's undo and redo stacks.
+    pub history: RwSignal<History>,
+    /// The brief "… — Undo" notice after a move or deletion.
+    pub toast: RwSignal<Option<Toast>>,
+}
+
+/// A brief notice with an Undo button; `serial` tells one toast from the next.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Toast {
+    pub text: String,
+    pub serial: u64,
 }
 
 impl AppState {
@@ -70,6 +84,8 @@ impl AppState {
             dialog: RwSignal::new(None),
             confirm_delete: RwSignal::new(false),
             open_menu: RwSignal::new(None),
+            history: RwSignal::new(History::default()),
+            toast: RwSignal::new(None),
         }
     }
 
@@ -107,13 +123,18 @@ impl AppState {
         };
         let result = self
             .board
-            .try_maybe_update(|board| match board.apply(cmd, now) {
-                Ok(outcome) => (true, Ok(outcome)),
+            .try_maybe_update(|board| match board.apply_recorded(cmd, now) {
+                Ok(done) => (true, Ok(done)),
                 Err(err) => (false, Err(err)),
             })
             .unwrap_or_else(|| Err(DomainError::UnknownDeal(DealId(String::new()))));
+        let result = result.map(|(outcome, step)| {
+            self.history.update(|h| h.record(step));
+            outcome
+        });
         if let Ok(outcome) = &result {
             self.announce(outcome);
+            self.offer_undo(outcome);
             match outcome {
                 Outcome::DealMoved { id, .. } => focus_deal(id),
                 Outcome::DealDeleted(_) => {
@@ -136,7 +157,7 @@ impl AppState {
             .unwrap_or_default()
     }
 
-    fn announce(&self, outcome: &Outcome) {
+    pub(crate) fn announce(&self, outcome: &Outcome) {
         let lang = self.lang.get_untracked();
         let text = self.board.with_untracked(|board| {
             let title = |id: &DealId| board.deal(id).map(|d| d.title.clone()).unwrap_or_default();
@@ -163,6 +184,7 @@ impl AppState {
                     ],
                 ),
                 Outcome::BoardReplaced => lang.text(Key::AnnounceBoardReplaced).to_string(),
+                Outcome::Restored => String::new(),
                 Outcome::StagesChanged | Outcome::SettingsChanged => String::new(),
             }
         });

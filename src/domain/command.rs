@@ -5,6 +5,7 @@ use crate::domain::board::{
     Board, Deal, DealFields, DealId, DealStatus, Stage, StageId, StageKind, StageVisit, Timestamp,
     Tombstone,
 };
+use crate::domain::history::Patch;
 use crate::domain::money::Currency;
 use crate::domain::ordering::{position_of, rank_for_index};
 use std::fmt;
@@ -62,6 +63,8 @@ pub enum Command {
     ClearDeals,
     /// Swap in a whole board (sample, import).
     ReplaceBoard(Box<Board>),
+    /// Put back recorded parts of the board (undo and redo).
+    RestorePatch(Box<Patch>),
 }
 
 /// What a command did, for announcements and focus.
@@ -79,6 +82,8 @@ pub enum Outcome {
     StagesChanged,
     SettingsChanged,
     BoardReplaced,
+    /// An undo or redo was applied.
+    Restored,
 }
 
 /// Why a command was refused; the board is then unchanged.
@@ -200,6 +205,10 @@ impl Board {
             Command::ReplaceBoard(board) => {
                 *self = *board;
                 Ok(Outcome::BoardReplaced)
+            }
+            Command::RestorePatch(patch) => {
+                self.restore_patch(*patch, now);
+                Ok(Outcome::Restored)
             }
         }
     }

@@ -3,6 +3,7 @@
 pub mod board;
 pub mod command;
 pub mod filter;
+pub mod history;
 pub mod merge;
 pub mod metrics;
 pub mod money;

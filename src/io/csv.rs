@@ -61,7 +61,12 @@ pub fn deals_to_csv(board: &Board, stage_name: impl Fn(&Stage) -> String) -> Str
         }
     }
     // Deals whose stage is missing (only in a damaged board) still go out, last.
-    ordered.extend(board.deals.iter().filter(|d| !written.contains(d.stage.0.as_str())));
+    ordered.extend(
+        board
+            .deals
+            .iter()
+            .filter(|d| !written.contains(d.stage.0.as_str())),
+    );
     for deal in ordered {
         let stage = board
             .stage(&deal.stage)
@@ -223,7 +228,10 @@ pub fn parse_csv(text: &str) -> Result<CsvTable, CsvError> {
     let (_, headers) = records.next().ok_or(CsvError::Empty)?;
     let headers = headers
         .iter()
-        .map(|h| h.trim_matches(|c: char| c.is_whitespace() || c == BOM).to_string())
+        .map(|h| {
+            h.trim_matches(|c: char| c.is_whitespace() || c == BOM)
+                .to_string()
+        })
         .collect();
     let rows = records
         .map(|(line, cells)| CsvRow { line, cells })
@@ -693,12 +701,22 @@ fn parse_currency(text: &str) -> Option<Currency> {
 }
 
 /// An amount as people write it: `12,500.50`, `$12,500`, `12500`, `USD 12,500`, `¥350000`.
-/// Commas must group thousands (so `12,5` is refused rather than read as 125); zeros past the
+/// Only the row's own currency symbol or code may stand before it (`€1` in a dollar row is
+/// refused, not read as one dollar). Commas must group thousands (so `12,5` is refused rather than read as 125); zeros past the
 /// currency's decimals are dropped (`12500.00` yen).
 fn parse_value(text: &str, currency: &Currency) -> Option<i64> {
     let mut t = text.trim();
     let code = currency.code();
-    for prefix in [code, "US$", "HK$", "$", "€", "£", "¥", "￥"] {
+    let extra: &[&str] = match code {
+        "USD" => &["US$"],
+        "CNY" => &["￥", "RMB"],
+        "JPY" => &["￥"],
+        _ => &[],
+    };
+    let prefixes = [code, currency.symbol()]
+        .into_iter()
+        .chain(extra.iter().copied());
+    for prefix in prefixes {
         if t.len() >= prefix.len()
             && t.is_char_boundary(prefix.len())
             && t[..prefix.len()].eq_ignore_ascii_case(prefix)

@@ -1,6 +1,8 @@
 //! A deal's card: what a rep scans on the board. Enter or a click opens it.
 
 use crate::app::components::deal_menu::DealMenu;
+use crate::app::drag::{self, DragView};
+use crate::app::moves::{step_deal, Step};
 use crate::app::state::{use_app, Dialog};
 use crate::domain::board::{Deal, DealStatus};
 use crate::domain::money::format_amount;
@@ -22,14 +24,34 @@ pub fn DealCard(deal: Deal) -> impl IntoView {
     };
     let on_key = {
         let open = open.clone();
+        let id = deal.id.clone();
         move |ev: leptos::ev::KeyboardEvent| {
             // Only when the card itself has focus, not its menu.
-            if ev.key() == "Enter" && ev.target() == ev.current_target() {
-                ev.prevent_default();
-                open();
+            if ev.target() != ev.current_target() {
+                return;
             }
+            let step = match (ev.alt_key(), ev.key().as_str()) {
+                (false, "Enter") => {
+                    ev.prevent_default();
+                    return open();
+                }
+                (false, "m") | (false, "ContextMenu") => {
+                    ev.prevent_default();
+                    return open_menu(&ev);
+                }
+                (true, "ArrowUp") => Step::Up,
+                (true, "ArrowDown") => Step::Down,
+                (true, "Home") => Step::Top,
+                (true, "ArrowLeft") => Step::PreviousStage,
+                (true, "ArrowRight") => Step::NextStage,
+                _ => return,
+            };
+            ev.prevent_default();
+            step_deal(state, id.clone(), step);
         }
     };
+    let drag_view = expect_context::<DragView>();
+    let (press_id, press_title) = (deal.id.clone(), deal.title.clone());
     let close_date = deal.close_date.map(|d| d.format("%Y-%m-%d").to_string());
     let status = deal.status;
     view! {
@@ -40,7 +62,9 @@ pub fn DealCard(deal: Deal) -> impl IntoView {
             data-deal-id=deal.id.0.clone()
             tabindex="0"
             aria-label=label
-            on:click=move |_| open()
+            on:pointerdown=move |ev| drag::press(drag_view, &ev, press_id.clone(), press_title.clone())
+            on:contextmenu=|ev| if drag::touch_in_progress() { ev.prevent_default() }
+            on:click=move |_| if !drag::swallow_click() { open() }
             on:keydown=on_key
         >
             <div class="deal-card-top">
@@ -67,4 +91,16 @@ fn initials(name: &str) -> String {
         .take(2)
         .collect::<String>()
         .to_uppercase()
+}
+
+/// Opens the card's menu as if its "⋯" button were pressed.
+fn open_menu(ev: &leptos::ev::KeyboardEvent) {
+    use wasm_bindgen::JsCast;
+    let trigger = ev
+        .current_target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|card| card.query_selector(".menu-trigger").ok().flatten());
+    if let Some(button) = trigger.and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
+        button.click();
+    }
 }

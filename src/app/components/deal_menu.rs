@@ -1,9 +1,9 @@
 //! A card's menu: the keyboard- and screen-reader-friendly way to edit, move and delete.
 //! Moves go through the same `MoveDeal` command as every other input.
 
+use crate::app::moves::{move_deal, step_deal, Step};
 use crate::app::state::{display_stage_name, use_app, Dialog};
-use crate::domain::board::{DealId, StageKind};
-use crate::domain::command::Command;
+use crate::domain::board::DealId;
 use crate::i18n::Key;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -88,32 +88,18 @@ pub fn DealMenu(id: DealId, title: String) -> impl IntoView {
             state.confirm_delete.set(true);
         }
     };
+    let step_id = id.clone();
     let move_items = {
         let id = id.clone();
         move || {
             targets()
                 .into_iter()
-                .map(|(to, name, kind)| {
+                .map(|(to, name, _)| {
                     let id = id.clone();
                     let text = state.fill(Key::MoveTo, &[&name]);
                     let go = move |_| {
                         state.open_menu.set(None);
-                        if kind == StageKind::Lost {
-                            let index = usize::MAX;
-                            state.dialog.set(Some(Dialog::LossReason {
-                                deal: id.clone(),
-                                to: to.clone(),
-                                index,
-                            }));
-                        } else {
-                            let cmd = Command::MoveDeal {
-                                id: id.clone(),
-                                to: to.clone(),
-                                index: usize::MAX,
-                                loss_reason: None,
-                            };
-                            let _ = state.dispatch(cmd);
-                        }
+                        move_deal(state, id.clone(), to.clone(), usize::MAX);
                     };
                     view! { <button role="menuitem" tabindex="-1" on:click=go>{text}</button> }
                 })
@@ -135,6 +121,15 @@ pub fn DealMenu(id: DealId, title: String) -> impl IntoView {
                     <button role="menuitem" tabindex="-1" on:click=edit.clone()>{state.tr(Key::Edit)}</button>
                     <p class="menu-heading" aria-hidden="true">{state.tr(Key::MoveToHeading)}</p>
                     {move_items.clone()}
+                    {[(Key::MoveUp, Step::Up), (Key::MoveDown, Step::Down), (Key::MoveToTop, Step::Top)].map(|(key, step)| {
+                        let id = step_id.clone();
+                        view! {
+                            <button role="menuitem" tabindex="-1" on:click=move |_| {
+                                state.open_menu.set(None);
+                                step_deal(state, id.clone(), step);
+                            }>{state.tr(key)}</button>
+                        }
+                    }).collect_view()}
                     <button role="menuitem" tabindex="-1" class="danger" on:click=delete.clone()>{state.tr(Key::Delete)}</button>
                 </div>
             </Show>

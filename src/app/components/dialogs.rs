@@ -1,6 +1,7 @@
 //! Shows whichever dialog is open; small confirmations live here too.
 
 use crate::app::components::deal_dialog::{DealDialog, DealTarget};
+use crate::app::components::help::HelpDialog;
 use crate::app::components::stage_editor::StageEditor;
 use crate::app::state::{focus_deal, use_app, Dialog};
 use crate::domain::board::{DealId, StageId};
@@ -25,6 +26,7 @@ pub fn Dialogs() -> impl IntoView {
             }
             Dialog::ConfirmClear => view! { <ConfirmClear/> }.into_any(),
             Dialog::Stages => view! { <StageEditor/> }.into_any(),
+            Dialog::Help => view! { <HelpDialog/> }.into_any(),
         })
     }
 }

@@ -67,7 +67,10 @@ pub fn BoardHeader() -> impl IntoView {
                     {move || owners.get().into_iter().map(|o| view! { <option value=o.clone()>{o.clone()}</option> }).collect_view()}
                 </select>
                 <button class="primary" on:click=new_deal>{state.tr(Key::NewDeal)}</button>
+                <button on:click=move |_| state.undo() disabled=move || state.history.with(|h| !h.can_undo())>{state.tr(Key::Undo)}</button>
+                <button on:click=move |_| state.redo() disabled=move || state.history.with(|h| !h.can_redo())>{state.tr(Key::Redo)}</button>
                 <button on:click=move |_| state.dialog.set(Some(Dialog::Stages))>{state.tr(Key::Stages)}</button>
+                <button on:click=move |_| state.dialog.set(Some(Dialog::Help))>{state.tr(Key::Help)}</button>
                 <button on:click=move |_| state.dialog.set(Some(Dialog::ConfirmClear))>{state.tr(Key::ClearBoard)}</button>
                 <select
                     aria-label=state.tr(Key::Language)

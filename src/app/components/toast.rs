@@ -1,0 +1,21 @@
+//! The brief notice after a move or deletion, with an Undo button.
+
+use crate::app::state::use_app;
+use crate::i18n::Key;
+use leptos::prelude::*;
+
+/// Shows the current toast, if any.
+#[component]
+pub fn UndoToast() -> impl IntoView {
+    let state = use_app();
+    move || {
+        state.toast.get().map(|toast| {
+            view! {
+                <div class="toast">
+                    <span>{toast.text}</span>
+                    <button type="button" on:click=move |_| state.undo()>{state.tr(Key::Undo)}</button>
+                </div>
+            }
+        })
+    }
+}

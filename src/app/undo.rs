@@ -1,0 +1,78 @@
+//! Undo and redo for this tab, and the brief "Undo" toast after a move or a deletion.
+
+use crate::app::clock;
+use crate::app::state::{AppState, Toast};
+use crate::domain::command::{DomainError, Outcome};
+use crate::i18n::Key;
+use leptos::prelude::*;
+use std::time::Duration;
+
+/// How long the toast stays.
+const TOAST_TIME: Duration = Duration::from_secs(6);
+
+impl AppState {
+    /// Undoes this tab's last step; the result is saved like any other change.
+    pub fn undo(&self) {
+        self.replay(true);
+    }
+
+    /// Redoes the last undone step.
+    pub fn redo(&self) {
+        self.replay(false);
+    }
+
+    fn replay(&self, undo: bool) {
+        let now = clock::now();
+        let board = self.board;
+        let result: Option<Result<Outcome, DomainError>> = self
+            .history
+            .try_update(|history| {
+                board
+                    .try_maybe_update(|b| {
+                        let done = if undo {
+                            history.undo(b, now)
+                        } else {
+                            history.redo(b, now)
+                        };
+                        (matches!(done, Some(Ok(_))), done)
+                    })
+                    .flatten()
+            })
+            .flatten();
+        if let Some(Ok(_)) = result {
+            let key = if undo {
+                Key::AnnounceUndone
+            } else {
+                Key::AnnounceRedone
+            };
+            self.announcement
+                .set(self.lang.get_untracked().text(key).to_string());
+            self.toast.set(None);
+        }
+    }
+
+    /// Shows the toast after changes that are easy to make by mistake.
+    pub(crate) fn offer_undo(&self, outcome: &Outcome) {
+        if !matches!(outcome, Outcome::DealMoved { .. } | Outcome::DealDeleted(_)) {
+            return;
+        }
+        let text = self.announcement.get_untracked();
+        let serial = self
+            .toast
+            .with_untracked(|t| t.as_ref().map_or(0, |t| t.serial + 1));
+        self.toast.set(Some(Toast { text, serial }));
+        let toast = self.toast;
+        set_timeout(
+            move || {
+                if toast
+                    .try_with_untracked(|t| t.as_ref().map(|t| t.serial))
+                    .flatten()
+                    == Some(serial)
+                {
+                    toast.set(None);
+                }
+            },
+            TOAST_TIME,
+        );
+    }
+}

@@ -1,0 +1,231 @@
+//! Undo and redo. Each applied command records the parts of the board it touched, before and
+//! after (a `Step`); undoing applies the "before" part as a new change through the same
+//! `apply`, so it is saved, merged and announced like any other change.
+
+use crate::domain::board::{Board, Deal, DealId, Settings, Stage, Timestamp, Tombstone};
+use crate::domain::command::{Command, DomainError, Outcome};
+use std::collections::{HashMap, HashSet};
+
+/// The touched parts of a board at one moment. Stages and settings are small and always kept.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Patch {
+    /// Each touched deal as it was; `None` when it did not exist.
+    pub deals: Vec<(DealId, Option<Deal>)>,
+    pub stages: Vec<Stage>,
+    pub settings: Settings,
+}
+
+/// One undoable change: the touched parts before and after it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Step {
+    pub before: Patch,
+    pub after: Patch,
+}
+
+/// How many steps are kept.
+pub const HISTORY_LIMIT: usize = 200;
+
+impl Board {
+    /// Applies `cmd` like `apply`, and returns the step that undoes it.
+    pub fn apply_recorded(
+        &mut self,
+        cmd: Command,
+        now: Timestamp,
+    ) -> Result<(Outcome, Step), DomainError> {
+        let ids = touched_deals(self, &cmd);
+        let mut before = self.capture(&ids);
+        let outcome = self.apply(cmd, now)?;
+        let mut after = self.capture(&ids);
+        // Keep only the deals that really changed: a later undo must not rewrite (and so
+        // re-revision) a neighbour that was merely looked at.
+        let changed: HashSet<DealId> = before
+            .deals
+            .iter()
+            .zip(&after.deals)
+            .filter(|((_, b), (_, a))| b != a)
+            .map(|((id, _), _)| id.clone())
+            .collect();
+        before.deals.retain(|(id, _)| changed.contains(id));
+        after.deals.retain(|(id, _)| changed.contains(id));
+        Ok((outcome, Step { before, after }))
+    }
+
+    fn capture(&self, ids: &[DealId]) -> Patch {
+        let index: HashMap<&DealId, &Deal> = self.deals.iter().map(|d| (&d.id, d)).collect();
+        let deals = ids
+            .iter()
+            .map(|id| (id.clone(), index.get(id).map(|d| (*d).clone())))
+            .collect();
+        Patch {
+            deals,
+            stages: self.stages.clone(),
+            settings: self.settings.clone(),
+        }
+    }
+
+    /// Puts the patch's deals, stages and settings back. Restored deals get a new revision
+    /// and `now` as their update time, and removed ones a tombstone, so that other tabs and
+    /// merges see the undo as the newest change.
+    pub(crate) fn restore_patch(&mut self, patch: Patch, now: Timestamp) {
+        let touched: HashSet<&DealId> = patch.deals.iter().map(|(id, _)| id).collect();
+        let mut revisions: HashMap<DealId, u32> = HashMap::new();
+        self.deals.retain(|d| {
+            if touched.contains(&d.id) {
+                revisions.insert(d.id.clone(), d.revision);
+                false
+            } else {
+                true
+            }
+        });
+        for (id, deal) in patch.deals {
+            let current = revisions.get(&id).copied();
+            match deal {
+                Some(mut deal) => {
+                    deal.revision = deal.revision.max(current.unwrap_or(0)) + 1;
+                    deal.updated = now;
+                    self.deleted.retain(|t| t.id != id);
+                    self.deals.push(deal);
+                }
+                None if current.is_some() => {
+                    self.deleted.retain(|t| t.id != id);
+                    self.deleted.push(Tombstone { id, at: now });
+                }
+                None => {}
+            }
+        }
+        self.stages = patch.stages;
+        self.settings = patch.settings;
+    }
+}
+
+/// The deals a command may change: the deal itself, plus the stage it lands in (ranks may be
+/// renumbered), or everything for whole-board commands.
+fn touched_deals(board: &Board, cmd: &Command) -> Vec<DealId> {
+    let in_stage = |stage| {
+        board
+            .deals
+            .iter()
+            .filter(move |d| &d.stage == stage)
+            .map(|d| d.id.clone())
+    };
+    let mut ids: Vec<DealId> = match cmd {
+        Command::AddDeal { id, stage, .. } => {
+            std::iter::once(id.clone()).chain(in_stage(stage)).collect()
+        }
+        Command::EditDeal { id, .. } | Command::DeleteDeal { id } => vec![id.clone()],
+        Command::MoveDeal { id, to, .. } => {
+            std::iter::once(id.clone()).chain(in_stage(to)).collect()
+        }
+        Command::RemoveStage { id, move_deals_to } => {
+            let mut ids: Vec<DealId> = in_stage(id).collect();
+            if let Some(to) = move_deals_to {
+                ids.extend(in_stage(to));
+            }
+            ids
+        }
+        Command::ClearDeals => board.deals.iter().map(|d| d.id.clone()).collect(),
+        Command::ReplaceBoard(new) => board
+            .deals
+            .iter()
+            .chain(new.deals.iter())
+            .map(|d| d.id.clone())
+            .collect(),
+        Command::RestorePatch(patch) => patch.deals.iter().map(|(id, _)| id.clone()).collect(),
+        Command::AddStage { .. }
+        | Command::RenameStage { .. }
+        | Command::SetStageProbability { .. }
+        | Command::MoveStage { .. }
+        | Command::SetDefaultCurrency(_) => Vec::new(),
+    };
+    let mut seen = HashSet::new();
+    ids.retain(|id| seen.insert(id.clone()));
+    ids
+}
+
+/// This tab's undo and redo stacks.
+#[derive(Clone, Debug, Default)]
+pub struct History {
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+}
+
+impl History {
+    /// Remembers a step the user took; a new step clears what could be redone.
+    pub fn record(&mut self, step: Step) {
+        self.undo.push(step);
+        self.redo.clear();
+        if self.undo.len() > HISTORY_LIMIT {
+            self.undo.remove(0);
+        }
+    }
+
+    /// True when there is something to undo.
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    /// True when there is something to redo.
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// Undoes the last step on `board`.
+    pub fn undo(
+        &mut self,
+        board: &mut Board,
+        now: Timestamp,
+    ) -> Option<Result<Outcome, DomainError>> {
+        let step = self.undo.pop()?;
+        Some(replay(step, board, now).map(|(outcome, inverse)| {
+            self.redo.push(inverse);
+            outcome
+        }))
+    }
+
+    /// Redoes the last undone step on `board`.
+    pub fn redo(
+        &mut self,
+        board: &mut Board,
+        now: Timestamp,
+    ) -> Option<Result<Outcome, DomainError>> {
+        let step = self.redo.pop()?;
+        Some(replay(step, board, now).map(|(outcome, inverse)| {
+            self.undo.push(inverse);
+            outcome
+        }))
+    }
+}
+
+/// Applies `step.before` and returns the step that reverses that. A deal whose content changed
+/// since the step (another tab edited it) is left alone: this tab never undoes another's
+/// change. Revisions and update times are not compared: an earlier undo renews them.
+fn replay(step: Step, board: &mut Board, now: Timestamp) -> Result<(Outcome, Step), DomainError> {
+    let current: HashMap<&DealId, &Deal> = board.deals.iter().map(|d| (&d.id, d)).collect();
+    let unchanged = |id: &DealId, after: &Option<Deal>| match (current.get(id), after) {
+        (Some(now), Some(then)) => same_content(now, then),
+        (None, None) => true,
+        _ => false,
+    };
+    let after: HashMap<&DealId, &Option<Deal>> =
+        step.after.deals.iter().map(|(id, d)| (id, d)).collect();
+    let deals: Vec<(DealId, Option<Deal>)> = step
+        .before
+        .deals
+        .iter()
+        .filter(|(id, _)| after.get(id).is_some_and(|a| unchanged(id, a)))
+        .cloned()
+        .collect();
+    let patch = Patch {
+        deals,
+        ..step.before
+    };
+    board.apply_recorded(Command::RestorePatch(Box::new(patch)), now)
+}
+
+/// Equal but for the bookkeeping fields that every change renews.
+fn same_content(a: &Deal, b: &Deal) -> bool {
+    let mut b = b.clone();
+    b.revision = a.revision;
+    b.updated = a.updated;
+    *a == b
+}

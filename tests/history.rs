@@ -1,0 +1,210 @@
+//! Undo and redo: every step of any sequence undoes back to the start and redoes to the end.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use common::{add, empty_board, fields, titles, NOW};
+use dealboard::domain::board::{Board, DealId, PresetStage, StageId};
+use dealboard::domain::command::Command;
+use dealboard::domain::history::History;
+use dealboard::domain::sample::sample_board;
+use dealboard::i18n::Lang;
+use proptest::prelude::*;
+
+/// The board as users see it: deal order in the Vec, revisions, update times and tombstones
+/// are bookkeeping (an undo is itself a new revision, so other tabs take it).
+fn visible(board: &Board) -> Board {
+    let mut board = board.clone();
+    board.deals.sort_by(|a, b| a.id.cmp(&b.id));
+    for deal in &mut board.deals {
+        deal.revision = 0;
+        deal.updated = 0;
+    }
+    board.deleted.clear();
+    board
+}
+
+/// Turns generated numbers into a command that makes sense on `board` (it may still be refused).
+fn command(board: &Board, op: u8, a: usize, b: usize, n: usize) -> Command {
+    let deal = |i: usize| {
+        board
+            .deals
+            .get(i % board.deals.len().max(1))
+            .map(|d| d.id.clone())
+            .unwrap_or(DealId("none".into()))
+    };
+    let stage = |i: usize| board.stages[i % board.stages.len()].id.clone();
+    match op % 10 {
+        0 => Command::AddDeal {
+            id: DealId(format!("new-{n}")),
+            stage: stage(a),
+            fields: fields(&format!("New {n}"), (b * 100) as i64),
+        },
+        1 => Command::EditDeal {
+            id: deal(a),
+            fields: fields(&format!("Edited {n}"), (b * 7) as i64),
+        },
+        2 => Command::DeleteDeal { id: deal(a) },
+        3..=5 => Command::MoveDeal {
+            id: deal(a),
+            to: stage(b),
+            index: b % 5,
+            loss_reason: None,
+        },
+        6 => Command::RenameStage {
+            id: stage(a),
+            name: format!("Stage {n}"),
+        },
+        7 => Command::MoveStage {
+            id: stage(a),
+            index: b % 8,
+        },
+        8 => Command::RemoveStage {
+            id: stage(a),
+            move_deals_to: Some(stage(b)),
+        },
+        _ => Command::SetStageProbability {
+            id: stage(a),
+            probability: (b % 101) as u8,
+        },
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+    #[test]
+    fn undoing_every_step_returns_the_start_and_redoing_returns_the_end(
+        ops in proptest::collection::vec((0u8..10, 0usize..40, 0usize..40), 1..40)
+    ) {
+        let mut board = sample_board(|p| Lang::En.stage_name(p), NOW);
+        let start = visible(&board);
+        let mut history = History::default();
+        let mut steps = 0;
+        for (n, (op, a, b)) in ops.into_iter().enumerate() {
+            let cmd = command(&board, op, a, b, n);
+            if let Ok((_, step)) = board.apply_recorded(cmd, NOW + n as i64) {
+                history.record(step);
+                steps += 1;
+            }
+        }
+        let end = visible(&board);
+        for i in 0..steps {
+            prop_assert!(history.undo(&mut board, NOW + 1000 + i as i64).unwrap().is_ok());
+        }
+        prop_assert!(!history.can_undo());
+        prop_assert_eq!(visible(&board), start);
+        for i in 0..steps {
+            prop_assert!(history.redo(&mut board, NOW + 2000 + i as i64).unwrap().is_ok());
+        }
+        prop_assert_eq!(visible(&board), end);
+    }
+}
+
+#[test]
+fn undo_of_a_move_restores_the_order_and_is_a_new_revision() {
+    let mut board = empty_board();
+    for id in ["a", "b", "c"] {
+        add(&mut board, id, PresetStage::Demo, id, 1);
+    }
+    let mut history = History::default();
+    let cmd = Command::MoveDeal {
+        id: DealId("a".into()),
+        to: PresetStage::Won.id(),
+        index: 0,
+        loss_reason: None,
+    };
+    let (_, step) = board.apply_recorded(cmd, NOW + 1).unwrap();
+    history.record(step);
+    let revision = board.deal(&DealId("a".into())).unwrap().revision;
+    history.undo(&mut board, NOW + 2).unwrap().unwrap();
+    assert_eq!(titles(&board, &PresetStage::Demo.id()), ["a", "b", "c"]);
+    let a = board.deal(&DealId("a".into())).unwrap();
+    assert!(
+        a.revision > revision,
+        "an undo is newer than what it undoes"
+    );
+    assert_eq!(a.updated, NOW + 2);
+    assert!(history.can_redo());
+}
+
+#[test]
+fn undo_of_an_add_leaves_a_tombstone_and_undo_of_a_delete_removes_it() {
+    let mut board = empty_board();
+    let mut history = History::default();
+    let cmd = Command::AddDeal {
+        id: DealId("a".into()),
+        stage: PresetStage::Lead.id(),
+        fields: fields("A", 1),
+    };
+    history.record(board.apply_recorded(cmd, NOW).unwrap().1);
+    history.undo(&mut board, NOW + 1).unwrap().unwrap();
+    assert!(board.deals.is_empty());
+    assert_eq!(board.deleted.len(), 1);
+    history.redo(&mut board, NOW + 2).unwrap().unwrap();
+    assert_eq!(board.deals.len(), 1);
+    assert!(board.deleted.is_empty());
+}
+
+#[test]
+fn another_tabs_later_change_is_never_undone() {
+    let mut board = empty_board();
+    add(&mut board, "a", PresetStage::Lead, "A", 1);
+    add(&mut board, "b", PresetStage::Lead, "B", 1);
+    let mut history = History::default();
+    let edit_both = |board: &mut Board, history: &mut History, title: &str| {
+        for id in ["a", "b"] {
+            let cmd = Command::EditDeal {
+                id: DealId(id.into()),
+                fields: fields(title, 1),
+            };
+            history.record(board.apply_recorded(cmd, NOW).unwrap().1);
+        }
+    };
+    edit_both(&mut board, &mut history, "mine");
+    // Another tab's newer edit of "b" arrives (as a merge would bring it).
+    let mut theirs = board.deal(&DealId("b".into())).unwrap().clone();
+    theirs.title = "theirs".into();
+    theirs.revision += 5;
+    board.deals.retain(|d| d.id.0 != "b");
+    board.deals.push(theirs);
+    history.undo(&mut board, NOW + 1).unwrap().unwrap(); // my edit of b: skipped
+    history.undo(&mut board, NOW + 2).unwrap().unwrap(); // my edit of a: undone
+    assert_eq!(board.deal(&DealId("a".into())).unwrap().title, "A");
+    assert_eq!(board.deal(&DealId("b".into())).unwrap().title, "theirs");
+}
+
+#[test]
+fn stage_changes_are_undone_too() {
+    let mut board = empty_board();
+    add(&mut board, "a", PresetStage::Demo, "A", 1);
+    let before = visible(&board);
+    let mut history = History::default();
+    let cmd = Command::RemoveStage {
+        id: PresetStage::Demo.id(),
+        move_deals_to: Some(StageId("lead".into())),
+    };
+    history.record(board.apply_recorded(cmd, NOW).unwrap().1);
+    assert_eq!(board.stages.len(), 6);
+    history.undo(&mut board, NOW + 1).unwrap().unwrap();
+    assert_eq!(visible(&board), before);
+}
+
+#[test]
+fn at_least_the_last_hundred_steps_are_kept() {
+    let mut board = empty_board();
+    let mut history = History::default();
+    for i in 0..150 {
+        let cmd = Command::AddDeal {
+            id: DealId(format!("d{i}")),
+            stage: PresetStage::Lead.id(),
+            fields: fields("x", 1),
+        };
+        history.record(board.apply_recorded(cmd, NOW).unwrap().1);
+    }
+    let mut undone = 0;
+    while history.undo(&mut board, NOW).is_some() {
+        undone += 1;
+    }
+    assert_eq!(undone, 150);
+    assert!(board.deals.is_empty());
+}
