@@ -568,6 +568,8 @@ fn amounts_are_read_as_people_write_them() {
         "(500)",
         "12.500,50",
         "€1",
+        "1.华",
+        "华,500",
     ] {
         assert_eq!(value(bad), None, "{bad}");
     }

@@ -70,7 +70,12 @@ fn a_repeated_deal_id_is_renamed_and_reported() {
         warnings,
         [r#"deals[1].id: "d-1" is used twice; renamed to "d-1-2""#]
     );
-    let ids: Vec<&str> = imported.board.deals.iter().map(|d| d.id.0.as_str()).collect();
+    let ids: Vec<&str> = imported
+        .board
+        .deals
+        .iter()
+        .map(|d| d.id.0.as_str())
+        .collect();
     assert_eq!(ids, ["d-1", "d-1-2"]);
     assert_eq!(imported.board.deals[1].title, "华文分销");
     // Start-up storage still refuses it: there a repeated id means damage, not a shared file.
@@ -95,7 +100,12 @@ fn renamed_ids_skip_ids_already_taken_by_deals_and_deletions() {
         deals.join(",")
     );
     let imported = read_import(&text).unwrap();
-    let ids: Vec<&str> = imported.board.deals.iter().map(|d| d.id.0.as_str()).collect();
+    let ids: Vec<&str> = imported
+        .board
+        .deals
+        .iter()
+        .map(|d| d.id.0.as_str())
+        .collect();
     assert_eq!(ids, ["x", "x-4", "x-2", "x-5"]);
     let warnings: Vec<String> = imported.warnings.iter().map(|w| w.to_string()).collect();
     assert_eq!(
@@ -120,8 +130,16 @@ fn unknown_fields_are_ignored() {
             "\"targets\": {\"2026-Q4\": 100000}, \"stages\": [",
             1,
         )
-        .replacen("\"title\": \"Acme renewal\",", "\"title\": \"Acme renewal\", \"color\": \"red\", \"tags\": [1, 2],", 1)
-        .replacen("\"kind\": \"open\" }", "\"kind\": \"open\", \"wip_limit\": 5 }", 1)
+        .replacen(
+            "\"title\": \"Acme renewal\",",
+            "\"title\": \"Acme renewal\", \"color\": \"red\", \"tags\": [1, 2],",
+            1,
+        )
+        .replacen(
+            "\"kind\": \"open\" }",
+            "\"kind\": \"open\", \"wip_limit\": 5 }",
+            1,
+        )
         .replacen(
             "\"default_currency\": \"USD\"",
             "\"default_currency\": \"USD\", \"theme\": \"dark\"",
@@ -138,7 +156,10 @@ fn unknown_fields_are_ignored() {
 fn text_that_is_not_json_is_refused() {
     assert!(error("{not json").starts_with("not JSON: "));
     assert!(matches!(read_import(""), Err(RestoreError::NotJson(_))));
-    assert!(matches!(read_import("a,b,c\n1,2,3"), Err(RestoreError::NotJson(_))));
+    assert!(matches!(
+        read_import("a,b,c\n1,2,3"),
+        Err(RestoreError::NotJson(_))
+    ));
 }
 
 #[test]
@@ -170,11 +191,20 @@ fn a_newer_version_is_refused_with_its_number() {
 #[test]
 fn a_missing_or_bad_version_is_an_error() {
     let text = V2.replacen("\"version\": 2,", "", 1);
-    assert_eq!(problems(&text), ["version: expected a positive whole number"]);
+    assert_eq!(
+        problems(&text),
+        ["version: expected a positive whole number"]
+    );
     let text = V2.replacen("\"version\": 2", "\"version\": \"2\"", 1);
-    assert_eq!(problems(&text), ["version: expected a positive whole number"]);
+    assert_eq!(
+        problems(&text),
+        ["version: expected a positive whole number"]
+    );
     let text = V2.replacen("\"version\": 2", "\"version\": 0", 1);
-    assert_eq!(problems(&text), ["version: expected a positive whole number"]);
+    assert_eq!(
+        problems(&text),
+        ["version: expected a positive whole number"]
+    );
 }
 
 #[test]
@@ -196,7 +226,12 @@ fn a_missing_field_names_its_place() {
     let text = V2.replacen("\"title\": \"Acme renewal\",", "", 1);
     assert_eq!(problems(&text), ["deals[0]: missing field `title`"]);
     let text = V2.replacen("\"board\": {", "\"bored\": {", 1);
-    assert_eq!(problems(&text), ["board: expected an object"]);
+    assert_eq!(problems(&text), ["board: expected an object, found null"]);
+    let text = V2.replacen("{ \"default_currency\": \"USD\" }", "\"dark\"", 1);
+    assert_eq!(
+        problems(&text),
+        [r#"settings: expected an object, found string "dark""#]
+    );
 }
 
 #[test]
@@ -240,7 +275,10 @@ fn broken_references_and_out_of_range_numbers_are_each_reported() {
 fn a_board_without_stages_is_refused() {
     let text = r#"{"format": "dealboard", "version": 2, "board": {"stages": [], "deals": [],
         "deleted": [], "settings": {"default_currency": "USD"}}}"#;
-    assert_eq!(problems(text), ["stages: the board needs at least one stage"]);
+    assert_eq!(
+        problems(text),
+        ["stages: the board needs at least one stage"]
+    );
 }
 
 #[test]
@@ -257,5 +295,8 @@ fn many_problems_are_summarised() {
 #[test]
 fn a_byte_order_mark_is_tolerated() {
     let text = format!("\u{feff}{V2}");
-    assert_eq!(read_import(&text).unwrap().board, read_import(V2).unwrap().board);
+    assert_eq!(
+        read_import(&text).unwrap().board,
+        read_import(V2).unwrap().board
+    );
 }

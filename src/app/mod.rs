@@ -4,11 +4,13 @@ pub mod clock;
 pub mod components;
 pub mod download;
 pub mod drag;
+pub mod files;
 pub mod moves;
 pub mod persist;
 pub mod shortcuts;
 pub mod state;
 pub mod storage;
+pub mod sync;
 pub mod undo;
 
 use crate::domain::board::Board;
@@ -30,11 +32,16 @@ pub fn App() -> impl IntoView {
     persist::start(state, can_save);
     remember_lang(state, can_save);
     shortcuts::install(state);
+    sync::install(state);
     let drag_view = drag::DragView::new();
     provide_context(drag_view);
     drag::install(state, drag_view);
     view! {
-        <div class="app">
+        <div
+            class="app"
+            on:dragover=move |ev| if components::carries_files(&ev) { ev.prevent_default() }
+            on:drop=move |ev| { components::drop_files(state, &ev); }
+        >
             <Banners/>
             <BoardHeader/>
             <Pipeline/>

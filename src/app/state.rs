@@ -43,6 +43,8 @@ pub enum Dialog {
     Stages,
     /// The keyboard shortcuts.
     Help,
+    /// A file was read: show what it holds and let the user decide.
+    Import(Box<crate::app::files::PendingImport>),
 }
 
 /// Everything the components share, provided as context.

@@ -740,7 +740,8 @@ fn parse_value(text: &str, currency: &Currency) -> Option<i64> {
         }
     }
     let digits = currency.minor_digits() as usize;
-    let frac = if frac.len() > digits && frac[digits..].bytes().all(|b| b == b'0') {
+    let all_digits = frac.bytes().all(|b| b.is_ascii_digit());
+    let frac = if all_digits && frac.len() > digits && frac[digits..].bytes().all(|b| b == b'0') {
         &frac[..digits]
     } else {
         frac

@@ -28,6 +28,8 @@ impl Problem {
             let numeric = ["i64", "u8", "u32", "u64", "f64", "i32"];
             if numeric.contains(&expected) {
                 "a number".to_string()
+            } else if expected.starts_with("struct ") {
+                "an object".to_string()
             } else {
                 expected.to_string()
             }

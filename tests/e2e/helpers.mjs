@@ -108,6 +108,8 @@ export async function stopSharedServer() {
  * options.locale: defaults to 'en-US'.
  * options.wait: false to skip waiting for the board.
  * options.timeout: the page's default timeout for actions and waits (10 s).
+ * options.contextOptions: more options for the browser context (viewport, hasTouch, isMobile,
+ *   deviceScaleFactor …), e.g. PHONE below.
  *
  * Returns { page, context, errors, consoleErrors, close, reload }.
  */
@@ -117,6 +119,7 @@ export async function openApp(options = {}) {
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: '/usr/bin/chromium',
     headless: true,
+    ...(options.contextOptions ?? {}),
     locale: options.locale ?? 'en-US',
     args: [
       '--no-sandbox',
@@ -472,4 +475,180 @@ export async function editDeal(page, title, fields) {
   await fillDeal(page, fields);
   await dialog.getByRole('button', { name: 'Save', exact: true }).click();
   await dialog.waitFor({ state: 'detached' });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dragging, touch, several tabs (issue 3)
+
+/** A phone-sized touch screen, for openApp({ contextOptions: PHONE }). */
+export const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
+
+/** The data-deal-id of the cards in the column with stage id `stageId`, top to bottom. */
+export function cardIds(page, stageId) {
+  return columnById(page, stageId)
+    .locator('article.deal-card')
+    .evaluateAll((els) => els.map((e) => e.dataset.dealId));
+}
+
+/** Titles of every column, keyed by shown stage name: { Lead: [...], Qualified: [...], … }. */
+export async function boardTitles(page) {
+  return page.evaluate(() =>
+    Object.fromEntries(
+      [...document.querySelectorAll('main.board section.stage')].map((s) => [
+        s.querySelector('h2').textContent.trim(),
+        [...s.querySelectorAll('article.deal-card h3')].map((h) => h.textContent.trim()),
+      ]),
+    ),
+  );
+}
+
+/**
+ * A point inside a locator's box, as fractions of its width and height ({ fx: 0.5, fy: 0.5 }
+ * is the centre). Scrolls it into view first unless `scroll` is false.
+ */
+export async function pointIn(locator, { fx = 0.5, fy = 0.5, scroll = true } = {}) {
+  if (scroll) await locator.scrollIntoViewIfNeeded();
+  const box = await locator.boundingBox();
+  if (!box) throw new Error('pointIn: the element has no box');
+  return { x: box.x + box.width * fx, y: box.y + box.height * fy };
+}
+
+/**
+ * Where a card is grabbed: left of centre and below its title row, so the press lands on the
+ * card itself, never on its "⋯" menu button.
+ */
+export function grabPoint(cardLocator, options = {}) {
+  return pointIn(cardLocator, { fx: 0.3, fy: 0.7, ...options });
+}
+
+/**
+ * Presses the mouse on a card and moves it (still pressed) to `to` in `steps` steps; the
+ * card is then lifted. Resolves once the drag ghost is on the page. Release with
+ * page.mouse.up() (drop) or press Escape (cancel).
+ */
+export async function mouseLift(page, cardLocator, to, { steps = 12 } = {}) {
+  const from = await grabPoint(cardLocator);
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(to.x, to.y, { steps });
+  await page.locator('.drag-ghost').waitFor({ state: 'visible', timeout: 3_000 });
+  return from;
+}
+
+/** Drags a card with the mouse and drops it at `to` (viewport coordinates). */
+export async function mouseDrag(page, cardLocator, to, options = {}) {
+  await mouseLift(page, cardLocator, to, options);
+  await page.mouse.up();
+}
+
+/**
+ * Where a dragged card would land now, read from the page's drop indicators:
+ * { ghost, lifted: [ids], targets: [stage ids], before: [deal ids], atEnd: [stage ids], body }.
+ */
+export function dropIndicators(page) {
+  return page.evaluate(() => ({
+    ghost: document.querySelectorAll('.drag-ghost').length,
+    ghostText: document.querySelector('.drag-ghost')?.textContent?.trim() ?? null,
+    lifted: [...document.querySelectorAll('.lifted')].map((e) => e.dataset.dealId),
+    targets: [...document.querySelectorAll('.drop-target')].map((e) => e.dataset.stageId),
+    before: [...document.querySelectorAll('.drop-before')].map((e) => e.dataset.dealId),
+    atEnd: [...document.querySelectorAll('.drop-at-end')].map((e) => e.dataset.stageId),
+    body: document.body.classList.contains('dragging-deal'),
+  }));
+}
+
+/** The indicators when nothing is being dragged. */
+export const NO_DRAG = { ghost: 0, ghostText: null, lifted: [], targets: [], before: [], atEnd: [], body: false };
+
+/**
+ * Real touch input through the DevTools protocol (the page's context needs hasTouch).
+ * Returns { start(x, y), move(x, y, steps), end() } — one finger.
+ */
+export async function finger(page) {
+  const cdp = await page.context().newCDPSession(page);
+  let at = null;
+  const send = (type, points) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points });
+  return {
+    async start(x, y) {
+      at = { x, y };
+      await send('touchStart', [{ x, y, id: 1 }]);
+    },
+    async move(x, y, steps = 1) {
+      const from = at;
+      for (let i = 1; i <= steps; i += 1) {
+        const p = { x: from.x + ((x - from.x) * i) / steps, y: from.y + ((y - from.y) * i) / steps };
+        await send('touchMove', [{ x: p.x, y: p.y, id: 1 }]);
+      }
+      at = { x, y };
+    },
+    async end() {
+      await send('touchEnd', []);
+      at = null;
+    },
+    detach: () => cdp.detach().catch(() => {}),
+  };
+}
+
+/** main.board's horizontal scroll offset. */
+export function boardScrollLeft(page) {
+  return page.evaluate(() => document.querySelector('main.board').scrollLeft);
+}
+
+/** The deal ids of a stage in the stored board (localStorage), ordered by rank. */
+export async function storedStageIds(page, stageId) {
+  const board = await storedBoard(page);
+  if (!board) return null;
+  return board.deals
+    .filter((d) => d.stage === stageId)
+    .sort((a, b) => a.rank - b.rank)
+    .map((d) => d.id);
+}
+
+/** Waits until the live region reads exactly `text` (returns the last text either way). */
+export async function waitForLiveRegion(page, text, timeout = 3_000) {
+  await page
+    .waitForFunction((t) => (document.querySelector('[role=status]')?.textContent ?? '').trim() === t, text, {
+      timeout,
+      polling: 50,
+    })
+    .catch(() => {});
+  return liveRegion(page);
+}
+
+/** Waits until the focused element is the card of deal `id` (returns the focused deal id). */
+export async function waitForFocusOn(page, id, timeout = 3_000) {
+  await page
+    .waitForFunction((d) => document.activeElement?.dataset?.dealId === d, id, { timeout, polling: 50 })
+    .catch(() => {});
+  return activeDealId(page);
+}
+
+/** The header's Undo and Redo buttons. */
+export function undoButton(page) {
+  return page.locator('header.board-header').getByRole('button', { name: 'Undo', exact: true });
+}
+export function redoButton(page) {
+  return page.locator('header.board-header').getByRole('button', { name: 'Redo', exact: true });
+}
+
+/** The "… — Undo" toast. */
+export function toast(page) {
+  return page.locator('.toast');
+}
+
+/**
+ * Opens another tab (page) of the app's browser context: it shares localStorage with the
+ * first. Its page errors are collected into the app's lists as well. Resolves to the page.
+ */
+export async function openTab(app, options = {}) {
+  const server = options.server ?? (await sharedServer());
+  const page = await app.context.newPage();
+  page.setDefaultTimeout(options.timeout ?? 10_000);
+  page.on('pageerror', (err) => app.errors.push(String(err?.stack ?? err)));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') app.consoleErrors.push(msg.text());
+  });
+  await page.goto(server.url);
+  if (options.wait !== false) await waitForBoard(page);
+  return page;
 }

@@ -2,6 +2,7 @@
 
 use crate::app::components::deal_dialog::{DealDialog, DealTarget};
 use crate::app::components::help::HelpDialog;
+use crate::app::components::import_dialog::ImportDialog;
 use crate::app::components::stage_editor::StageEditor;
 use crate::app::state::{focus_deal, use_app, Dialog};
 use crate::domain::board::{DealId, StageId};
@@ -27,6 +28,7 @@ pub fn Dialogs() -> impl IntoView {
             Dialog::ConfirmClear => view! { <ConfirmClear/> }.into_any(),
             Dialog::Stages => view! { <StageEditor/> }.into_any(),
             Dialog::Help => view! { <HelpDialog/> }.into_any(),
+            Dialog::Import(pending) => view! { <ImportDialog pending=*pending/> }.into_any(),
         })
     }
 }

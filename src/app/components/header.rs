@@ -1,5 +1,6 @@
 //! The board header: pipeline totals, search, owner filter, and the board's actions.
 
+use crate::app::components::share::ShareButtons;
 use crate::app::shortcuts::SEARCH_ID;
 use crate::app::state::{use_app, Dialog};
 use crate::domain::metrics::pipeline_summary;
@@ -70,6 +71,7 @@ pub fn BoardHeader() -> impl IntoView {
                 <button on:click=move |_| state.undo() disabled=move || state.history.with(|h| !h.can_undo())>{state.tr(Key::Undo)}</button>
                 <button on:click=move |_| state.redo() disabled=move || state.history.with(|h| !h.can_redo())>{state.tr(Key::Redo)}</button>
                 <button on:click=move |_| state.dialog.set(Some(Dialog::Stages))>{state.tr(Key::Stages)}</button>
+                <ShareButtons/>
                 <button on:click=move |_| state.dialog.set(Some(Dialog::Help))>{state.tr(Key::Help)}</button>
                 <button on:click=move |_| state.dialog.set(Some(Dialog::ConfirmClear))>{state.tr(Key::ClearBoard)}</button>
                 <select

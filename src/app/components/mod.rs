@@ -3,12 +3,15 @@
 mod banners;
 mod card;
 mod column;
+mod csv_dialog;
 mod deal_dialog;
 mod deal_menu;
 mod dialogs;
 mod header;
 mod help;
+mod import_dialog;
 mod pipeline;
+mod share;
 mod stage_editor;
 mod toast;
 
@@ -16,4 +19,5 @@ pub use banners::Banners;
 pub use dialogs::Dialogs;
 pub use header::BoardHeader;
 pub use pipeline::Pipeline;
+pub use share::{carries_files, drop_files};
 pub use toast::UndoToast;

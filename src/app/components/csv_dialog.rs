@@ -1,0 +1,149 @@
+//! CSV import: each column is matched to a deal field (guessed from its header, correctable),
+//! the first rows are previewed, then the valid rows are added in one undoable step and the
+//! rows with errors are listed by line number.
+
+use crate::app::clock;
+use crate::app::state::{display_stage_name, use_app};
+use crate::domain::board::DealId;
+use crate::domain::command::Command;
+use crate::i18n::Key;
+use crate::io::csv::{guess_mapping, import_rows, CsvTable, Field};
+use leptos::prelude::*;
+
+/// How many rows the preview shows.
+const PREVIEW_ROWS: usize = 5;
+
+/// The field's label in the interface language.
+fn field_key(field: Field) -> Key {
+    match field {
+        Field::Title => Key::FieldTitle,
+        Field::Customer => Key::FieldCustomer,
+        Field::Contact => Key::FieldContact,
+        Field::Value => Key::FieldValue,
+        Field::Currency => Key::FieldCurrency,
+        Field::Stage => Key::FieldStage,
+        Field::Owner => Key::FieldOwner,
+        Field::Product => Key::FieldProduct,
+        Field::Region => Key::FieldRegion,
+        Field::CloseDate => Key::FieldCloseDate,
+        Field::Notes => Key::FieldNotes,
+    }
+}
+
+/// The result of an import: how many deals were added and what was left out.
+#[derive(Clone, Debug, PartialEq)]
+struct Outcome {
+    added: usize,
+    errors: Vec<String>,
+    notes: Vec<String>,
+}
+
+/// Mapping, preview and result of a CSV import.
+#[component]
+pub fn CsvImportDialog(file: String, table: CsvTable) -> impl IntoView {
+    let state = use_app();
+    let mapping = RwSignal::new(guess_mapping(&table.headers));
+    let outcome = RwSignal::new(None::<Outcome>);
+    let table = StoredValue::new(table);
+    let run = Callback::new(move |_: ()| {
+        let lang = state.lang.get_untracked();
+        let mut board = state.board.get_untracked();
+        let result = table.with_value(|t| {
+            mapping.with_untracked(|m| {
+                import_rows(
+                    t,
+                    m,
+                    &board,
+                    &board.settings.default_currency.clone(),
+                    |s| display_stage_name(s, lang),
+                )
+            })
+        });
+        let now = clock::now();
+        let mut added = 0;
+        for (fields, stage) in result.rows {
+            let cmd = Command::AddDeal {
+                id: DealId(clock::new_id("d")),
+                stage,
+                fields,
+            };
+            added += usize::from(board.apply(cmd, now).is_ok());
+        }
+        // One undoable step for the whole file.
+        if added > 0 {
+            let _ = state.dispatch(Command::ReplaceBoard(Box::new(board)));
+        }
+        state.announcement.set(lang.fill(Key::ImportDone, &[&file]));
+        outcome.set(Some(Outcome {
+            added,
+            errors: result.errors.iter().map(|e| e.to_string()).collect(),
+            notes: result.notes.iter().map(|n| n.to_string()).collect(),
+        }));
+    });
+    let headers = table.with_value(|t| t.headers.clone());
+    let preview: Vec<Vec<String>> = table.with_value(|t| {
+        t.rows
+            .iter()
+            .take(PREVIEW_ROWS)
+            .map(|r| r.cells.clone())
+            .collect()
+    });
+    let column_choice = move |(i, header): (usize, String)| {
+        let label = state.text(move |l| l.fill(Key::CsvColumnFor, &[&header]));
+        view! {
+            <label class="csv-column">
+                <span>{label}</span>
+                <select
+                    data-column=i
+                    on:change:target=move |ev| {
+                        let picked = ev.target().value().parse::<usize>().ok().and_then(|n| Field::ALL.get(n).copied());
+                        mapping.update(|m| if let Some(slot) = m.get_mut(i) { *slot = picked });
+                    }
+                >
+                    <option value="" selected=move || mapping.with(|m| m.get(i).copied().flatten().is_none())>{state.tr(Key::CsvIgnore)}</option>
+                    {Field::ALL.iter().enumerate().map(|(n, &f)| view! {
+                        <option value=n.to_string() selected=move || mapping.with(|m| m.get(i).copied().flatten() == Some(f))>{state.tr(field_key(f))}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+        }
+    };
+    view! {
+        {move || match outcome.get() {
+            None => view! {
+                <div class="csv-mapping">{headers.clone().into_iter().enumerate().map(&column_choice).collect_view()}</div>
+                <h3>{state.tr(Key::CsvPreview)}</h3>
+                <div class="csv-preview">
+                    <table>
+                        <thead><tr>{headers.iter().map(|h| view! { <th>{h.clone()}</th> }).collect_view()}</tr></thead>
+                        <tbody>{preview.iter().map(|row| view! {
+                            <tr>{row.iter().map(|c| view! { <td>{c.clone()}</td> }).collect_view()}</tr>
+                        }).collect_view()}</tbody>
+                    </table>
+                </div>
+                <div class="dialog-actions">
+                    <button type="button" on:click=move |_| state.dialog.set(None)>{state.tr(Key::Cancel)}</button>
+                    <button type="button" class="primary" on:click=move |_| run.run(())>{state.tr(Key::CsvImportRows)}</button>
+                </div>
+            }.into_any(),
+            Some(done) => view! {
+                <p role="status" data-testid="csv-added">{state.text(move |l| l.fill(Key::CsvAdded, &[&done.added.to_string()]))}</p>
+                {(!done.errors.is_empty()).then(|| view! {
+                    <div role="alert" class="import-problems">
+                        <p>{state.tr(Key::CsvErrors)}</p>
+                        <ul data-testid="csv-errors">{done.errors.iter().map(|e| view! { <li>{e.clone()}</li> }).collect_view()}</ul>
+                    </div>
+                })}
+                {(!done.notes.is_empty()).then(|| view! {
+                    <div class="import-warnings">
+                        <p>{state.tr(Key::CsvNotes)}</p>
+                        <ul>{done.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}</ul>
+                    </div>
+                })}
+                <div class="dialog-actions">
+                    <button type="button" class="primary" autofocus on:click=move |_| state.dialog.set(None)>{state.tr(Key::Close)}</button>
+                </div>
+            }.into_any(),
+        }}
+    }
+}

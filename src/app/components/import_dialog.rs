@@ -1,0 +1,181 @@
+//! What an imported file holds, and the user's choice: for a snapshot Replace (confirmed,
+//! undoable) or Merge (after a preview); for CSV the column mapping (csv_dialog.rs). A file
+//! with errors lists them and changes nothing.
+
+use crate::app::components::csv_dialog::CsvImportDialog;
+use crate::app::files::PendingImport;
+use crate::app::state::use_app;
+use crate::domain::command::Command;
+use crate::domain::merge::{merge, preview, StageMatchKind};
+use crate::i18n::Key;
+use crate::io::import::Imported;
+use leptos::prelude::*;
+
+/// The import dialog for a file that was read.
+#[component]
+pub fn ImportDialog(pending: PendingImport) -> impl IntoView {
+    let state = use_app();
+    let close = move || state.dialog.set(None);
+    let (file, body) = match pending {
+        PendingImport::Failed { file, problems } => {
+            (file, view! { <Problems problems/> }.into_any())
+        }
+        PendingImport::Snapshot { file, imported } => (
+            file.clone(),
+            view! { <SnapshotChoice file imported/> }.into_any(),
+        ),
+        PendingImport::Csv { file, table } => (
+            file.clone(),
+            view! { <CsvImportDialog file table/> }.into_any(),
+        ),
+    };
+    let title = state.text(move |l| l.fill(Key::ImportTitle, &[&file]));
+    view! {
+        <div class="dialog-backdrop">
+            <div
+                class="dialog import-dialog"
+                role="dialog"
+                aria-modal="true"
+                aria-labelledby="import-title"
+                on:keydown=move |ev| if ev.key() == "Escape" { ev.prevent_default(); close() }
+            >
+                <h2 id="import-title">{title}</h2>
+                {body}
+            </div>
+        </div>
+    }
+}
+
+/// The reasons a file was refused.
+#[component]
+fn Problems(problems: Vec<String>) -> impl IntoView {
+    let state = use_app();
+    view! {
+        <div role="alert" class="import-problems">
+            <p>{state.tr(Key::ImportFailed)}</p>
+            <ul>{problems.into_iter().map(|p| view! { <li><code>{p}</code></li> }).collect_view()}</ul>
+        </div>
+        <div class="dialog-actions">
+            <button type="button" class="primary" autofocus on:click=move |_| state.dialog.set(None)>{state.tr(Key::Close)}</button>
+        </div>
+    }
+}
+
+/// Which step of the snapshot choice is shown.
+#[derive(Clone, Copy, PartialEq)]
+enum Choice {
+    Ask,
+    ConfirmReplace,
+    PreviewMerge,
+}
+
+/// Replace or merge a snapshot.
+#[component]
+fn SnapshotChoice(file: String, imported: Imported) -> impl IntoView {
+    let state = use_app();
+    let choice = RwSignal::new(Choice::Ask);
+    let saved = imported
+        .saved_at
+        .map(|ms| {
+            let iso: String = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64))
+                .to_iso_string()
+                .into();
+            iso.replace('T', " ").chars().take(16).collect::<String>()
+        })
+        .unwrap_or_else(|| "?".into());
+    let counts = (
+        imported.board.deals.len().to_string(),
+        imported.board.stages.len().to_string(),
+    );
+    let summary = state.text(move |l| l.fill(Key::ImportSummary, &[&counts.0, &counts.1, &saved]));
+    let warnings: Vec<String> = imported.warnings.iter().map(|w| w.to_string()).collect();
+    let report = state.board.with_untracked(|b| preview(b, &imported.board));
+    let incoming = StoredValue::new(imported.board);
+    let done = move || {
+        state.dialog.set(None);
+        state
+            .announcement
+            .set(state.lang.get_untracked().fill(Key::ImportDone, &[&file]));
+    };
+    let done_replace = done.clone();
+    let replace = Callback::new(move |_: ()| {
+        let board = incoming.get_value();
+        if state
+            .dispatch(Command::ReplaceBoard(Box::new(board)))
+            .is_ok()
+        {
+            done_replace();
+        }
+    });
+    let apply_merge = Callback::new(move |_: ()| {
+        let merged = state
+            .board
+            .with_untracked(|b| incoming.with_value(|theirs| merge(b, theirs).board));
+        if state
+            .dispatch(Command::ReplaceBoard(Box::new(merged)))
+            .is_ok()
+        {
+            done();
+        }
+    });
+    let r = report.clone();
+    let merge_text = state.text(move |l| {
+        let n = |v: usize| v.to_string();
+        l.fill(
+            Key::MergePreview,
+            &[
+                &n(r.new),
+                &n(r.updated),
+                &n(r.unchanged),
+                &n(r.conflicts),
+                &n(r.deleted),
+            ],
+        )
+    });
+    let stage_text = state.text(move |l| {
+        let n = |k| report.stages_matched(k).to_string();
+        l.fill(
+            Key::MergeStages,
+            &[
+                &n(StageMatchKind::ById),
+                &n(StageMatchKind::ByName),
+                &n(StageMatchKind::Added),
+            ],
+        )
+    });
+    view! {
+        <p>{summary}</p>
+        {(!warnings.is_empty()).then(|| view! {
+            <div class="import-warnings">
+                <p>{state.tr(Key::ImportWarnings)}</p>
+                <ul>{warnings.into_iter().map(|w| view! { <li><code>{w}</code></li> }).collect_view()}</ul>
+            </div>
+        })}
+        {move || match choice.get() {
+            Choice::Ask => view! {
+                <div class="dialog-actions">
+                    <button type="button" on:click=move |_| state.dialog.set(None)>{state.tr(Key::Cancel)}</button>
+                    <button type="button" on:click=move |_| choice.set(Choice::ConfirmReplace)>{state.tr(Key::ImportReplace)}</button>
+                    <button type="button" class="primary" on:click=move |_| choice.set(Choice::PreviewMerge)>{state.tr(Key::ImportMerge)}</button>
+                </div>
+            }.into_any(),
+            Choice::ConfirmReplace => view! {
+                <p role="alert">{state.tr(Key::ImportReplaceConfirm)}</p>
+                <div class="dialog-actions">
+                    <button type="button" on:click=move |_| choice.set(Choice::Ask)>{state.tr(Key::Back)}</button>
+                    <button type="button" class="danger" on:click=move |_| replace.run(())>{state.tr(Key::ImportReplace)}</button>
+                </div>
+            }.into_any(),
+            Choice::PreviewMerge => view! {
+                <div class="merge-preview" data-testid="merge-preview">
+                    <p>{merge_text}</p>
+                    <p>{stage_text}</p>
+                </div>
+                <div class="dialog-actions">
+                    <button type="button" on:click=move |_| choice.set(Choice::Ask)>{state.tr(Key::Back)}</button>
+                    <button type="button" class="primary" on:click=move |_| apply_merge.run(())>{state.tr(Key::MergeApply)}</button>
+                </div>
+            }.into_any(),
+        }}
+    }
+}

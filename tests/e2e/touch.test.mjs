@@ -1,0 +1,187 @@
+// Touch on a phone-sized screen (issue 3): a short press lifts a card and the finger drags it;
+// a quick swipe scrolls the board and moves nothing; a tap opens the card. Real touch input
+// goes through the DevTools protocol (Input.dispatchTouchEvent) on a 390×844 touch viewport.
+
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  openAppFor,
+  stopSharedServer,
+  assertNoErrors,
+  PHONE,
+  card,
+  cardTitles,
+  cardIds,
+  boardTitles,
+  columnById,
+  dealDialog,
+  liveRegion,
+  pointIn,
+  finger,
+  dropIndicators,
+  NO_DRAG,
+  boardScrollLeft,
+  storedStageIds,
+  waitForStoredBoard,
+  waitForLiveRegion,
+} from './helpers.mjs';
+
+after(stopSharedServer);
+
+const START_LEAD = ['Stark upgrade', 'Hooli expansion', 'Vandelay imports', 'Dunder Mifflin paper'];
+const START_QUALIFIED = ['Umbrella data platform', 'Oscorp backup', 'Pied Piper compression', 'Stark Asia pilot'];
+
+/** Opens the app on the phone viewport and returns it with a finger on its page. */
+async function phone(t) {
+  const app = await openAppFor(t, { contextOptions: PHONE });
+  const touch = await finger(app.page);
+  t.after(() => touch.detach());
+  assert.deepEqual(
+    await app.page.evaluate(() => [innerWidth, innerHeight, navigator.maxTouchPoints > 0]),
+    [390, 844, true],
+    'a 390×844 touch screen',
+  );
+  return { ...app, touch };
+}
+
+test('touch: a short press lifts the card, the finger drags it, release drops it (within a stage)', async (t) => {
+  const app = await phone(t);
+  const { page, touch } = app;
+  // Cards are big enough to hit with a finger.
+  const size = await card(page, 'Hooli expansion').boundingBox();
+  assert.ok(size.height >= 44 && size.width >= 200, `card size ${JSON.stringify(size)}`);
+
+  const from = await pointIn(card(page, 'Hooli expansion'), { fx: 0.35, fy: 0.6, scroll: false });
+  await touch.start(from.x, from.y);
+  await page.waitForTimeout(120);
+  assert.deepEqual(await dropIndicators(page), NO_DRAG, 'not lifted before the press delay');
+  await page.waitForTimeout(280);
+  const held = await dropIndicators(page);
+  assert.equal(held.ghost, 1, 'after ~250 ms the card is lifted');
+  assert.deepEqual(held.lifted, ['sample-07']);
+
+  // Drag it over the upper part of Stark upgrade (1st of Lead).
+  const to = await pointIn(card(page, 'Stark upgrade'), { fx: 0.35, fy: 0.2, scroll: false });
+  await touch.move(to.x, to.y, 8);
+  const during = await dropIndicators(page);
+  assert.deepEqual(during.targets, ['lead']);
+  assert.deepEqual(during.before, ['sample-05'], 'the indicator shows it lands before Stark upgrade');
+  assert.equal(await boardScrollLeft(page), 16, 'dragging does not scroll the board');
+  await touch.end();
+
+  await page.waitForFunction(
+    () => document.querySelector('[data-stage-id=lead] article.deal-card h3')?.textContent === 'Hooli expansion',
+  );
+  assert.deepEqual(await cardTitles(page, 'Lead'), ['Hooli expansion', 'Stark upgrade', 'Vandelay imports', 'Dunder Mifflin paper']);
+  assert.equal(await liveRegion(page), '“Hooli expansion” moved from Lead, 2 of 4, to Lead, 1 of 4');
+  assert.deepEqual(await dropIndicators(page), NO_DRAG);
+  await page.waitForTimeout(300);
+  assert.equal(await dealDialog(page).count(), 0, 'a touch drag does not open the card');
+  await waitForStoredBoard(page, (b) => b.deals.filter((d) => d.stage === 'lead').sort((x, y) => x.rank - y.rank)[0]?.id === 'sample-07');
+  assert.deepEqual(await storedStageIds(page, 'lead'), ['sample-07', 'sample-05', 'sample-14', 'sample-18']);
+  assertNoErrors(app, assert);
+});
+
+test('touch: long press and drag a card into the next column', async (t) => {
+  const app = await phone(t);
+  const { page, touch } = app;
+  // Only a strip of Qualified shows at the right; drop there over the upper part of its
+  // 3rd card (Pied Piper compression), and let go at once.
+  const pied = await card(page, 'Pied Piper compression').boundingBox();
+  const strip = await columnById(page, 'qualified').boundingBox();
+  assert.ok(strip.x < 390 - 20, `a strip of Qualified is visible: ${JSON.stringify(strip)}`);
+  const to = { x: Math.min(strip.x + 20, 385), y: pied.y + pied.height * 0.25 };
+
+  const from = await pointIn(card(page, 'Stark upgrade'), { fx: 0.35, fy: 0.6, scroll: false });
+  await touch.start(from.x, from.y);
+  await page.waitForTimeout(400);
+  assert.equal((await dropIndicators(page)).ghost, 1, 'lifted');
+  await touch.move(to.x, to.y, 10);
+  const during = await dropIndicators(page);
+  assert.deepEqual(during.targets, ['qualified'], 'Qualified is the drop target');
+  assert.deepEqual(during.before, ['sample-17'], 'it would land before Pied Piper compression');
+  await touch.end();
+
+  await card(page, 'Stark upgrade', columnById(page, 'qualified')).waitFor({ state: 'attached' });
+  assert.deepEqual(await cardTitles(page, 'Qualified'), [
+    'Umbrella data platform',
+    'Oscorp backup',
+    'Stark upgrade',
+    'Pied Piper compression',
+    'Stark Asia pilot',
+  ]);
+  assert.deepEqual(await cardTitles(page, 'Lead'), ['Hooli expansion', 'Vandelay imports', 'Dunder Mifflin paper']);
+  assert.equal(
+    await waitForLiveRegion(page, '“Stark upgrade” moved from Lead, 1 of 4, to Qualified, 3 of 5'),
+    '“Stark upgrade” moved from Lead, 1 of 4, to Qualified, 3 of 5',
+  );
+  await waitForStoredBoard(page, (b) => b.deals.find((d) => d.id === 'sample-05')?.stage === 'qualified');
+  assert.deepEqual(await storedStageIds(page, 'qualified'), ['sample-04', 'sample-12', 'sample-05', 'sample-17', 'sample-24']);
+  assertNoErrors(app, assert);
+});
+
+test('touch: a finger held near the right edge scrolls the board to later stages', async (t) => {
+  const app = await phone(t);
+  const { page, touch } = app;
+  const start = await boardScrollLeft(page);
+  const from = await pointIn(card(page, 'Hooli expansion'), { fx: 0.35, fy: 0.5, scroll: false });
+  await touch.start(from.x, from.y);
+  await page.waitForTimeout(400);
+  assert.equal((await dropIndicators(page)).ghost, 1, 'lifted');
+  await touch.move(382, from.y, 10);
+  const seen = [start];
+  for (let i = 0; i < 8; i += 1) {
+    await page.waitForTimeout(150);
+    seen.push(await boardScrollLeft(page));
+  }
+  const scrolled = seen.at(-1) > start + 100;
+  // Drop in the middle of the screen, on whatever column is there now.
+  await touch.move(195, from.y, 6);
+  const during = await dropIndicators(page);
+  await touch.end();
+  assert.ok(scrolled, `a lifted card held at the right edge must scroll the board; scrollLeft over 1.2 s: ${seen.join(', ')}`);
+  assert.equal(during.targets.length, 1);
+  const landed = during.targets[0];
+  assert.notEqual(landed, 'lead', 'the card is dropped into a later stage');
+  await card(page, 'Hooli expansion', columnById(page, landed)).waitFor({ state: 'attached' });
+  assertNoErrors(app, assert);
+});
+
+test('touch: a quick swipe scrolls the board sideways and moves nothing; a tap opens the card', async (t) => {
+  const app = await phone(t);
+  const { page, touch } = app;
+  const before = await boardTitles(page);
+  const start = await boardScrollLeft(page);
+
+  // Swipe left across Hooli expansion at once (no press delay): a scroll, not a drag.
+  const from = await pointIn(card(page, 'Hooli expansion'), { fx: 0.8, fy: 0.5, scroll: false });
+  await touch.start(from.x, from.y);
+  await touch.move(from.x - 220, from.y, 8);
+  const during = await dropIndicators(page);
+  await touch.end();
+  await page.waitForTimeout(600);
+  assert.deepEqual(during, NO_DRAG, 'a swipe lifts nothing');
+  const after = await boardScrollLeft(page);
+  assert.ok(after > start + 100, `the board scrolled sideways: ${start} → ${after}`);
+  assert.deepEqual(await boardTitles(page), before, 'nothing moved');
+  assert.deepEqual(await dropIndicators(page), NO_DRAG);
+  assert.equal(await dealDialog(page).count(), 0, 'a swipe does not open the card');
+  assert.equal(await liveRegion(page), '');
+
+  // A slow press that moves a little (within the tolerance) and lets go early is a tap.
+  const qualified = await pointIn(card(page, 'Oscorp backup'), { fx: 0.35, fy: 0.6, scroll: false });
+  assert.ok(qualified.x > 20 && qualified.x < 370, `Qualified is on screen now: ${qualified.x}`);
+  await touch.start(qualified.x, qualified.y);
+  await touch.move(qualified.x + 2, qualified.y + 1, 1);
+  await page.waitForTimeout(80);
+  await touch.end();
+  const dialog = dealDialog(page);
+  await dialog.waitFor({ state: 'visible' });
+  assert.equal(await dialog.getByLabel('Title', { exact: true }).inputValue(), 'Oscorp backup');
+  await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await dialog.waitFor({ state: 'detached' });
+  assert.deepEqual(await cardIds(page, 'qualified'), ['sample-04', 'sample-12', 'sample-17', 'sample-24']);
+  assert.deepEqual(await cardTitles(page, 'Lead'), START_LEAD);
+  assert.deepEqual(await cardTitles(page, 'Qualified'), START_QUALIFIED);
+  assertNoErrors(app, assert);
+});
