@@ -6,7 +6,7 @@ use dealboard::domain::command::Command;
 use dealboard::domain::money::Currency;
 use dealboard::i18n::Lang;
 
-/// A fixed "now": 2026-11-29 12:00 UTC.
+/// A fixed "now": 2026-11-30 12:00 UTC.
 pub const NOW: i64 = 1_796_040_000_000;
 
 /// The default stages in English, no deals.

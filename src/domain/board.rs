@@ -137,6 +137,7 @@ pub struct DealFields {
     pub product: String,
     pub region: String,
     /// Expected close date.
+    #[serde(default, with = "crate::domain::date::optional")]
     pub close_date: Option<NaiveDate>,
     pub notes: String,
 }
@@ -160,7 +161,7 @@ pub struct Deal {
     pub product: String,
     #[serde(default)]
     pub region: String,
-    #[serde(default)]
+    #[serde(default, with = "crate::domain::date::optional")]
     pub close_date: Option<NaiveDate>,
     #[serde(default)]
     pub notes: String,

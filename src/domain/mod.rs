@@ -2,6 +2,7 @@
 
 pub mod board;
 pub mod command;
+pub mod date;
 pub mod filter;
 pub mod history;
 pub mod merge;

@@ -4,7 +4,8 @@
 use crate::domain::board::{Board, DealFields, DealId, PresetStage, Timestamp};
 use crate::domain::command::Command;
 use crate::domain::money::Currency;
-use chrono::{DateTime, Datelike, Days, NaiveDate};
+use crate::domain::date::day_of;
+use chrono::{Datelike, Days, NaiveDate};
 
 const REPS: [&str; 4] = ["Alice Chen", "Ben Okafor", "Carla Ruiz", "Dev Patel"];
 const PRODUCTS: [&str; 3] = ["Analytics Suite", "Cloud Storage", "Support Plan"];
@@ -233,7 +234,7 @@ const DEALS: [(&str, &str, &str, &str, i64, &str, PresetStage); 24] = [
 /// the next, created as if a few weeks ago.
 pub fn sample_board(default_names: impl Fn(PresetStage) -> String, now: Timestamp) -> Board {
     let mut board = Board::with_default_stages(default_names);
-    let today = DateTime::from_timestamp_millis(now).map_or(NaiveDate::MIN, |t| t.date_naive());
+    let today = day_of(now);
     let quarter_start =
         NaiveDate::from_ymd_opt(today.year(), (today.month0() / 3) * 3 + 1, 1).unwrap_or(today);
     for (i, &(title, customer, contact, region, major, currency, stage)) in DEALS.iter().enumerate()

@@ -5,6 +5,7 @@ use crate::app::drag::{self, DragView};
 use crate::app::moves::{step_deal, Step};
 use crate::app::state::{use_app, Dialog};
 use crate::domain::board::{Deal, DealStatus};
+use crate::domain::date::iso_date;
 use crate::domain::money::format_amount;
 use crate::i18n::Key;
 use leptos::prelude::*;
@@ -52,7 +53,7 @@ pub fn DealCard(deal: Deal) -> impl IntoView {
     };
     let drag_view = expect_context::<DragView>();
     let (press_id, press_title) = (deal.id.clone(), deal.title.clone());
-    let close_date = deal.close_date.map(|d| d.format("%Y-%m-%d").to_string());
+    let close_date = deal.close_date.map(iso_date);
     let status = deal.status;
     view! {
         <article

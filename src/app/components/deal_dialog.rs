@@ -6,7 +6,7 @@ use crate::domain::board::{DealFields, DealId, StageId};
 use crate::domain::command::Command;
 use crate::domain::money::{amount_input_text, parse_amount, Currency, COMMON_CURRENCIES};
 use crate::i18n::Key;
-use chrono::NaiveDate;
+use crate::domain::date::{iso_date, parse_iso_date};
 use leptos::prelude::*;
 
 /// What the dialog works on.
@@ -55,7 +55,7 @@ pub fn DealDialog(target: DealTarget) -> impl IntoView {
     let owner = RwSignal::new(start.owner.clone());
     let product = RwSignal::new(start.product.clone());
     let region = RwSignal::new(start.region.clone());
-    let close_date = RwSignal::new(start.close_date.map(|d| d.to_string()).unwrap_or_default());
+    let close_date = RwSignal::new(start.close_date.map(iso_date).unwrap_or_default());
     let notes = RwSignal::new(start.notes.clone());
     let stage = RwSignal::new(start_stage.0.clone());
     let error = RwSignal::new(None::<String>);
@@ -94,7 +94,7 @@ pub fn DealDialog(target: DealTarget) -> impl IntoView {
         let close_date = if date.trim().is_empty() {
             None
         } else {
-            Some(NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d").map_err(|_| Key::ErrBadDate)?)
+            Some(parse_iso_date(date.trim()).ok_or(Key::ErrBadDate)?)
         };
         Ok(DealFields {
             title: title.get_untracked(),
