@@ -223,6 +223,7 @@ fn export_writes_every_column_in_plain_form() {
         contact: "Jane Doe".into(),
         value: 2_400_050,
         currency: usd(),
+        cost: None,
         owner: "Alice Chen".into(),
         product: "Analytics Suite".into(),
         region: "North America".into(),

@@ -9,8 +9,19 @@ fn iso_dates_round_trip_and_bad_ones_are_refused() {
     let d = NaiveDate::from_ymd_opt(2026, 2, 3).unwrap();
     assert_eq!(iso_date(d), "2026-02-03");
     assert_eq!(parse_iso_date("2026-02-03"), Some(d));
-    assert_eq!(parse_iso_date("2024-02-29").map(iso_date).as_deref(), Some("2024-02-29"));
-    for bad in ["2026-02-30", "2026-2-3", "03/02/2026", "2026-02-03T00:00", "", "abcd-ef-gh", "+026-02-03"] {
+    assert_eq!(
+        parse_iso_date("2024-02-29").map(iso_date).as_deref(),
+        Some("2024-02-29")
+    );
+    for bad in [
+        "2026-02-30",
+        "2026-2-3",
+        "03/02/2026",
+        "2026-02-03T00:00",
+        "",
+        "abcd-ef-gh",
+        "+026-02-03",
+    ] {
         assert_eq!(parse_iso_date(bad), None, "{bad:?}");
     }
 }

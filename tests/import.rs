@@ -180,11 +180,15 @@ fn json_from_elsewhere_is_refused_with_why() {
 
 #[test]
 fn a_newer_version_is_refused_with_its_number() {
-    let text = V2.replacen("\"version\": 2", "\"version\": 3", 1);
-    assert_eq!(read_import(&text), Err(RestoreError::Newer { version: 3 }));
+    let newer = CURRENT_VERSION + 1;
+    let text = V2.replacen("\"version\": 2", &format!("\"version\": {newer}"), 1);
+    assert_eq!(
+        read_import(&text),
+        Err(RestoreError::Newer { version: newer })
+    );
     assert_eq!(
         error(&text),
-        format!("format version 3, this app reads up to version {CURRENT_VERSION}")
+        format!("format version {newer}, this app reads up to version {CURRENT_VERSION}")
     );
 }
 

@@ -328,6 +328,7 @@ fn the_report_counts_exactly() {
         deleted: 1,
         stays_deleted: 1,
         stages: report.stages.clone(),
+        targets: Default::default(),
     };
     assert_eq!(report, expected);
     assert_eq!(report.stages_matched(StageMatchKind::ById), 7);

@@ -59,7 +59,11 @@ pub fn DragGhost() -> impl IntoView {
     let view = expect_context::<DragView>();
     move || {
         view.lifted.get().map(|l| {
-            let style = format!("transform: translate({}px, {}px)", l.x + 8.0, l.y + 8.0);
+            let style = format!(
+                "transform: translate({}px, {}px) rotate(2deg)",
+                l.x + 8.0,
+                l.y + 8.0
+            );
             view! { <div class="drag-ghost" aria-hidden="true" style=style>{l.title}</div> }
         })
     }
@@ -72,6 +76,8 @@ struct Session {
     start: (f64, f64),
     at: (f64, f64),
     lifted: bool,
+    /// Dropped or cancelled: later moves of the same press do nothing.
+    ended: bool,
     target: Option<(StageId, Option<DealId>)>,
     marked: Vec<Element>,
     /// Set after a drag so the click that follows the release does not open the card.
@@ -102,6 +108,7 @@ pub fn press(view: DragView, ev: &PointerEvent, deal: DealId, title: String) {
             start,
             at: start,
             lifted: false,
+            ended: false,
             target: None,
             marked: Vec::new(),
             swallow_click: false,
@@ -199,7 +206,9 @@ pub fn install(state: AppState, view: DragView) {
 fn on_move(view: DragView, ev: &PointerEvent) {
     let at = (ev.client_x() as f64, ev.client_y() as f64);
     let state = with_session(|s| {
-        let s = s.as_mut().filter(|s| s.pointer == ev.pointer_id())?;
+        let s = s
+            .as_mut()
+            .filter(|s| s.pointer == ev.pointer_id() && !s.ended)?;
         s.at = at;
         let far = (at.0 - s.start.0).hypot(at.1 - s.start.1) > TOLERANCE;
         Some((s.lifted, s.touch, far))
@@ -229,12 +238,17 @@ fn finish(state: AppState, view: DragView, release: Option<&PointerEvent>) {
                 return None;
             }
         }
+        if session.ended {
+            // Released after Escape: keep the session so the click that follows is swallowed.
+            return None;
+        }
         if !session.lifted {
             *s = None;
             return None;
         }
         unmark(&mut session.marked);
         session.lifted = false;
+        session.ended = true;
         session.swallow_click = true;
         Some((session.deal.clone(), session.target.take()))
     });

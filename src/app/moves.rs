@@ -20,12 +20,17 @@ pub enum Step {
 /// Moves `id` to `index` of stage `to`, asking for a loss reason when `to` is a lost stage
 /// the deal is not already in.
 pub fn move_deal(state: AppState, id: DealId, to: StageId, index: usize) {
-    let (kind, here) = state.board.with_untracked(|b| {
-        (
-            b.stage(&to).map(|s| s.kind),
-            b.deal(&id).map(|d| d.stage.clone()),
-        )
-    });
+    let (kind, here) = state
+        .board
+        .with_untracked(|b| (b.stage(&to).map(|s| s.kind), position_of(b, &id)));
+    // Dropped where it already was: nothing to do, nothing to announce or undo.
+    if let Some((stage, at, size)) = &here {
+        let stays_last = index >= size.saturating_sub(1) && *at + 1 == *size;
+        if *stage == to && (index == *at || stays_last) {
+            return;
+        }
+    }
+    let here = here.map(|(stage, _, _)| stage);
     if kind == Some(StageKind::Lost) && here.as_ref() != Some(&to) {
         state.dialog.set(Some(Dialog::LossReason {
             deal: id,
@@ -47,10 +52,11 @@ pub fn step_deal(state: AppState, id: DealId, step: Step) {
     let target = state.board.with_untracked(|b| {
         let (stage, index, _) = position_of(b, &id)?;
         let stage_at = b.stages.iter().position(|s| s.id == stage)?;
+        let (_, _, size) = position_of(b, &id)?;
         match step {
             Step::Up => Some((stage, index.checked_sub(1)?)),
-            Step::Down => Some((stage, index + 1)),
-            Step::Top => Some((stage, 0)),
+            Step::Down => (index + 1 < size).then_some((stage, index + 1)),
+            Step::Top => (index > 0).then_some((stage, 0)),
             Step::PreviousStage => Some((
                 b.stages.get(stage_at.checked_sub(1)?)?.id.clone(),
                 usize::MAX,

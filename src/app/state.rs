@@ -2,6 +2,7 @@
 
 use crate::app::clock;
 use crate::domain::board::{Board, DealId, StageId};
+use crate::domain::columns::{board_view, BoardView};
 use crate::domain::command::{Command, DomainError, Outcome};
 use crate::domain::filter::DealFilter;
 use crate::domain::history::History;
@@ -65,6 +66,8 @@ pub struct AppState {
     pub history: RwSignal<History>,
     /// The brief "… — Undo" notice after a move or deletion.
     pub toast: RwSignal<Option<Toast>>,
+    /// What the board shows (columns, cards, figures) for the current filter, in one memo.
+    pub view: Memo<BoardView>,
 }
 
 /// A brief notice with an Undo button; `serial` tells one toast from the next.
@@ -77,10 +80,13 @@ pub struct Toast {
 impl AppState {
     /// State around a loaded board.
     pub fn new(board: Board, lang: Lang, banners: Vec<Banner>) -> AppState {
+        let board = RwSignal::new(board);
+        let filter = RwSignal::new(DealFilter::default());
         AppState {
-            board: RwSignal::new(board),
+            board,
             lang: RwSignal::new(lang),
-            filter: RwSignal::new(DealFilter::default()),
+            filter,
+            view: Memo::new(move |_| board.with(|b| filter.with(|f| board_view(b, f)))),
             banners: RwSignal::new(banners),
             announcement: RwSignal::new(String::new()),
             dialog: RwSignal::new(None),
@@ -187,7 +193,9 @@ impl AppState {
                 ),
                 Outcome::BoardReplaced => lang.text(Key::AnnounceBoardReplaced).to_string(),
                 Outcome::Restored => String::new(),
-                Outcome::StagesChanged | Outcome::SettingsChanged => String::new(),
+                Outcome::StagesChanged | Outcome::SettingsChanged | Outcome::TargetsChanged(_) => {
+                    String::new()
+                }
             }
         });
         if !text.is_empty() {
@@ -242,6 +250,8 @@ pub fn error_key(err: &DomainError) -> Key {
         DomainError::LastStage => Key::ErrLastStage,
         DomainError::DuplicateId(_) => Key::ErrDuplicate,
         DomainError::UnknownDeal(_) | DomainError::UnknownStage(_) => Key::ErrGone,
+        // Targets UI: give `TargetError` its own messages.
+        DomainError::Target(_) => Key::ErrBadAmount,
     }
 }
 

@@ -1,6 +1,8 @@
 //! The pipeline: stages in order, deals in stages, and the board's settings.
 
 use crate::domain::money::Currency;
+use crate::domain::targets::progress::DEFAULT_BEHIND_THRESHOLD;
+use crate::domain::targets::target::{Target, TargetTombstone};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -132,6 +134,9 @@ pub struct DealFields {
     /// In minor units of `currency` (cents, fen).
     pub value: i64,
     pub currency: Currency,
+    /// What the deal costs, in minor units of `currency`, for gross margin; `None` when unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost: Option<i64>,
     /// The rep who owns the deal.
     pub owner: String,
     pub product: String,
@@ -155,6 +160,9 @@ pub struct Deal {
     /// In minor units of `currency`.
     pub value: i64,
     pub currency: Currency,
+    /// In minor units of `currency`, for gross margin; `None` when unknown (format version 3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost: Option<i64>,
     #[serde(default)]
     pub owner: String,
     #[serde(default)]
@@ -184,10 +192,26 @@ pub struct Deal {
 }
 
 /// Board-wide choices.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Settings {
     /// The currency new deals start in and totals list first.
     pub default_currency: Currency,
+    /// A target is behind when attained is below this percentage of its pace (0–100).
+    #[serde(default = "default_behind_threshold")]
+    pub behind_threshold: u8,
+}
+
+fn default_behind_threshold() -> u8 {
+    DEFAULT_BEHIND_THRESHOLD
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            default_currency: Currency::default(),
+            behind_threshold: DEFAULT_BEHIND_THRESHOLD,
+        }
+    }
 }
 
 /// A deleted deal's id and when it was deleted, so that a deletion survives a merge with an
@@ -208,6 +232,12 @@ pub struct Board {
     pub deleted: Vec<Tombstone>,
     #[serde(default)]
     pub settings: Settings,
+    /// Sales targets, parents and children in one list (format version 3 and later).
+    #[serde(default)]
+    pub targets: Vec<Target>,
+    /// Targets deleted from this board, so that a deletion survives merges (version 3).
+    #[serde(default)]
+    pub deleted_targets: Vec<TargetTombstone>,
 }
 
 impl Board {
@@ -228,6 +258,8 @@ impl Board {
             deals: Vec::new(),
             deleted: Vec::new(),
             settings: Settings::default(),
+            targets: Vec::new(),
+            deleted_targets: Vec::new(),
         }
     }
 
@@ -272,6 +304,7 @@ impl Deal {
             contact: String::new(),
             value: 0,
             currency: Currency::default(),
+            cost: None,
             owner: String::new(),
             product: String::new(),
             region: String::new(),
@@ -303,6 +336,7 @@ impl Deal {
             contact: self.contact.clone(),
             value: self.value,
             currency: self.currency.clone(),
+            cost: self.cost,
             owner: self.owner.clone(),
             product: self.product.clone(),
             region: self.region.clone(),
@@ -318,6 +352,7 @@ impl Deal {
         self.contact = f.contact;
         self.value = f.value;
         self.currency = f.currency;
+        self.cost = f.cost;
         self.owner = f.owner;
         self.product = f.product;
         self.region = f.region;

@@ -8,6 +8,7 @@ use crate::domain::board::{
 use crate::domain::history::Patch;
 use crate::domain::money::Currency;
 use crate::domain::ordering::{position_of, rank_for_index};
+use crate::domain::targets::target::{SplitBy, SplitMethod, Target, TargetError, TargetId};
 use std::fmt;
 
 /// A change the user asked for.
@@ -61,6 +62,29 @@ pub enum Command {
     SetDefaultCurrency(Currency),
     /// Delete every deal, keeping stages and settings ("start empty").
     ClearDeals,
+    /// Add a target. Its `updated` becomes `now`, its revision 0 and its split is cleared;
+    /// its scope is trimmed. A `parent` must exist and share its measure and currency.
+    AddTarget(Target),
+    /// Change a target's amount (its children are left as they are: see `allocation_gap`).
+    EditTarget {
+        id: TargetId,
+        amount: i64,
+    },
+    /// Delete a target and all its descendants.
+    DeleteTarget {
+        id: TargetId,
+    },
+    /// Make a target's children along `by` with `method`, replacing any children it had (with
+    /// their subtrees). `child_ids` must hold at least as many fresh ids as there are children
+    /// (`split_slots(..).len()`); the first ones are used, in child order.
+    SplitTarget {
+        id: TargetId,
+        by: SplitBy,
+        method: SplitMethod,
+        child_ids: Vec<TargetId>,
+    },
+    /// Behind means attained below this percentage of pace (0–100).
+    SetBehindThreshold(u8),
     /// Swap in a whole board (sample, import).
     ReplaceBoard(Box<Board>),
     /// Put back recorded parts of the board (undo and redo).
@@ -81,6 +105,8 @@ pub enum Outcome {
     },
     StagesChanged,
     SettingsChanged,
+    /// A target command was applied; the id is the target added, edited, deleted or split.
+    TargetsChanged(TargetId),
     BoardReplaced,
     /// An undo or redo was applied.
     Restored,
@@ -101,6 +127,8 @@ pub enum DomainError {
     /// Deals cannot be moved into the stage being removed.
     MoveIntoRemovedStage,
     LastStage,
+    /// A target command was refused.
+    Target(TargetError),
 }
 
 impl fmt::Display for DomainError {
@@ -118,6 +146,7 @@ impl fmt::Display for DomainError {
                 f.write_str("cannot move deals into the stage being removed")
             }
             DomainError::LastStage => f.write_str("the board needs at least one stage"),
+            DomainError::Target(e) => e.fmt(f),
         }
     }
 }
@@ -192,6 +221,16 @@ impl Board {
                 self.settings.default_currency = currency;
                 Ok(Outcome::SettingsChanged)
             }
+            Command::AddTarget(target) => self.add_target(target, now),
+            Command::EditTarget { id, amount } => self.edit_target(id, amount, now),
+            Command::DeleteTarget { id } => self.delete_target(id, now),
+            Command::SplitTarget {
+                id,
+                by,
+                method,
+                child_ids,
+            } => self.split_target(id, by, method, child_ids, now),
+            Command::SetBehindThreshold(percent) => self.set_behind_threshold(percent),
             Command::ClearDeals => {
                 for deal in std::mem::take(&mut self.deals) {
                     self.deleted.retain(|t| t.id != deal.id);
@@ -321,7 +360,7 @@ fn checked(mut fields: DealFields) -> Result<DealFields, DomainError> {
     if fields.title.is_empty() {
         return Err(DomainError::EmptyTitle);
     }
-    if fields.value < 0 {
+    if fields.value < 0 || fields.cost.is_some_and(|c| c < 0) {
         return Err(DomainError::NegativeValue);
     }
     for text in [

@@ -11,7 +11,9 @@ pub fn parse_iso_date(text: &str) -> Option<NaiveDate> {
     }
     let number = |range: std::ops::Range<usize>| -> Option<u32> {
         let part = &text[range];
-        part.bytes().all(|b| b.is_ascii_digit()).then(|| part.parse().ok())?
+        part.bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| part.parse().ok())?
     };
     NaiveDate::from_ymd_opt(number(0..4)? as i32, number(5..7)?, number(8..10)?)
 }
@@ -24,7 +26,13 @@ pub fn iso_date(date: NaiveDate) -> String {
 /// `2026-11-29T12:00:00Z` for a time in ms since the epoch.
 pub fn iso_datetime(ms: i64) -> String {
     match DateTime::from_timestamp_millis(ms) {
-        Some(t) => format!("{}T{:02}:{:02}:{:02}Z", iso_date(t.date_naive()), t.hour(), t.minute(), t.second()),
+        Some(t) => format!(
+            "{}T{:02}:{:02}:{:02}Z",
+            iso_date(t.date_naive()),
+            t.hour(),
+            t.minute(),
+            t.second()
+        ),
         None => String::new(),
     }
 }

@@ -4,6 +4,7 @@
 
 use crate::domain::board::{Board, Deal, DealId, Settings, Stage, Timestamp, Tombstone};
 use crate::domain::command::{Command, DomainError, Outcome};
+use crate::domain::targets::target::{Target, TargetId, TargetTombstone};
 use std::collections::{HashMap, HashSet};
 
 /// The touched parts of a board at one moment. Stages and settings are small and always kept.
@@ -13,6 +14,8 @@ pub struct Patch {
     pub deals: Vec<(DealId, Option<Deal>)>,
     pub stages: Vec<Stage>,
     pub settings: Settings,
+    /// Each target the step changed as it was; `None` when it did not exist.
+    pub targets: Vec<(TargetId, Option<Target>)>,
 }
 
 /// One undoable change: the touched parts before and after it.
@@ -34,8 +37,10 @@ impl Board {
     ) -> Result<(Outcome, Step), DomainError> {
         let ids = touched_deals(self, &cmd);
         let mut before = self.capture(&ids);
+        let targets_before = self.targets.clone();
         let outcome = self.apply(cmd, now)?;
         let mut after = self.capture(&ids);
+        (before.targets, after.targets) = changed_targets(targets_before, &self.targets);
         // Keep only the deals that really changed: a later undo must not rewrite (and so
         // re-revision) a neighbour that was merely looked at.
         let changed: HashSet<DealId> = before
@@ -60,6 +65,7 @@ impl Board {
             deals,
             stages: self.stages.clone(),
             settings: self.settings.clone(),
+            targets: Vec::new(),
         }
     }
 
@@ -95,7 +101,61 @@ impl Board {
         }
         self.stages = patch.stages;
         self.settings = patch.settings;
+        self.restore_targets(patch.targets, now);
     }
+
+    /// Puts targets back like deals: restored ones get a new revision and `now`, removed ones a
+    /// tombstone.
+    fn restore_targets(&mut self, targets: Vec<(TargetId, Option<Target>)>, now: Timestamp) {
+        for (id, target) in targets {
+            let at = self.targets.iter().position(|t| t.id == id);
+            match (target, at) {
+                (Some(mut target), at) => {
+                    let current = at.map_or(0, |i| self.targets[i].revision);
+                    target.revision = target.revision.max(current) + 1;
+                    target.updated = now;
+                    self.deleted_targets.retain(|t| t.id != id);
+                    match at {
+                        Some(i) => self.targets[i] = target,
+                        None => self.targets.push(target),
+                    }
+                }
+                (None, Some(i)) => {
+                    self.targets.remove(i);
+                    self.deleted_targets.retain(|t| t.id != id);
+                    self.deleted_targets.push(TargetTombstone { id, at: now });
+                }
+                (None, None) => {}
+            }
+        }
+    }
+}
+
+/// The targets that differ between two lists, each as it was before and as it is after.
+fn changed_targets(
+    before: Vec<Target>,
+    after: &[Target],
+) -> (
+    Vec<(TargetId, Option<Target>)>,
+    Vec<(TargetId, Option<Target>)>,
+) {
+    let now: HashMap<&TargetId, &Target> = after.iter().map(|t| (&t.id, t)).collect();
+    let mut then: Vec<(TargetId, Option<Target>)> = Vec::new();
+    let mut then_ids: HashSet<TargetId> = HashSet::new();
+    let mut later: Vec<(TargetId, Option<Target>)> = Vec::new();
+    for t in before {
+        let current = now.get(&t.id).copied();
+        then_ids.insert(t.id.clone());
+        if current != Some(&t) {
+            later.push((t.id.clone(), current.cloned()));
+            then.push((t.id.clone(), Some(t)));
+        }
+    }
+    for t in after.iter().filter(|t| !then_ids.contains(&t.id)) {
+        then.push((t.id.clone(), None));
+        later.push((t.id.clone(), Some(t.clone())));
+    }
+    (then, later)
 }
 
 /// The deals a command may change: the deal itself, plus the stage it lands in (ranks may be
@@ -135,7 +195,12 @@ fn touched_deals(board: &Board, cmd: &Command) -> Vec<DealId> {
         | Command::RenameStage { .. }
         | Command::SetStageProbability { .. }
         | Command::MoveStage { .. }
-        | Command::SetDefaultCurrency(_) => Vec::new(),
+        | Command::SetDefaultCurrency(_)
+        | Command::AddTarget(_)
+        | Command::EditTarget { .. }
+        | Command::DeleteTarget { .. }
+        | Command::SplitTarget { .. }
+        | Command::SetBehindThreshold(_) => Vec::new(),
     };
     let mut seen = HashSet::new();
     ids.retain(|id| seen.insert(id.clone()));
@@ -215,11 +280,37 @@ fn replay(step: Step, board: &mut Board, now: Timestamp) -> Result<(Outcome, Ste
         .filter(|(id, _)| after.get(id).is_some_and(|a| unchanged(id, a)))
         .cloned()
         .collect();
+    // Targets likewise: only those still as this step left them.
+    let targets_now: HashMap<&TargetId, &Target> =
+        board.targets.iter().map(|t| (&t.id, t)).collect();
+    let targets_after: HashMap<&TargetId, &Option<Target>> =
+        step.after.targets.iter().map(|(id, t)| (id, t)).collect();
+    let target_unchanged = |id: &TargetId| match (targets_now.get(id), targets_after.get(id)) {
+        (Some(now), Some(Some(then))) => same_target(now, then),
+        (None, Some(None)) => true,
+        _ => false,
+    };
+    let targets: Vec<(TargetId, Option<Target>)> = step
+        .before
+        .targets
+        .iter()
+        .filter(|(id, _)| target_unchanged(id))
+        .cloned()
+        .collect();
     let patch = Patch {
         deals,
+        targets,
         ..step.before
     };
     board.apply_recorded(Command::RestorePatch(Box::new(patch)), now)
+}
+
+/// Equal but for the bookkeeping fields that every change renews.
+fn same_target(a: &Target, b: &Target) -> bool {
+    let mut b = b.clone();
+    b.revision = a.revision;
+    b.updated = a.updated;
+    *a == b
 }
 
 /// Equal but for the bookkeeping fields that every change renews.

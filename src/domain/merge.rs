@@ -10,8 +10,11 @@
 //!   the deletion survives (someone kept working on it) and wins over the older ones.
 //! - Stages are matched by id, then by trimmed, case-insensitive name. Two stages matched by
 //!   name take the smaller of their two ids, so both sides agree on it; deals follow.
+//! - Targets follow the deals' rules, with their own tombstones (`domain::targets::merge`).
 
 use crate::domain::board::{Board, Deal, DealId, Stage, StageId, Timestamp, Tombstone};
+use crate::domain::targets::merge::{merge_targets, TargetMergeReport};
+use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -71,6 +74,8 @@ pub struct MergeReport {
     pub stays_deleted: usize,
     /// Each incoming stage, in the incoming order.
     pub stages: Vec<StageMatch>,
+    /// What happened to the targets.
+    pub targets: TargetMergeReport,
 }
 
 impl MergeReport {
@@ -86,6 +91,7 @@ impl MergeReport {
             && self.deleted == 0
             && self.conflicts_won_by_incoming == 0
             && self.stages_matched(StageMatchKind::Added) == 0
+            && self.targets == TargetMergeReport::default()
     }
 }
 
@@ -117,8 +123,8 @@ pub fn merge(local: &Board, incoming: &Board) -> Merged {
         if !seen.insert(&deal.id) {
             continue;
         }
-        let mine = &ours[&deal.id];
-        let other = theirs.get(&deal.id);
+        let mine: &Deal = &ours[&deal.id];
+        let other: Option<&Deal> = theirs.get(&deal.id).map(|d| &**d);
         let tombstone = deleted_at.get(&deal.id).copied();
         let winner = resolve(Some(mine), other, tombstone);
         match (other, winner) {
@@ -149,7 +155,7 @@ pub fn merge(local: &Board, incoming: &Board) -> Merged {
             continue;
         }
         let tombstone = deleted_at.get(&deal.id).copied();
-        match resolve(None, theirs.get(&deal.id), tombstone) {
+        match resolve(None, theirs.get(&deal.id).map(|d| &**d), tombstone) {
             Some(w) => {
                 report.new += 1;
                 deals.push(w.clone());
@@ -158,6 +164,11 @@ pub fn merge(local: &Board, incoming: &Board) -> Merged {
         }
     }
     report.conflict_ids.sort();
+    let (targets, deleted_targets, targets_report) = merge_targets(
+        (&local.targets, &local.deleted_targets),
+        (&incoming.targets, &incoming.deleted_targets),
+    );
+    report.targets = targets_report;
 
     Merged {
         board: Board {
@@ -165,6 +176,8 @@ pub fn merge(local: &Board, incoming: &Board) -> Merged {
             deals,
             deleted,
             settings: local.settings.clone(),
+            targets,
+            deleted_targets,
         },
         report,
     }
@@ -207,12 +220,13 @@ fn content(deal: &Deal) -> String {
     serde_json::to_string(deal).unwrap_or_default()
 }
 
-/// Each deal id once, at its newest version, with stage ids mapped to the merged stages.
+/// Each deal id once, at its newest version, with stage ids mapped to the merged stages
+/// (borrowed unless a stage id changes, so a large board is not copied twice).
 fn latest_by_id<'a>(
     deals: &'a [Deal],
     stage_map: &HashMap<StageId, StageId>,
-) -> HashMap<&'a DealId, Deal> {
-    let mut out: HashMap<&DealId, Deal> = HashMap::with_capacity(deals.len());
+) -> HashMap<&'a DealId, Cow<'a, Deal>> {
+    let mut out: HashMap<&DealId, Cow<'a, Deal>> = HashMap::with_capacity(deals.len());
     for deal in deals {
         let deal_mapped = remap(deal, stage_map);
         match out.get(&deal.id) {
@@ -225,11 +239,12 @@ fn latest_by_id<'a>(
     out
 }
 
-fn remap(deal: &Deal, stage_map: &HashMap<StageId, StageId>) -> Deal {
-    let mut deal = deal.clone();
-    if stage_map.is_empty() {
-        return deal;
+fn remap<'a>(deal: &'a Deal, stage_map: &HashMap<StageId, StageId>) -> Cow<'a, Deal> {
+    let moves = |stage: &StageId| stage_map.contains_key(stage);
+    if !moves(&deal.stage) && !deal.history.iter().any(|v| moves(&v.stage)) {
+        return Cow::Borrowed(deal);
     }
+    let mut deal = deal.clone();
     if let Some(to) = stage_map.get(&deal.stage) {
         deal.stage = to.clone();
     }
@@ -238,7 +253,7 @@ fn remap(deal: &Deal, stage_map: &HashMap<StageId, StageId>) -> Deal {
             visit.stage = to.clone();
         }
     }
-    deal
+    Cow::Owned(deal)
 }
 
 fn union_tombstones(local: &[Tombstone], incoming: &[Tombstone]) -> Vec<Tombstone> {

@@ -1,6 +1,7 @@
 //! Money per stage and for the open pipeline, over the deals that are shown.
 
-use crate::domain::board::{Board, Deal, StageId, StageKind};
+use crate::domain::board::{Board, Deal, StageId};
+use crate::domain::columns::board_view;
 use crate::domain::filter::DealFilter;
 use crate::domain::money::Totals;
 
@@ -13,8 +14,15 @@ pub struct StageSummary {
     pub weighted: Totals,
 }
 
+impl Default for StageSummary {
+    fn default() -> Self {
+        StageSummary::new()
+    }
+}
+
 impl StageSummary {
-    fn new() -> StageSummary {
+    /// Nothing counted yet.
+    pub fn new() -> StageSummary {
         StageSummary {
             count: 0,
             total: Totals::plain(),
@@ -22,7 +30,8 @@ impl StageSummary {
         }
     }
 
-    fn add(&mut self, deal: &Deal, probability: u8) {
+    /// Counts one deal at its stage's probability.
+    pub fn add(&mut self, deal: &Deal, probability: u8) {
         self.count += 1;
         self.total.add(&deal.currency, deal.value, 1);
         self.weighted.add(&deal.currency, deal.value, probability);
@@ -31,29 +40,13 @@ impl StageSummary {
 
 /// The figures of one stage over the deals that `filter` shows.
 pub fn stage_summary(board: &Board, stage: &StageId, filter: &DealFilter) -> StageSummary {
-    let mut summary = StageSummary::new();
-    let probability = board.stage(stage).map_or(0, |s| s.probability);
-    for deal in board
-        .deals
-        .iter()
-        .filter(|d| &d.stage == stage && filter.matches(d))
-    {
-        summary.add(deal, probability);
-    }
-    summary
+    let view = board_view(board, filter);
+    view.column(stage)
+        .map(|c| c.summary.clone())
+        .unwrap_or_default()
 }
 
 /// The open pipeline (deals in open stages) over the deals that `filter` shows.
 pub fn pipeline_summary(board: &Board, filter: &DealFilter) -> StageSummary {
-    let mut summary = StageSummary::new();
-    for stage in board.stages.iter().filter(|s| s.kind == StageKind::Open) {
-        for deal in board
-            .deals
-            .iter()
-            .filter(|d| d.stage == stage.id && filter.matches(d))
-        {
-            summary.add(deal, stage.probability);
-        }
-    }
-    summary
+    board_view(board, filter).pipeline
 }

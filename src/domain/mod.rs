@@ -1,6 +1,7 @@
 //! The pure sales model: no browser code here, so all of it is tested natively.
 
 pub mod board;
+pub mod columns;
 pub mod command;
 pub mod date;
 pub mod filter;
@@ -10,3 +11,4 @@ pub mod metrics;
 pub mod money;
 pub mod ordering;
 pub mod sample;
+pub mod targets;

@@ -3,8 +3,8 @@
 
 use crate::domain::board::{Board, DealFields, DealId, PresetStage, Timestamp};
 use crate::domain::command::Command;
-use crate::domain::money::Currency;
 use crate::domain::date::day_of;
+use crate::domain::money::Currency;
 use chrono::{Datelike, Days, NaiveDate};
 
 const REPS: [&str; 4] = ["Alice Chen", "Ben Okafor", "Carla Ruiz", "Dev Patel"];
@@ -246,6 +246,7 @@ pub fn sample_board(default_names: impl Fn(PresetStage) -> String, now: Timestam
             contact: contact.into(),
             value: major * 100,
             currency,
+            cost: None,
             owner: REPS[i % REPS.len()].into(),
             product: PRODUCTS[i % PRODUCTS.len()].into(),
             region: region.into(),

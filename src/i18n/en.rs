@@ -42,7 +42,7 @@ pub fn text(key: Key) -> &'static str {
         Key::FieldCloseDate => "Expected close date",
         Key::FieldNotes => "Notes",
         Key::FieldStage => "Stage",
-        Key::DeleteConfirm => "Delete “{0}”? This cannot be undone.",
+        Key::DeleteConfirm => "Delete “{0}”? You can undo this.",
         Key::DealActions => "Actions for {0}",
         Key::MoveTo => "Move to {0}",
         Key::MoveToHeading => "Move to ▸",

@@ -42,7 +42,7 @@ pub fn text(key: Key) -> &'static str {
         Key::FieldCloseDate => "预计成交日期",
         Key::FieldNotes => "备注",
         Key::FieldStage => "阶段",
-        Key::DeleteConfirm => "删除“{0}”？此操作无法撤销。",
+        Key::DeleteConfirm => "删除“{0}”？可以撤销。",
         Key::DealActions => "“{0}”的操作",
         Key::MoveTo => "移至 {0}",
         Key::MoveToHeading => "移至 ▸",

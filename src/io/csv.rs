@@ -1,6 +1,6 @@
 //! Deals as CSV: export for spreadsheets, import from other tools.
 //!
-//! The reader and writer are hand-written (about a hundred lines) instead of using the `csv`
+//! The reader and writer are hand-written (about 150 lines) instead of using the `csv`
 //! crate: the wasm is already over its size budget, and we need only RFC 4180 — cells in double
 //! quotes, a doubled quote for a quote, commas and line breaks inside quoted cells, CRLF or LF
 //! line ends — plus skipping a UTF-8 byte order mark. The reader is lenient where RFC 4180 is
@@ -15,8 +15,9 @@
 //! lossless. See `docs/csv.md`.
 
 use crate::domain::board::{Board, Deal, DealFields, DealStatus, Stage, StageId, StageKind};
+use crate::domain::date::{iso_date, iso_datetime};
 use crate::domain::money::{parse_amount, Currency};
-use chrono::{DateTime, NaiveDate};
+use chrono::NaiveDate;
 use std::collections::HashSet;
 use std::fmt;
 
@@ -88,12 +89,12 @@ pub fn deals_to_csv(board: &Board, stage_name: impl Fn(&Stage) -> String) -> Str
                 deal.owner.clone(),
                 deal.product.clone(),
                 deal.region.clone(),
-                deal.close_date.map(|d| d.to_string()).unwrap_or_default(),
+                deal.close_date.map(iso_date).unwrap_or_default(),
                 status.to_string(),
                 deal.loss_reason.clone().unwrap_or_default(),
                 deal.notes.clone(),
-                iso_time(deal.created),
-                iso_time(deal.updated),
+                iso_datetime(deal.created),
+                iso_datetime(deal.updated),
                 deal.id.0.clone(),
             ],
         );
@@ -164,13 +165,6 @@ fn plain_amount(minor: i64, currency: &Currency) -> String {
         let width = digits as usize;
         format!("{sign}{whole}.{frac:0width$}")
     }
-}
-
-/// A timestamp as ISO 8601 in UTC, e.g. `2026-11-29T12:00:00Z`.
-fn iso_time(ms: i64) -> String {
-    DateTime::from_timestamp_millis(ms)
-        .map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string())
-        .unwrap_or_default()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -661,6 +655,7 @@ pub fn import_rows(
             contact: text(Field::Contact),
             value,
             currency: currency.unwrap_or_else(|| default_currency.clone()),
+            cost: None,
             owner: text(Field::Owner),
             product: text(Field::Product),
             region: text(Field::Region),

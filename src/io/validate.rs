@@ -2,7 +2,8 @@
 //! exist, out-of-range numbers. Every problem names its place.
 
 use crate::domain::board::Board;
-use std::collections::HashSet;
+use crate::domain::targets::target::TargetId;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 /// One problem and where it is, e.g. `deals[12].value: expected a number, found "abc"`.
@@ -93,6 +94,12 @@ pub fn validate(board: &Board) -> Vec<Problem> {
                 "cannot be negative",
             ));
         }
+        if deal.cost.is_some_and(|c| c < 0) {
+            problems.push(Problem::new(
+                format!("deals[{i}].cost"),
+                "cannot be negative",
+            ));
+        }
         if !deal.rank.is_finite() {
             problems.push(Problem::new(
                 format!("deals[{i}].rank"),
@@ -100,5 +107,68 @@ pub fn validate(board: &Board) -> Vec<Problem> {
             ));
         }
     }
+    if board.settings.behind_threshold > 100 {
+        problems.push(Problem::new(
+            "settings.behind_threshold",
+            "expected 0 to 100",
+        ));
+    }
+    validate_targets(board, &mut problems);
     problems
+}
+
+/// Unique ids, parents that exist and do not loop back, amounts not negative, real periods.
+fn validate_targets(board: &Board, problems: &mut Vec<Problem>) {
+    let parents: HashMap<&TargetId, Option<&TargetId>> = board
+        .targets
+        .iter()
+        .map(|t| (&t.id, t.parent.as_ref()))
+        .collect();
+    let mut ids = HashSet::new();
+    for (i, target) in board.targets.iter().enumerate() {
+        if !ids.insert(&target.id) {
+            problems.push(Problem::new(
+                format!("targets[{i}].id"),
+                format!("{:?} is used twice", target.id.0),
+            ));
+        }
+        if let Some(parent) = &target.parent {
+            if !parents.contains_key(parent) {
+                problems.push(Problem::new(
+                    format!("targets[{i}].parent"),
+                    format!("no target has id {:?}", parent.0),
+                ));
+            } else if in_cycle(&target.id, &parents) {
+                problems.push(Problem::new(
+                    format!("targets[{i}].parent"),
+                    format!("{:?} is its own ancestor", target.id.0),
+                ));
+            }
+        }
+        if target.amount < 0 {
+            problems.push(Problem::new(
+                format!("targets[{i}].amount"),
+                "cannot be negative",
+            ));
+        }
+        if !target.period.is_valid() {
+            problems.push(Problem::new(
+                format!("targets[{i}].period"),
+                format!("no such period: {:?}", target.period),
+            ));
+        }
+    }
+}
+
+/// True when following parents from `id` comes back to `id`.
+fn in_cycle(id: &TargetId, parents: &HashMap<&TargetId, Option<&TargetId>>) -> bool {
+    let mut at = id;
+    for _ in 0..parents.len() {
+        match parents.get(at).copied().flatten() {
+            Some(parent) if parent == id => return true,
+            Some(parent) => at = parent,
+            None => return false,
+        }
+    }
+    false
 }

@@ -305,6 +305,9 @@ test('Move with the keyboard through the card menu: column, live region and focu
     'Move to Negotiation',
     'Move to Won',
     'Move to Lost',
+    'Move up',
+    'Move down',
+    'Move to top',
     'Delete',
   ]);
   await page.keyboard.press('ArrowUp');
@@ -535,10 +538,10 @@ test('Move to Lost with the keyboard: Enter, type a reason, Enter saves the reas
   await page.keyboard.press('Enter');
   await card(page, 'Initech rollout').getByRole('menu').waitFor({ state: 'visible' });
   await page.waitForFunction(() => document.activeElement?.getAttribute('role') === 'menuitem');
-  // End jumps to Delete, ArrowUp to "Move to Lost".
+  // End jumps to Delete; ArrowUp passes Move to top, Move down, Move up to "Move to Lost".
   await page.keyboard.press('End');
   assert.equal(await activeText(page), 'Delete');
-  await page.keyboard.press('ArrowUp');
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowUp');
   assert.equal(await activeText(page), 'Move to Lost');
   await page.keyboard.press('Enter');
 

@@ -392,3 +392,34 @@ test('mouse: near the bottom of a long column its list scrolls down', async (t) 
   assert.equal((await cardTitles(page, 'Lead')).length, 5);
   assertNoErrors(app, assert);
 });
+
+test('mouse: a drop into Lost asks for the reason; Skip moves it there, Escape puts it back', async (t) => {
+  const app = await openAppFor(t, WIDE);
+  const { page } = app;
+  // Monarch renewal onto the upper half of Black Mesa support (Lost, 2 of 2).
+  let target = await pointIn(card(page, 'Black Mesa support'), { fx: 0.5, fy: 0.25 });
+  await mouseDrag(page, card(page, 'Monarch renewal'), target);
+  const ask = page.getByRole('alertdialog');
+  await ask.waitFor({ state: 'visible' });
+  assert.match(await ask.textContent(), /Why was “Monarch renewal” lost\?/);
+  assert.equal(await card(page, 'Monarch renewal', columnById(page, 'proposal')).count(), 1, 'not moved before answering');
+  await ask.getByRole('button', { name: 'Skip', exact: true }).click();
+  await ask.waitFor({ state: 'detached' });
+  await card(page, 'Monarch renewal', columnById(page, 'lost')).waitFor({ state: 'visible' });
+  assert.deepEqual(await cardTitles(page, 'Lost'), ['Soylent trial', 'Monarch renewal', 'Black Mesa support'], 'lands where it was dropped');
+  assert.equal(await liveRegion(page), '“Monarch renewal” moved from Proposal, 4 of 4, to Lost, 2 of 3');
+  assert.equal((await card(page, 'Monarch renewal').locator('.deal-status').textContent()).trim(), 'Lost');
+
+  // Escape in the question cancels the move.
+  target = await pointIn(card(page, 'Soylent trial'), { fx: 0.5, fy: 0.25 });
+  await mouseDrag(page, card(page, 'Huawen distribution'), target);
+  await ask.waitFor({ state: 'visible' });
+  await page.keyboard.press('Escape');
+  await ask.waitFor({ state: 'detached' });
+  await page.waitForTimeout(300);
+  assert.deepEqual(await cardTitles(page, 'Proposal'), ['Initech rollout', 'Massive Dynamic seats', 'Huawen distribution']);
+  assert.deepEqual(await cardTitles(page, 'Lost'), ['Soylent trial', 'Monarch renewal', 'Black Mesa support']);
+  await waitForStoredBoard(page, (b) => b.deals.find((d) => d.id === 'sample-23')?.status === 'lost');
+  assert.equal((await storedBoard(page)).deals.find((d) => d.id === 'sample-15').stage, 'proposal');
+  assertNoErrors(app, assert);
+});

@@ -652,3 +652,152 @@ export async function openTab(app, options = {}) {
   if (options.wait !== false) await waitForBoard(page);
   return page;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Files: export, import, drop (issue 4)
+
+/** Context options that let the page download files: openApp({ contextOptions: DOWNLOADS }). */
+export const DOWNLOADS = { acceptDownloads: true };
+
+/** The input files of the end-to-end tests (tests/e2e/files/). */
+export const FILES = path.join(ROOT, 'tests', 'e2e', 'files');
+
+/**
+ * Clicks the header button `buttonName` ("Export", "Export CSV") and waits for the download.
+ * The context needs DOWNLOADS. Resolves to { name, bytes (Buffer), text (UTF-8, BOM kept) }.
+ */
+export async function downloadFrom(page, buttonName) {
+  const button = page.locator('header.board-header').getByRole('button', { name: buttonName, exact: true });
+  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  const bytes = fs.readFileSync(await download.path());
+  return { name: download.suggestedFilename(), bytes, text: bytes.toString('utf8') };
+}
+
+/** Export: resolves to { name, text, envelope } (the parsed JSON). */
+export async function exportJson(page) {
+  const file = await downloadFrom(page, 'Export');
+  return { ...file, envelope: JSON.parse(file.text) };
+}
+
+/** The import dialog, of the file called `fileName` when given. */
+export function importDialog(page, fileName) {
+  if (fileName === undefined) return page.getByRole('dialog').filter({ has: page.locator('#import-title') });
+  return page.getByRole('dialog', { name: `Import “${fileName}”`, exact: true });
+}
+
+const FILE_TYPES = { '.json': 'application/json', '.csv': 'text/csv' };
+
+/** A file for setInputFiles: a path, or { name, text } / { name, buffer } (type from the name). */
+function filePayload(file) {
+  if (typeof file === 'string') return file;
+  const mimeType = file.mimeType ?? FILE_TYPES[path.extname(file.name).toLowerCase()] ?? 'application/octet-stream';
+  return { name: file.name, mimeType, buffer: file.buffer ?? Buffer.from(file.text, 'utf8') };
+}
+
+/**
+ * Chooses a file with the header's Import input: a path, or { name, text } (or { name,
+ * buffer, mimeType }). Resolves to the import dialog once it is open.
+ */
+export async function importFile(page, file) {
+  await page.getByLabel('Import', { exact: true }).setInputFiles(filePayload(file));
+  const dialog = importDialog(page, typeof file === 'string' ? path.basename(file) : file.name);
+  await dialog.waitFor({ state: 'visible' });
+  return dialog;
+}
+
+/** In an open snapshot import dialog: Replace my board, confirm, wait until it closes. */
+export async function confirmReplace(dialog) {
+  await dialog.getByRole('button', { name: 'Replace my board', exact: true }).click();
+  await dialog.getByRole('button', { name: 'Back', exact: true }).waitFor({ state: 'visible' });
+  await dialog.getByRole('button', { name: 'Replace my board', exact: true }).click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
+/** In an open snapshot import dialog: Merge into my board; resolves to the preview's paragraphs. */
+export async function mergePreview(dialog) {
+  await dialog.getByRole('button', { name: 'Merge into my board', exact: true }).click();
+  const preview = dialog.getByTestId('merge-preview');
+  await preview.waitFor({ state: 'visible' });
+  return (await preview.locator('p').allTextContents()).map((s) => s.trim());
+}
+
+/** The merge preview's first paragraph, worded as the app words it. */
+export function mergeText({ added = 0, updated = 0, unchanged = 0, conflicts = 0, removed = 0 }) {
+  return (
+    `Merging adds ${added} new deals, updates ${updated}, leaves ${unchanged} unchanged, ` +
+    `resolves ${conflicts} conflicts by the newest change, and removes ${removed} deleted deals.`
+  );
+}
+
+/** The merge preview's second paragraph. */
+export function mergeStagesText({ byId = 0, byName = 0, added = 0 }) {
+  return `Stages: ${byId} matched by id, ${byName} matched by name, ${added} added.`;
+}
+
+/**
+ * Drops a file onto `selector` (default the app) as a drag from the desktop would: dragenter,
+ * dragover, drop, each with a DataTransfer holding the File. Resolves to
+ * { overAccepted, dropTaken }: whether the page cancelled dragover (so the browser lets the
+ * drop through) and the drop (so it does not open the file itself).
+ */
+export function dropFile(page, { name, text, type }, selector = '.app') {
+  return page.evaluate(
+    ([sel, name, text, type]) => {
+      const target = document.querySelector(sel);
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], name, { type }));
+      const fire = (kind) => {
+        const ev = new DragEvent(kind, { dataTransfer: dt, bubbles: true, cancelable: true, composed: true });
+        target.dispatchEvent(ev);
+        return ev.defaultPrevented;
+      };
+      fire('dragenter');
+      const overAccepted = fire('dragover');
+      const dropTaken = fire('drop');
+      return { overAccepted, dropTaken };
+    },
+    [selector, name, text, type ?? FILE_TYPES[path.extname(name).toLowerCase()] ?? ''],
+  );
+}
+
+/**
+ * Reads CSV text (RFC 4180: quoted cells, doubled quotes, line breaks inside quotes, CRLF)
+ * into rows of cells. A leading BOM is kept in the first cell; strip it first if unwanted.
+ */
+export function parseCsvText(text) {
+  const rows = [];
+  let row = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i += 1;
+      } else if (c === '"') {
+        quoted = false;
+      } else {
+        cell += c;
+      }
+    } else if (c === '"' && cell === '') {
+      quoted = true;
+    } else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\r' || c === '\n') {
+      if (c === '\r' && text[i + 1] === '\n') i += 1;
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else {
+      cell += c;
+    }
+  }
+  if (cell !== '' || row.length) {
+    row.push(cell);
+    rows.push(row);
+  }
+  return rows;
+}

@@ -16,7 +16,6 @@ import {
   liveRegion,
   activeDealId,
   openMenu,
-  menuButton,
   storedStageIds,
   waitForStoredBoard,
   waitForLiveRegion,

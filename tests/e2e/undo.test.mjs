@@ -17,6 +17,7 @@ import {
   pointIn,
   mouseDrag,
   deleteByMenu,
+  openMenu,
   editDeal,
   addDeal,
   storedBoard,
@@ -211,5 +212,35 @@ test('undo and redo an edit and a creation', async (t) => {
     (b) => b.deals.find((d) => d.id === 'sample-07')?.title === 'Hooli expansion (EMEA)' && b.deals.some((d) => d.title === 'Brand new deal'),
   );
   assert.equal(await dealDialog(page).count(), 0);
+  assertNoErrors(app, assert);
+});
+
+test('the Undo toast does not cover the buttons of a dialog opened while it shows', async (t) => {
+  // Playwright's default window, 1280×720, like a common laptop screen.
+  const app = await openAppFor(t);
+  const { page } = app;
+  await card(page, 'Acme renewal').focus();
+  await page.keyboard.press('Alt+ArrowDown');
+  await toast(page).waitFor({ state: 'visible' });
+  // Within the toast's 6 s, delete another deal from its menu: the confirmation opens.
+  const menu = await openMenu(page, 'Stark upgrade');
+  await menu.getByRole('menuitem', { name: 'Delete', exact: true }).click();
+  const confirm = dealDialog(page).getByRole('alertdialog');
+  await confirm.waitFor({ state: 'visible' });
+  for (const name of ['Confirm', 'Cancel']) {
+    const button = confirm.getByRole('button', { name, exact: true });
+    await button.scrollIntoViewIfNeeded();
+    const box = await button.boundingBox();
+    const hit = await page.evaluate(
+      ([x, y]) => {
+        const el = document.elementFromPoint(x, y);
+        return { tag: el?.tagName, text: (el?.closest('button, .toast') ?? el)?.textContent?.trim().slice(0, 60), toast: !!el?.closest('.toast') };
+      },
+      [box.x + box.width / 2, box.y + box.height / 2],
+    );
+    assert.equal(hit.toast, false, `the ${name} button is under the toast (a click there hits ${JSON.stringify(hit)})`);
+  }
+  await confirm.getByRole('button', { name: 'Confirm', exact: true }).click({ timeout: 2_000 });
+  await card(page, 'Stark upgrade').waitFor({ state: 'detached' });
   assertNoErrors(app, assert);
 });

@@ -4,16 +4,25 @@ use crate::app::components::deal_menu::DealMenu;
 use crate::app::drag::{self, DragView};
 use crate::app::moves::{step_deal, Step};
 use crate::app::state::{use_app, Dialog};
-use crate::domain::board::{Deal, DealStatus};
+use crate::domain::board::DealStatus;
+use crate::domain::columns::CardRef;
 use crate::domain::date::iso_date;
 use crate::domain::money::format_amount;
 use crate::i18n::Key;
 use leptos::prelude::*;
 
-/// One deal on the board.
+/// One deal on the board, looked up when the card is (re)rendered: a card renders again
+/// only when its deal's revision changes.
 #[component]
-pub fn DealCard(deal: Deal) -> impl IntoView {
+pub fn DealCard(card: CardRef) -> impl IntoView {
     let state = use_app();
+    let deal = state.board.with_untracked(|b| {
+        let at = b.deals.get(card.index).filter(|d| d.id == card.id);
+        at.or_else(|| b.deal(&card.id)).cloned()
+    });
+    let Some(deal) = deal else {
+        return ().into_any();
+    };
     let value = format_amount(deal.value, &deal.currency);
     let label = {
         let (title, value, customer) = (deal.title.clone(), value.clone(), deal.customer.clone());
@@ -83,6 +92,7 @@ pub fn DealCard(deal: Deal) -> impl IntoView {
             })}
         </article>
     }
+    .into_any()
 }
 
 /// "Alice Chen" → "AC": the owner at a glance.

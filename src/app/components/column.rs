@@ -1,11 +1,18 @@
-//! One stage: its header figures and its deals.
+//! One stage: its header figures and its deals. Long columns render their cards in windows:
+//! the first ones at once, more as the end of the list scrolls into view, so a stage with
+//! thousands of deals costs what the screen can show.
 
 use crate::app::components::card::DealCard;
 use crate::app::state::{display_stage_name, use_app, Dialog};
-use crate::domain::board::{Deal, StageId};
-use crate::domain::metrics::stage_summary;
+use crate::domain::board::StageId;
+use crate::domain::columns::CardRef;
 use crate::i18n::Key;
 use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+/// How many cards a column shows at first, and how many more each time its end is reached.
+const WINDOW: usize = 60;
 
 /// A stage column with its name, deal count, total and weighted value.
 #[component]
@@ -14,23 +21,30 @@ pub fn StageColumn(id: StageId) -> impl IntoView {
     let stage_id = id.clone();
     let stage = Memo::new(move |_| state.board.with(|b| b.stage(&stage_id).cloned()));
     let stage_id = id.clone();
-    let deals = Memo::new(move |_| {
-        state.board.with(|b| {
-            state.filter.with(|f| {
-                b.deals_in(&stage_id)
-                    .into_iter()
-                    .filter(|d| f.matches(d))
-                    .cloned()
-                    .collect::<Vec<Deal>>()
-            })
+    let column = Memo::new(move |_| state.view.with(|v| v.column(&stage_id).cloned()));
+    let summary = Memo::new(move |_| {
+        column.with(|c| c.as_ref().map(|c| c.summary.clone()).unwrap_or_default())
+    });
+    let limit = RwSignal::new(WINDOW);
+    let cards = Memo::new(move |_| {
+        let limit = limit.get();
+        column.with(|c| {
+            c.as_ref()
+                .map(|c| {
+                    c.cards
+                        .iter()
+                        .take(limit)
+                        .cloned()
+                        .collect::<Vec<CardRef>>()
+                })
+                .unwrap_or_default()
         })
     });
-    let stage_id = id.clone();
-    let summary = Memo::new(move |_| {
-        state
-            .board
-            .with(|b| state.filter.with(|f| stage_summary(b, &stage_id, f)))
-    });
+    let hidden = move || {
+        column
+            .with(|c| c.as_ref().map_or(0, |c| c.cards.len()))
+            .saturating_sub(limit.get())
+    };
     let currency = move || state.board.with(|b| b.settings.default_currency.clone());
     let name = move || {
         stage.with(|s| {
@@ -40,7 +54,7 @@ pub fn StageColumn(id: StageId) -> impl IntoView {
         })
     };
     let heading_id = format!("stage-{}", id.0);
-    let heading_id2 = heading_id.clone();
+    let labelled_by = heading_id.clone();
     let add_here = {
         let id = id.clone();
         move |_| {
@@ -49,10 +63,16 @@ pub fn StageColumn(id: StageId) -> impl IntoView {
                 .set(Some(Dialog::NewDeal { stage: id.clone() }))
         }
     };
+    let sentinel = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if let Some(el) = sentinel.get() {
+            show_more_when_seen(&el, limit);
+        }
+    });
     view! {
-        <section class="stage" data-stage-id=id.0.clone() aria-labelledby=heading_id.clone()>
+        <section class="stage" data-stage-id=id.0.clone() aria-labelledby=labelled_by>
             <header class="stage-header">
-                <h2 id=heading_id2>{name}</h2>
+                <h2 id=heading_id>{name}</h2>
                 <span class="stage-probability">{move || stage.with(|s| s.as_ref().map(|s| format!("{} %", s.probability)))}</span>
                 <span class="stage-count" data-testid="stage-count" aria-label=move || state.fill(Key::DealCount, &[&summary.with(|s| s.count).to_string()])>
                     {move || summary.with(|s| s.count)}
@@ -70,17 +90,41 @@ pub fn StageColumn(id: StageId) -> impl IntoView {
             </header>
             <ul class="deal-list" role="list">
                 <For
-                    each=move || deals.get()
-                    key=|d| (d.id.clone(), d.revision)
-                    children=move |deal| view! { <li><DealCard deal/></li> }
+                    each=move || cards.get()
+                    key=|c| (c.id.clone(), c.revision)
+                    children=move |card| view! { <li><DealCard card/></li> }
                 />
+                <div class="more-cards" node_ref=sentinel aria-hidden="true">
+                    {move || (hidden() > 0).then(|| format!("+{}", hidden()))}
+                </div>
             </ul>
-            <Show when=move || deals.with(|d| d.is_empty())>
+            <Show when=move || summary.with(|s| s.count == 0)>
                 <p class="stage-empty">{state.tr(Key::EmptyStage)}</p>
             </Show>
             <button class="add-deal" on:click=add_here aria-label=move || format!("{} — {}", state.t(Key::NewDeal), name())>
                 "+ " {state.tr(Key::NewDeal)}
             </button>
         </section>
+    }
+}
+
+/// Grows `limit` by a window whenever `el` (the end of the list) comes near the viewport.
+fn show_more_when_seen(el: &web_sys::HtmlDivElement, limit: RwSignal<usize>) {
+    let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        let seen = entries.iter().any(|e| {
+            e.unchecked_into::<web_sys::IntersectionObserverEntry>()
+                .is_intersecting()
+        });
+        if seen {
+            limit.update(|l| *l += WINDOW);
+        }
+    });
+    // Owned by JS from here on, so it lives as long as the observer needs it.
+    let callback: js_sys::Function = callback.into_js_value().unchecked_into();
+    let options = web_sys::IntersectionObserverInit::new();
+    options.set_root_margin("400px");
+    if let Ok(observer) = web_sys::IntersectionObserver::new_with_options(&callback, &options) {
+        observer.observe(el);
+        on_cleanup(move || observer.disconnect());
     }
 }

@@ -4,9 +4,9 @@ use crate::app::clock;
 use crate::app::state::{display_stage_name, error_key, focus_deal, use_app};
 use crate::domain::board::{DealFields, DealId, StageId};
 use crate::domain::command::Command;
+use crate::domain::date::{iso_date, parse_iso_date};
 use crate::domain::money::{amount_input_text, parse_amount, Currency, COMMON_CURRENCIES};
 use crate::i18n::Key;
-use crate::domain::date::{iso_date, parse_iso_date};
 use leptos::prelude::*;
 
 /// What the dialog works on.
@@ -81,6 +81,8 @@ pub fn DealDialog(target: DealTarget) -> impl IntoView {
             }
         }
     };
+    // No cost field in the dialog yet: an edit keeps the deal's cost.
+    let kept_cost = start.cost;
     let read_fields = move || -> Result<DealFields, Key> {
         let currency =
             Currency::parse(&currency.get_untracked()).map_err(|_| Key::ErrBadCurrency)?;
@@ -102,6 +104,7 @@ pub fn DealDialog(target: DealTarget) -> impl IntoView {
             contact: contact.get_untracked(),
             value,
             currency,
+            cost: kept_cost,
             owner: owner.get_untracked(),
             product: product.get_untracked(),
             region: region.get_untracked(),

@@ -3,7 +3,6 @@
 use crate::app::components::share::ShareButtons;
 use crate::app::shortcuts::SEARCH_ID;
 use crate::app::state::{use_app, Dialog};
-use crate::domain::metrics::pipeline_summary;
 use crate::i18n::{Key, Lang};
 use leptos::prelude::*;
 
@@ -11,11 +10,7 @@ use leptos::prelude::*;
 #[component]
 pub fn BoardHeader() -> impl IntoView {
     let state = use_app();
-    let summary = Memo::new(move |_| {
-        state
-            .board
-            .with(|b| state.filter.with(|f| pipeline_summary(b, f)))
-    });
+    let summary = Memo::new(move |_| state.view.with(|v| v.pipeline.clone()));
     let currency = move || state.board.with(|b| b.settings.default_currency.clone());
     let owners = Memo::new(move |_| state.board.with(|b| b.owners()));
     let new_deal = move |_| {

@@ -19,10 +19,7 @@ pub fn Pipeline() -> impl IntoView {
     });
     let is_empty = Memo::new(move |_| state.board.with(|b| b.deals.is_empty()));
     let shows_none = Memo::new(move |_| {
-        state.filter.with(|f| !f.is_empty())
-            && state
-                .board
-                .with(|b| state.filter.with(|f| !b.deals.iter().any(|d| f.matches(d))))
+        state.filter.with(|f| !f.is_empty()) && state.view.with(|v| v.shown == 0)
     });
     view! {
         <Show when=move || is_empty.get()>

@@ -1,0 +1,943 @@
+// Dealboard's benchmark (issue 6): drives the release build in headless Chromium on generated
+// boards and prints a Markdown table of first render (and its ratio to a plain-DOM floor),
+// moves through the real drag path, save, import, memory, transfer size and storage capacity,
+// each next to its budget. Writes the figures to bench/results.json.
+//
+//   node bench/bench.mjs [--sizes 1000,5000,10000,50000] [--moves 50] [--runs 3]
+//                        [--timeout 180] [--dist dist] [--out bench/results.json]
+//
+// Usually run through scripts/bench.sh, which builds dist/ first. See bench/README.md for
+// what each figure measures exactly.
+
+import http from 'node:http';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { generateText, STAGES } from './generate.mjs';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, '..');
+const BOARD_KEY = 'dealboard.board';
+const OPEN_STAGES = STAGES.filter((s) => s.kind === 'open').map((s) => s.id);
+const VIEWPORT = { width: 2400, height: 1100 }; // all 8 columns side by side
+
+// ---------------------------------------------------------------------------------------------
+// Options
+
+function parseArgs(argv) {
+  const o = {
+    sizes: [1000, 5000, 10000, 50000],
+    moves: 50,
+    runs: 3,
+    timeout: 180,
+    moveTime: 300,
+    dist: path.join(ROOT, 'dist'),
+    out: path.join(HERE, 'results.json'),
+    markdown: null,
+  };
+  for (let i = 0; i < argv.length; i += 1) {
+    const a = argv[i];
+    const [flag, inline] = a.includes('=') ? a.split(/=(.*)/s) : [a, undefined];
+    const value = () => inline ?? argv[++i];
+    switch (flag) {
+      case '--sizes':
+        o.sizes = value()
+          .split(',')
+          .map((s) => Number(s.trim().replace(/_/g, '')))
+          .filter((n) => Number.isInteger(n) && n > 0);
+        break;
+      case '--moves':
+        o.moves = Number(value());
+        break;
+      case '--runs':
+        o.runs = Math.max(1, Number(value()));
+        break;
+      case '--timeout':
+        o.timeout = Number(value());
+        break;
+      case '--move-time':
+        o.moveTime = Number(value());
+        break;
+      case '--dist':
+        o.dist = path.resolve(value());
+        break;
+      case '--out':
+        o.out = path.resolve(value());
+        break;
+      case '--markdown':
+        o.markdown = path.resolve(value());
+        break;
+      case '-h':
+      case '--help':
+        console.log(
+          'usage: node bench/bench.mjs [--sizes 1000,5000,10000,50000] [--moves 50] [--runs 3]\n' +
+            '         [--timeout 180] [--move-time 300] [--dist dist] [--out bench/results.json] [--markdown file.md]\n' +
+            '  --runs: first renders per size (median; 1 above 20,000 deals)\n' +
+            '  --timeout: seconds any one wait may take before it is reported as a timeout\n' +
+            '  --move-time: seconds of moves per size; slower sizes report the moves made by then',
+        );
+        process.exit(0);
+        break;
+      default:
+        throw new Error(`unknown option ${a}`);
+    }
+  }
+  if (!o.sizes.length) throw new Error('--sizes: give at least one positive size');
+  o.sizes.sort((a, b) => a - b);
+  return o;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Small helpers
+
+const log = (...a) => console.error('[bench]', ...a);
+const median = (xs) => quantile(xs, 0.5);
+function quantile(xs, q) {
+  const v = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (!v.length) return null;
+  // Nearest rank, so a p95 of 50 samples is the 48th value (no interpolation).
+  const rank = Math.min(v.length, Math.max(1, Math.ceil(q * v.length)));
+  return v[rank - 1];
+}
+const round = (x, d = 1) => (x == null ? null : Math.round(x * 10 ** d) / 10 ** d);
+
+class Timeout extends Error {}
+/** Races `promise` against a timeout; a timeout rejects with Timeout. */
+function within(seconds, what, promise) {
+  let timer;
+  return Promise.race([
+    promise,
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Timeout(`${what}: timed out after ${seconds} s`)), seconds * 1000);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+const isTimeout = (err) => err instanceof Timeout || err?.name === 'TimeoutError' || /Timeout \d+ms exceeded/.test(String(err?.message));
+
+// ---------------------------------------------------------------------------------------------
+// The release build, copied aside so that a concurrent rebuild of dist/ cannot change it
+// under the benchmark, and a server for it plus the floor page and the generated boards.
+
+function snapshotDist(dist) {
+  for (let attempt = 0; attempt < 10; attempt += 1) {
+    const index = path.join(dist, 'index.html');
+    if (!fs.existsSync(index)) {
+      throw new Error(`${index} is missing: build first (scripts/bench.sh without --skip-build)`);
+    }
+    const html = fs.readFileSync(index, 'utf8');
+    const refs = [...html.matchAll(/(?:href|src|module_or_path:)\s*=?\s*["']([^"']+\.(?:js|wasm|css))["']/g)].map(
+      (m) => path.basename(m[1]),
+    );
+    const missing = refs.filter((f) => !fs.existsSync(path.join(dist, f)));
+    if (missing.length === 0) {
+      const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'dealboard-bench-dist-'));
+      for (const f of fs.readdirSync(dist)) {
+        const from = path.join(dist, f);
+        if (fs.statSync(from).isFile()) fs.copyFileSync(from, path.join(copy, f));
+      }
+      if (fs.readFileSync(path.join(copy, 'index.html'), 'utf8') === html) return copy;
+      fs.rmSync(copy, { recursive: true, force: true });
+    }
+    log(`dist/ is changing (a build is running?); waiting … ${missing.join(' ')}`);
+    execFileSync('sleep', ['5']);
+  }
+  throw new Error('dist/ stayed inconsistent; rebuild it');
+}
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+};
+
+/** The app's stylesheet links from its index.html, with absolute paths (for the floor). */
+function appCssLinks(distDir) {
+  const html = fs.readFileSync(path.join(distDir, 'index.html'), 'utf8');
+  return [...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*>/g)]
+    .map((m) => m[0].replace(/href="([^"]+)"/, (_, href) => `href="/${path.basename(href)}"`))
+    .join('\n    ');
+}
+
+async function startServer(distDir, boardsDir) {
+  const floorHtml = fs
+    .readFileSync(path.join(HERE, 'floor.html'), 'utf8')
+    .replace('<!--APP_CSS-->', appCssLinks(distDir));
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://127.0.0.1');
+    const p = decodeURIComponent(url.pathname);
+    const send = (status, type, body) => {
+      res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+      res.end(body);
+    };
+    if (p === '/__bench/blank.html') return send(200, MIME['.html'], '<!DOCTYPE html><title>blank</title>');
+    if (p === '/__bench/floor.html') return send(200, MIME['.html'], floorHtml);
+    if (p === '/__bench/floor.js') return send(200, MIME['.js'], fs.readFileSync(path.join(HERE, 'floor.js')));
+    let file;
+    if (p.startsWith('/__bench/boards/')) file = path.join(boardsDir, path.basename(p));
+    else file = path.join(distDir, path.basename(p === '/' ? 'index.html' : p));
+    fs.readFile(file, (err, body) => {
+      if (err) return send(404, 'text/plain', 'not found');
+      send(200, MIME[path.extname(file)] ?? 'application/octet-stream', body);
+    });
+  });
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections?.();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The browser, launched as the e2e tests do, with the page instrumentation below.
+
+async function launch() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dealboard-bench-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    viewport: VIEWPORT,
+    locale: 'en-US',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  await context.addInitScript(INSTRUMENT);
+  const page = context.pages()[0] ?? (await context.newPage());
+  const errors = [];
+  const consoleErrors = [];
+  page.on('pageerror', (err) => errors.push(String(err?.stack ?? err).slice(0, 2000)));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') consoleErrors.push(msg.text().slice(0, 500));
+  });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const close = async () => {
+    await context.close().catch(() => {});
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+  return { context, page, cdp, errors, consoleErrors, close };
+}
+
+/**
+ * Runs in every page before its own scripts: times first render, moves, saves, long tasks and
+ * import, all with performance.now() (milliseconds since the navigation started).
+ */
+const INSTRUMENT = `(() => {
+  const B = (window.__bench = {
+    firstRender: null, cardsAt: null, cardsInDom: null, wasm: null,
+    longtasks: [], saves: [], saveTasks: [], moves: [], move: null, imp: null,
+  });
+  const afterFrame = (cb) =>
+    requestAnimationFrame(() => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => cb(performance.now());
+      ch.port2.postMessage(0);
+    });
+  B.afterFrame = afterFrame;
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) B.longtasks.push({ start: e.startTime, ms: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch (e) {}
+  addEventListener('TrunkApplicationStarted', (e) => { B.wasm = e.detail && e.detail.wasm; B.startedAt = performance.now(); });
+
+  // First render: the first card on the page, then one frame (rAF, then a task after it, so
+  // style, layout and paint of that frame are included).
+  const first = new MutationObserver(() => {
+    if (!document.querySelector('article.deal-card')) return;
+    first.disconnect();
+    B.cardsAt = performance.now();
+    B.cardsInDom = document.querySelectorAll('article.deal-card').length;
+    afterFrame((t) => { B.firstRender = t; });
+  });
+  first.observe(document, { childList: true, subtree: true });
+
+  // Saves: the time spent inside localStorage.setItem for the board key.
+  const setItem = Storage.prototype.setItem;
+  Storage.prototype.setItem = function (key, value) {
+    const t0 = performance.now();
+    let ok = false, error = null;
+    try { const r = setItem.call(this, key, value); ok = true; return r; }
+    catch (e) { error = e && e.name; throw e; }
+    finally {
+      if (key === '${BOARD_KEY}') B.saves.push({ at: t0, ms: performance.now() - t0, length: String(value).length, ok, error });
+    }
+  };
+  // The debounced save (a 300 ms timer): the whole task, i.e. serialise + write + banners.
+  const setTimeout0 = window.setTimeout;
+  window.setTimeout = function (fn, ms, ...rest) {
+    if (typeof fn === 'function' && ms === 300) {
+      const wrapped = function (...a) {
+        const n = B.saves.length, t0 = performance.now();
+        try { return fn.apply(this, a); }
+        finally { if (B.saves.length > n) B.saveTasks.push({ at: t0, ms: performance.now() - t0 }); }
+      };
+      return setTimeout0.call(this, wrapped, ms, ...rest);
+    }
+    return setTimeout0.call(this, fn, ms, ...rest);
+  };
+
+  // Moves: armed by the benchmark before it releases the mouse.
+  addEventListener('pointerup', () => { if (B.move && B.move.up == null) B.move.up = performance.now(); }, true);
+  B.armMove = (deal, stage) => {
+    const m = (B.move = { deal, stage, up: null, dom: null, frame: null });
+    const sel = 'section.stage[data-stage-id="' + stage + '"] [data-deal-id="' + deal + '"]';
+    const mo = new MutationObserver(() => {
+      if (m.up == null || !document.querySelector(sel)) return;
+      mo.disconnect();
+      m.dom = performance.now();
+      afterFrame((t) => { m.frame = t; B.moves.push(m); });
+    });
+    mo.observe(document.body, { childList: true, subtree: true });
+  };
+
+  // Import: from the file input's change to the dialog, and from the confirming click to the
+  // imported board on the page.
+  B.armImport = (firstDeal) => {
+    const imp = (B.imp = { change: null, dialog: null, confirm: null, board: null, frame: null, progress: false, firstDeal });
+    document.addEventListener('change', (e) => {
+      if (e.target && e.target.type === 'file' && imp.change == null) imp.change = performance.now();
+    }, true);
+    document.addEventListener('click', (e) => {
+      if (imp.dialog != null && imp.confirm == null && e.target.closest && e.target.closest('button.danger')) imp.confirm = performance.now();
+    }, true);
+    const mo = new MutationObserver(() => {
+      if (!imp.progress && document.querySelector('progress, [role=progressbar]')) imp.progress = true;
+      if (imp.dialog == null && imp.change != null && document.querySelector('.import-dialog')) {
+        const t = performance.now();
+        afterFrame(() => { imp.dialog = t; });
+      }
+      if (imp.confirm != null && imp.board == null && document.querySelector('[data-deal-id="' + firstDeal + '"]')) {
+        imp.board = performance.now();
+        afterFrame((t) => { imp.frame = t; mo.disconnect(); });
+      }
+    });
+    mo.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['role'] });
+  };
+})();`;
+
+/** Cumulative renderer metrics of the page (ms / bytes): script, layout, style, heap. */
+async function metrics(cdp, { gc = false } = {}) {
+  if (gc) await cdp.send('HeapProfiler.collectGarbage').catch(() => {});
+  const { metrics: list } = await cdp.send('Performance.getMetrics');
+  const m = Object.fromEntries(list.map((x) => [x.name, x.value]));
+  return {
+    script: m.ScriptDuration * 1000,
+    layout: m.LayoutDuration * 1000,
+    style: m.RecalcStyleDuration * 1000,
+    task: m.TaskDuration * 1000,
+    heap: m.JSHeapUsedSize,
+    nodes: m.Nodes,
+  };
+}
+const diffMetrics = (a, b) => ({
+  script: b.script - a.script,
+  layout: b.layout - a.layout,
+  style: b.style - a.style,
+  task: b.task - a.task,
+});
+
+// ---------------------------------------------------------------------------------------------
+// The measurements
+
+/** Waits until window.__bench.firstRender is set; resolves to what the page measured. */
+async function waitFirstRender(page, timeout) {
+  await page.waitForFunction(() => window.__bench && window.__bench.firstRender != null, null, {
+    timeout: timeout * 1000,
+    polling: 50,
+  });
+  return page.evaluate(() => {
+    const B = window.__bench;
+    const wasmEntry = performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'));
+    const nav = performance.getEntriesByType('navigation')[0];
+    return {
+      firstRender: B.firstRender,
+      cardsAt: B.cardsAt,
+      cardsInDom: B.cardsInDom,
+      domContentLoaded: nav ? nav.domContentLoadedEventEnd : null,
+      wasmFetched: wasmEntry ? wasmEntry.responseEnd : null,
+      wasmMemory: B.wasm && B.wasm.memory ? B.wasm.memory.buffer.byteLength : null,
+      longestTask: Math.max(0, ...B.longtasks.filter((t) => t.start < B.firstRender).map((t) => t.ms)),
+    };
+  });
+}
+
+/** The localStorage quota of one origin, as the longest value `key` can hold (binary search). */
+async function measureQuota(server, timeout) {
+  const b = await launch();
+  try {
+    await b.page.goto(server.url + '__bench/blank.html');
+    return await within(timeout, 'quota', b.page.evaluate((key) => {
+      localStorage.clear();
+      const fits = (n, ch) => {
+        try {
+          localStorage.setItem(key, ch.repeat(n));
+          return true;
+        } catch {
+          return false;
+        } finally {
+          localStorage.removeItem(key);
+        }
+      };
+      const search = (ch) => {
+        let lo = 0;
+        let hi = 1 << 20;
+        while (fits(hi, ch)) {
+          lo = hi;
+          hi *= 2;
+          if (hi > 1 << 30) return hi;
+        }
+        while (hi - lo > 1) {
+          const mid = Math.floor((lo + hi) / 2);
+          if (fits(mid, ch)) lo = mid;
+          else hi = mid;
+        }
+        return lo;
+      };
+      return { key, asciiChars: search('x'), cjkChars: search('中') };
+    }, BOARD_KEY));
+  } finally {
+    await b.close();
+  }
+}
+
+/** Puts the board file into localStorage (fetched in the page); false when over the quota. */
+async function storeBoard(page, server, file) {
+  await page.goto(server.url + '__bench/blank.html');
+  return page.evaluate(
+    async ([key, url]) => {
+      const text = await (await fetch(url)).text();
+      localStorage.clear();
+      try {
+        localStorage.setItem(key, text);
+        return { ok: true, length: text.length };
+      } catch (e) {
+        return { ok: false, length: text.length, error: e.name };
+      }
+    },
+    [BOARD_KEY, server.url + '__bench/boards/' + file],
+  );
+}
+
+/** `runs` first renders of `url` in `b`; resolves to the list of page measurements. */
+async function firstRenders(b, url, runs, timeout) {
+  const out = [];
+  for (let i = 0; i < runs; i += 1) {
+    await b.page.goto(url, { timeout: timeout * 1000, waitUntil: 'commit' });
+    const m = await waitFirstRender(b.page, timeout);
+    // The renderer's counters start again with each document: these are this load's.
+    const { script, layout, style, task } = await metrics(b.cdp);
+    out.push({ ...m, work: { script, layout, style, task } });
+  }
+  return out;
+}
+
+/** Drags `moves` cards between the open stages with the mouse; per move the page timings. */
+async function runMoves(b, moves, timeout, maxSeconds) {
+  const { page } = b;
+  const out = [];
+  const before = await metrics(b.cdp);
+  const started = Date.now();
+  for (let i = 0; i < moves; i += 1) {
+    if (i > 0 && (Date.now() - started) / 1000 > maxSeconds) break;
+    const from = OPEN_STAGES[i % OPEN_STAGES.length];
+    const to = OPEN_STAGES[(i + 1) % OPEN_STAGES.length];
+    const cardLoc = page.locator(`main.board section.stage[data-stage-id="${from}"] article.deal-card`).first();
+    const deal = await cardLoc.getAttribute('data-deal-id', { timeout: timeout * 1000 });
+    const box = await cardLoc.boundingBox();
+    const head = await page.locator(`main.board section.stage[data-stage-id="${to}"] .stage-header`).boundingBox();
+    if (!box || !head) throw new Error(`move ${i}: no box for the card or the target column`);
+    const savesBefore = await page.evaluate(() => window.__bench.saves.length);
+    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.7);
+    await page.mouse.down();
+    await page.mouse.move(head.x + head.width / 2, head.y + head.height / 2, { steps: 6 });
+    await page.locator('.drag-ghost').waitFor({ state: 'visible', timeout: timeout * 1000 });
+    await page.evaluate(([d, s]) => window.__bench.armMove(d, s), [deal, to]);
+    await page.mouse.up();
+    await page.waitForFunction((n) => window.__bench.moves.length > n, out.length, {
+      timeout: timeout * 1000,
+      polling: 20,
+    });
+    // Wait for the debounced save of this move (it may fail when storage is full).
+    await page.waitForFunction((n) => window.__bench.saves.length > n, savesBefore, {
+      timeout: timeout * 1000,
+      polling: 50,
+    });
+    const m = await page.evaluate(() => {
+      const B = window.__bench;
+      const mv = B.moves[B.moves.length - 1];
+      const save = B.saves[B.saves.length - 1];
+      const task = B.saveTasks[B.saveTasks.length - 1];
+      return {
+        dom: mv.dom - mv.up,
+        frame: mv.frame - mv.up,
+        setItem: save.ms,
+        saveOk: save.ok,
+        saveError: save.error,
+        savedLength: save.length,
+        saveTask: task && task.at >= mv.up ? task.ms : null,
+      };
+    });
+    out.push(m);
+  }
+  const after = await metrics(b.cdp);
+  return { list: out, work: diffMetrics(before, after) };
+}
+
+/** Imports `file` through the Import button and Replace (confirmed) in a fresh profile. */
+async function runImport(server, file, filePath, firstDeal, timeout) {
+  const b = await launch();
+  try {
+    const { page } = b;
+    await page.goto(server.url);
+    await page.locator('main.board section.stage').first().waitFor({ state: 'visible', timeout: timeout * 1000 });
+    await page.evaluate((d) => window.__bench.armImport(d), firstDeal);
+    const ltBefore = await page.evaluate(() => window.__bench.longtasks.length);
+    await page.getByLabel('Import', { exact: true }).setInputFiles(filePath, { timeout: timeout * 1000 });
+    const dialog = page.locator('.import-dialog');
+    await dialog.waitFor({ state: 'visible', timeout: timeout * 1000 });
+    const problems = dialog.locator('.import-problems');
+    if (await problems.count()) {
+      throw new Error(`import refused the file: ${(await problems.textContent()).slice(0, 500)}`);
+    }
+    await page.waitForFunction(() => window.__bench.imp.dialog != null, null, { timeout: timeout * 1000 });
+    await dialog.getByRole('button', { name: 'Replace my board', exact: true }).click({ timeout: timeout * 1000 });
+    await dialog.locator('button.danger', { hasText: 'Replace my board' }).click({ timeout: timeout * 1000 });
+    await page.waitForFunction(() => window.__bench.imp.frame != null, null, {
+      timeout: timeout * 1000,
+      polling: 50,
+    });
+    const r = await page.evaluate((n) => {
+      const B = window.__bench;
+      const i = B.imp;
+      const tasks = B.longtasks.slice(n).filter((t) => t.start >= i.change - 1 && t.start <= i.frame);
+      return {
+        readAndCheck: i.dialog - i.change,
+        replaceAndRender: i.frame - i.confirm,
+        wall: i.frame - i.change,
+        longestTask: Math.max(0, ...tasks.map((t) => t.ms)),
+        tasksOver100: tasks.filter((t) => t.ms > 100).length,
+        progressShown: i.progress,
+        cardsInDom: document.querySelectorAll('article.deal-card').length,
+        wasmMemory: B.wasm && B.wasm.memory ? B.wasm.memory.buffer.byteLength : null,
+      };
+    }, ltBefore);
+    r.total = r.readAndCheck + r.replaceAndRender;
+    const m = await metrics(b.cdp, { gc: true });
+    r.heap = m.heap;
+    return { result: r, browser: b };
+  } catch (err) {
+    await b.close();
+    throw err;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// One size
+
+async function benchSize(size, o, server, boardsDir, quota, isLargest, failures) {
+  const file = `board-${size}.json`;
+  const filePath = path.join(boardsDir, file);
+  const text = generateText(size);
+  fs.writeFileSync(filePath, text);
+  const envelope = JSON.parse(text);
+  const firstDeal = envelope.board.deals[0].id;
+  const r = { size, fileBytes: Buffer.byteLength(text), notes: [] };
+  const runs = size >= 20000 ? 1 : o.runs;
+  log(`${size} deals: ${(r.fileBytes / 1e6).toFixed(1)} MB`);
+
+  const step = async (name, fn) => {
+    try {
+      return await fn();
+    } catch (err) {
+      const msg = String(err?.message ?? err).split('\n')[0];
+      if (isTimeout(err)) {
+        r.notes.push(`${name}: timeout (${o.timeout} s)`);
+        log(`${size}: ${name} timed out`);
+      } else {
+        r.notes.push(`${name}: error: ${msg}`);
+        failures.push(`${size} ${name}: ${msg}`);
+        log(`${size}: ${name} failed: ${err?.stack ?? err}`);
+      }
+      return null;
+    }
+  };
+
+  let b = await launch();
+  try {
+    const stored = await step('store', () => within(o.timeout, 'store', storeBoard(b.page, server, file)));
+    r.fits = !!stored?.ok;
+    const floorUrl = server.url + '__bench/floor.html' + (r.fits ? '' : `?src=/__bench/boards/${file}`);
+    const floor = await step('floor', () => within(o.timeout * runs, 'floor', firstRenders(b, floorUrl, runs, o.timeout)));
+    if (floor) {
+      r.floor = { runs: floor, median: median(floor.map((x) => x.firstRender)) };
+      log(`${size}: floor ${round(r.floor.median)} ms`);
+    }
+    let ready = false;
+    if (r.fits) {
+      const app = await step('first render', () =>
+        within(o.timeout * runs + 30, 'first render', firstRenders(b, server.url, runs, o.timeout)),
+      );
+      if (app) {
+        r.first = { runs: app, median: median(app.map((x) => x.firstRender)) };
+        r.first.ratio = r.floor ? r.first.median / r.floor.median : null;
+        const m = await metrics(b.cdp, { gc: true });
+        r.heap = m.heap;
+        r.wasmMemory = app[app.length - 1].wasmMemory;
+        r.domNodes = m.nodes;
+        ready = true;
+        log(`${size}: first render ${round(r.first.median)} ms (${round(r.first.ratio, 2)}× floor)`);
+      }
+    } else {
+      r.notes.push(`first render: n/a, over quota (${stored?.error ?? 'not stored'}); measured through import`);
+    }
+    if (!r.fits || isLargest) {
+      await b.close();
+      b = null;
+      const imp = await step('import', () =>
+        within(o.timeout * 2, 'import', runImport(server, file, filePath, firstDeal, o.timeout)),
+      );
+      if (imp) {
+        r.import = imp.result;
+        log(`${size}: import ${round(r.import.total)} ms, longest task ${round(r.import.longestTask)} ms`);
+        if (!r.fits) {
+          r.heap = imp.result.heap;
+          r.wasmMemory = imp.result.wasmMemory;
+          b = imp.browser;
+          ready = true;
+        } else {
+          await imp.browser.close();
+        }
+      }
+      if (!b) {
+        // The moves still need a board: load the stored one again in a fresh profile.
+        if (r.fits) {
+          b = await launch();
+          await storeBoard(b.page, server, file);
+          await b.page.goto(server.url);
+          ready = !!(await step('reload', () => waitFirstRender(b.page, o.timeout)));
+        }
+      }
+    }
+    if (ready && b && o.moves > 0) {
+      const mv = await step('moves', () =>
+        within(o.timeout * 2 + o.moveTime + 60, 'moves', runMoves(b, o.moves, o.timeout, o.moveTime)),
+      );
+      if (mv) {
+        const l = mv.list;
+        r.move = {
+          count: l.length,
+          domMedian: median(l.map((x) => x.dom)),
+          domP95: quantile(l.map((x) => x.dom), 0.95),
+          frameMedian: median(l.map((x) => x.frame)),
+          frameP95: quantile(l.map((x) => x.frame), 0.95),
+          setItemMedian: median(l.map((x) => x.setItem)),
+          saveTaskMedian: median(l.map((x) => x.saveTask)),
+          savesFailed: l.filter((x) => !x.saveOk).length,
+          saveError: l.find((x) => !x.saveOk)?.saveError ?? null,
+          savedLength: l[l.length - 1].savedLength,
+          workPerMove: Object.fromEntries(Object.entries(mv.work).map(([k, v]) => [k, v / l.length])),
+          samples: l.map((x) => ({ dom: round(x.dom, 2), frame: round(x.frame, 2), setItem: round(x.setItem, 2), saveTask: round(x.saveTask, 2) })),
+        };
+        if (l.length < o.moves) r.notes.push(`moves: ${l.length} of ${o.moves} made within the ${o.moveTime} s limit`);
+        if (r.move.savesFailed) r.notes.push(`save: ${r.move.savesFailed} of ${l.length} saves failed (${r.move.saveError})`);
+        log(`${size}: move p95 ${round(r.move.domP95)} ms, setItem median ${round(r.move.setItemMedian)} ms`);
+      }
+    }
+    if (b) {
+      if (b.errors.length) {
+        r.pageErrors = b.errors;
+        failures.push(`${size}: page errors: ${b.errors[0].split('\n')[0]}`);
+      }
+      if (b.consoleErrors.length) r.consoleErrors = b.consoleErrors.slice(0, 5);
+    }
+  } finally {
+    if (b) await b.close();
+    fs.rmSync(filePath, { force: true });
+  }
+  return r;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Machine, transfer size, capacity
+
+function machine(chromiumVersion) {
+  const cpuinfo = fs.readFileSync('/proc/cpuinfo', 'utf8');
+  const meminfo = fs.readFileSync('/proc/meminfo', 'utf8');
+  let nproc = os.availableParallelism?.() ?? os.cpus().length;
+  try {
+    nproc = Number(execFileSync('nproc', { encoding: 'utf8' }).trim());
+  } catch {}
+  const memKb = Number(/MemTotal:\s+(\d+)/.exec(meminfo)?.[1] ?? 0);
+  return {
+    nproc,
+    cpu: /model name\s*:\s*(.+)/.exec(cpuinfo)?.[1]?.trim() ?? os.cpus()[0]?.model ?? 'unknown',
+    memory: `${(memKb / 1024 / 1024).toFixed(1)} GiB`,
+    chromium: chromiumVersion,
+    node: process.version,
+    os: `${os.type()} ${os.release()}`,
+  };
+}
+
+async function chromiumVersion() {
+  const b = await launch();
+  try {
+    const v = await b.cdp.send('Browser.getVersion');
+    return v.product;
+  } finally {
+    await b.close();
+  }
+}
+
+/** gzip of wasm + JS + CSS, through scripts/transfer-size.sh (computed here if it fails). */
+function transferSize(distDir) {
+  const files = fs.readdirSync(distDir).filter((f) => /\.(wasm|js|css)$/.test(f));
+  const perFile = Object.fromEntries(
+    files.map((f) => {
+      const raw = fs.readFileSync(path.join(distDir, f));
+      return [f, { raw: raw.length, gzip: zlib.gzipSync(raw, { level: 9 }).length }];
+    }),
+  );
+  let total = Object.values(perFile).reduce((s, x) => s + x.gzip, 0);
+  let source = 'node zlib -9';
+  try {
+    const outText = execFileSync('bash', [path.join(ROOT, 'scripts/transfer-size.sh'), distDir], { encoding: 'utf8' });
+    const m = /transfer size[^:]*:\s*(\d+)/.exec(outText);
+    if (m) {
+      total = Number(m[1]);
+      source = 'scripts/transfer-size.sh';
+    }
+  } catch {}
+  return { total, perFile, source };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The table
+
+const BUDGET = {
+  firstRatio: 2,
+  moveP95: 16,
+  moveGrowth: 1.2,
+  importMs: 500,
+  importTask: 100,
+  transfer: 150_000,
+  capacityDeals: 10_000,
+  capacityLeft: 0.3,
+};
+
+function fmtMs(x) {
+  if (x == null) return '–';
+  return x >= 100 ? `${Math.round(x).toLocaleString('en-US')}` : x >= 10 ? x.toFixed(1) : x.toFixed(2);
+}
+const fmtMB = (b) => (b == null ? '–' : `${(b / 1024 / 1024).toFixed(1)} MiB`);
+const yes = (ok) => (ok == null ? 'not measured' : ok ? '**met**' : '**missed**');
+
+function buildTable(res) {
+  const sizes = res.sizes;
+  const cell = (s, f) => {
+    const v = f(s);
+    return v ?? (s.notes.find((n) => /timeout|error|over quota/.test(n)) ? 'n/a' : '–');
+  };
+  const head = `| figure | ${sizes.map((s) => s.size.toLocaleString('en-US')).join(' | ')} | budget | met? |`;
+  const sep = `|---|${sizes.map(() => '---:').join('|')}|---|---|`;
+  const at = (n) => sizes.find((s) => s.size === n);
+  const s5k = at(5000);
+  const s1k = at(1000);
+  const s50k = at(50000);
+  const rows = [];
+  const row = (label, f, budget = '', met = '') =>
+    rows.push(`| ${label} | ${sizes.map((s) => cell(s, f)).join(' | ')} | ${budget} | ${met} |`);
+
+  row('first render (ms, median)', (s) =>
+    s.first ? fmtMs(s.first.median) : s.fits === false ? 'n/a: over quota²' : null,
+  );
+  row('floor first render (ms, median)', (s) => (s.floor ? fmtMs(s.floor.median) + (s.fits ? '' : '¹') : null));
+  const ratio5k = s5k?.first?.ratio;
+  row(
+    'first render ÷ floor',
+    (s) => (s.first?.ratio != null ? `${s.first.ratio.toFixed(2)}×` : null),
+    '≤ 2× at 5,000',
+    ratio5k == null ? yes(null) : `${yes(ratio5k <= BUDGET.firstRatio)} (${ratio5k.toFixed(2)}×)`,
+  );
+  row('– of which: wasm fetched (ms)', (s) => (s.first ? fmtMs(median(s.first.runs.map((x) => x.wasmFetched))) : null));
+  row('– cards in the DOM (ms)', (s) => (s.first ? fmtMs(median(s.first.runs.map((x) => x.cardsAt))) : null));
+  row('– longest task during load (ms)', (s) => (s.first ? fmtMs(median(s.first.runs.map((x) => x.longestTask))) : null));
+  row('import: file chosen → board painted (ms)', (s) => (s.import ? fmtMs(s.import.total) : null));
+  row('import: longest task (ms)', (s) => (s.import ? fmtMs(s.import.longestTask) : null));
+  row('move: drop → DOM, median (ms)', (s) => (s.move ? fmtMs(s.move.domMedian) : null));
+  const p95at5k = s5k?.move?.domP95;
+  row(
+    'move: drop → DOM, p95 (ms)',
+    (s) => (s.move ? fmtMs(s.move.domP95) : null),
+    '≤ 16 ms at 5,000',
+    p95at5k == null ? yes(null) : `${yes(p95at5k <= BUDGET.moveP95)} (${fmtMs(p95at5k)} ms)`,
+  );
+  const growth = s1k?.move && s50k?.move ? s50k.move.domP95 / s1k.move.domP95 : null;
+  row(
+    'move p95 ÷ move p95 at 1,000',
+    (s) => (s.move && s1k?.move ? `${(s.move.domP95 / s1k.move.domP95).toFixed(2)}×` : null),
+    '50,000 ≤ 1.2× of 1,000',
+    growth == null ? yes(null) : `${yes(growth <= BUDGET.moveGrowth)} (${growth.toFixed(1)}×)`,
+  );
+  row('move: drop → next frame, p95 (ms)', (s) => (s.move ? fmtMs(s.move.frameP95) : null));
+  row('save: setItem, median (ms)', (s) =>
+    s.move ? fmtMs(s.move.setItemMedian) + (s.move.savesFailed ? ` (fails: ${s.move.saveError})` : '') : null,
+  );
+  row('save: serialise + write task, median (ms)', (s) => (s.move ? fmtMs(s.move.saveTaskMedian) : null));
+  row('JS heap after load', (s) => (s.heap != null ? fmtMB(s.heap) : null));
+  row('wasm memory after load', (s) => (s.wasmMemory != null ? fmtMB(s.wasmMemory) : null));
+  row('board file / stored text', (s) => fmtMB(s.fileBytes));
+
+  const lines = [head, sep, ...rows];
+  lines.push('');
+  const imp = res.import;
+  const impSize = imp?.size;
+  const impBudgetSize = impSize === 50000;
+  if (imp?.result) {
+    const i = imp.result;
+    const totalOk = i.total <= BUDGET.importMs;
+    const taskOk = i.longestTask <= BUDGET.importTask;
+    lines.push('| single figures | value | budget | met? |', '|---|---:|---|---|');
+    lines.push(
+      `| import of ${impSize.toLocaleString('en-US')} deals (${fmtMB(imp.fileBytes)}): total | ${fmtMs(i.total)} ms (read + check ${fmtMs(i.readAndCheck)}, replace + render ${fmtMs(i.replaceAndRender)}) | ≤ 500 ms at 50,000 | ${impBudgetSize ? yes(totalOk) : 'n/a (not 50,000)'} |`,
+    );
+    lines.push(
+      `| import: longest main-thread task | ${fmtMs(i.longestTask)} ms (${i.tasksOver100} tasks > 100 ms) | ≤ 100 ms | ${impBudgetSize ? yes(taskOk) : 'n/a (not 50,000)'} |`,
+    );
+    lines.push(`| import: progress shown | ${i.progressShown ? 'yes' : 'no'} | shown | ${impBudgetSize ? yes(i.progressShown) : 'n/a'} |`);
+  } else {
+    lines.push('| single figures | value | budget | met? |', '|---|---:|---|---|');
+    lines.push(`| import of ${impSize?.toLocaleString('en-US') ?? '?'} deals | n/a (${imp?.note ?? 'not run'}) | ≤ 500 ms, no task > 100 ms | not measured |`);
+  }
+  const t = res.transfer;
+  lines.push(
+    `| transfer size (gzip wasm + JS + CSS) | ${(t.total / 1000).toFixed(1)} kB (${t.total.toLocaleString('en-US')} B) | ≤ 150 kB (aim 100 kB) | ${yes(t.total <= BUDGET.transfer)} |`,
+  );
+  const c = res.capacity;
+  if (c?.deals != null) {
+    lines.push(
+      `| capacity: deals that fit in localStorage | ${c.deals.toLocaleString('en-US')} (quota ${c.quotaChars.toLocaleString('en-US')} chars ÷ ${c.bytesPerDeal.toFixed(0)} chars per deal³) | ≥ 10,000 with 30 % of the quota left | ${yes(c.tenThousandWith30Left)} (10,000 deals fill ${(c.tenThousandShare * 100).toFixed(0)} %) |`,
+    );
+  } else {
+    lines.push(`| capacity | n/a (${c?.note ?? 'not measured'}) | ≥ 10,000 with 30 % left | not measured |`);
+  }
+  const notes = [];
+  if (sizes.some((s) => s.fits === false)) {
+    notes.push('¹ over the storage quota: the floor fetched the board file (?src=), so its figure includes the fetch.');
+    notes.push('² the board does not fit in localStorage, so it cannot be there at start-up: see the import rows.');
+  }
+  if (c?.deals != null) {
+    notes.push(
+      `³ Chromium's localStorage quota counts UTF-16 code units (2 bytes each), whatever the text; chars per deal from ${c.from}.`,
+    );
+  }
+  for (const s of sizes) for (const n of s.notes) notes.push(`${s.size.toLocaleString('en-US')}: ${n}`);
+  if (notes.length) lines.push('', ...notes.map((n) => `- ${n}`));
+  return lines.join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main() {
+  const o = parseArgs(process.argv.slice(2));
+  const started = Date.now();
+  const distDir = snapshotDist(o.dist);
+  const boardsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dealboard-bench-boards-'));
+  const server = await startServer(distDir, boardsDir);
+  const failures = [];
+  const res = { date: new Date().toISOString(), options: { sizes: o.sizes, moves: o.moves, runs: o.runs, timeout: o.timeout } };
+  try {
+    res.machine = machine(await chromiumVersion());
+    log(`machine: ${res.machine.nproc} × ${res.machine.cpu}, ${res.machine.memory}, ${res.machine.chromium}`);
+    res.transfer = transferSize(distDir);
+    log(`transfer size: ${res.transfer.total} B`);
+    try {
+      res.quota = await measureQuota(server, o.timeout);
+      log(`localStorage quota: ${res.quota.asciiChars} ASCII chars, ${res.quota.cjkChars} CJK chars`);
+    } catch (err) {
+      res.quota = { note: String(err.message ?? err) };
+      if (!isTimeout(err)) failures.push(`quota: ${err.message ?? err}`);
+    }
+    res.sizes = [];
+    const largest = o.sizes[o.sizes.length - 1];
+    for (const size of o.sizes) {
+      try {
+        res.sizes.push(await benchSize(size, o, server, boardsDir, res.quota, size === largest, failures));
+      } catch (err) {
+        failures.push(`${size}: ${err.message ?? err}`);
+        log(`${size}: ${err.stack ?? err}`);
+        res.sizes.push({ size, notes: [`error: ${String(err.message ?? err).split('\n')[0]}`] });
+      }
+    }
+    const big = res.sizes.find((s) => s.size === largest);
+    res.import = { size: largest, fileBytes: big?.fileBytes, result: big?.import ?? null, note: big?.notes?.find((n) => n.startsWith('import')) };
+
+    // Capacity: the app's own stored text per deal (from its saves after the moves; the
+    // generated file otherwise) against the measured quota.
+    const withSave = [...res.sizes].reverse().find((s) => s.move?.savedLength && !s.move.savesFailed);
+    const sample = withSave ?? res.sizes.find((s) => s.fileBytes);
+    const empty = generateText(0).length;
+    if (res.quota?.asciiChars && sample) {
+      const length = withSave ? withSave.move.savedLength : sample.fileBytes;
+      const perDeal = (length - empty) / sample.size;
+      const deals = Math.floor((res.quota.asciiChars - empty) / perDeal);
+      const share = (empty + 10_000 * perDeal) / res.quota.asciiChars;
+      res.capacity = {
+        quotaChars: res.quota.asciiChars,
+        quotaCjkChars: res.quota.cjkChars,
+        bytesPerDeal: perDeal,
+        from: withSave ? `the app's save at ${sample.size} deals` : `the generated file at ${sample.size} deals`,
+        deals,
+        tenThousandShare: share,
+        tenThousandWith30Left: share <= 1 - BUDGET.capacityLeft,
+      };
+      log(`capacity: ${deals} deals (${perDeal.toFixed(0)} B/deal)`);
+    } else {
+      res.capacity = { note: 'quota or stored size not measured' };
+    }
+    res.failures = failures;
+    res.seconds = Math.round((Date.now() - started) / 1000);
+    const table = buildTable(res);
+    res.table = table;
+    const header = `Dealboard benchmark — ${res.date.slice(0, 16).replace('T', ' ')} UTC — ${res.machine.nproc} × ${res.machine.cpu}, ${res.machine.memory}, ${res.machine.chromium}, ${o.moves} moves, ${o.runs} runs per first render (1 above 20,000), ${res.seconds} s`;
+    console.log(`${header}\n\n${table}\n`);
+    fs.mkdirSync(path.dirname(o.out), { recursive: true });
+    fs.writeFileSync(o.out, JSON.stringify(res, null, 2) + '\n');
+    if (o.markdown) fs.writeFileSync(o.markdown, `${header}\n\n${table}\n`);
+    log(`figures written to ${path.relative(process.cwd(), o.out) || o.out}`);
+    if (failures.length) {
+      log(`something broke:\n  ${failures.join('\n  ')}`);
+      process.exitCode = 1;
+    }
+  } finally {
+    await server.close();
+    fs.rmSync(distDir, { recursive: true, force: true });
+    fs.rmSync(boardsDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  console.error(err?.stack ?? err);
+  process.exit(1);
+});

@@ -1,0 +1,136 @@
+//! Merging targets (called by `domain::merge::merge`), by the same rules as deals: matched by
+//! id; the higher `revision` wins, then the later `updated`, then the larger serialised JSON;
+//! tombstones are unioned (latest time per id) and remove every version last changed at or
+//! before the deletion. Then a target whose parent is not in the result is dropped with its
+//! subtree, so that the tree stays whole. The result depends only on the two sets of records,
+//! never on which board is "ours" (only the order of the list does).
+
+use crate::domain::board::Timestamp;
+use crate::domain::targets::target::{Target, TargetId, TargetTombstone};
+use std::cmp::Ordering;
+use std::collections::{HashMap, HashSet};
+
+/// What merging did to the local targets.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TargetMergeReport {
+    /// Targets the local board did not have.
+    pub new: usize,
+    /// Local targets replaced by a different (newer) version.
+    pub updated: usize,
+    /// Local targets removed (deleted on the other side, or their parent was).
+    pub deleted: usize,
+}
+
+/// The merged targets (ours in our order, then new ones in theirs), tombstones and counts.
+pub(crate) fn merge_targets(
+    local: (&[Target], &[TargetTombstone]),
+    incoming: (&[Target], &[TargetTombstone]),
+) -> (Vec<Target>, Vec<TargetTombstone>, TargetMergeReport) {
+    let deleted = union_tombstones(local.1, incoming.1);
+    let deleted_at: HashMap<&TargetId, Timestamp> = deleted.iter().map(|t| (&t.id, t.at)).collect();
+    let alive = |t: &&Target| deleted_at.get(&t.id).is_none_or(|&at| t.updated > at);
+
+    // The newest living version of each id, over both sides.
+    let mut best: HashMap<&TargetId, &Target> = HashMap::new();
+    for t in local.0.iter().chain(incoming.0).filter(alive) {
+        match best.get(&t.id) {
+            Some(kept) if newest(kept, t) != Ordering::Less => {}
+            _ => {
+                best.insert(&t.id, t);
+            }
+        }
+    }
+
+    // Keep only targets whose chain of parents reaches a root inside the result.
+    let mut whole: HashMap<&TargetId, bool> = HashMap::new();
+    for &id in best.keys() {
+        rooted(id, &best, &mut whole);
+    }
+
+    let mut out: Vec<Target> = Vec::with_capacity(best.len());
+    let mut seen: HashSet<&TargetId> = HashSet::new();
+    for t in local.0.iter().chain(incoming.0) {
+        if whole.get(&t.id) == Some(&true) && seen.insert(&t.id) {
+            out.push(best[&t.id].clone());
+        }
+    }
+
+    let mut report = TargetMergeReport::default();
+    let ours: HashMap<&TargetId, &Target> = local.0.iter().map(|t| (&t.id, t)).collect();
+    let kept: HashMap<&TargetId, &Target> = out.iter().map(|t| (&t.id, t)).collect();
+    for (id, mine) in &ours {
+        match kept.get(id) {
+            None => report.deleted += 1,
+            Some(w) if w != mine => report.updated += 1,
+            Some(_) => {}
+        }
+    }
+    report.new = kept.keys().filter(|id| !ours.contains_key(*id)).count();
+    (out, deleted, report)
+}
+
+/// True when `id`'s parents lead to a root inside `best` (no missing parent, no cycle).
+fn rooted<'a>(
+    id: &'a TargetId,
+    best: &HashMap<&'a TargetId, &'a Target>,
+    memo: &mut HashMap<&'a TargetId, bool>,
+) -> bool {
+    // Walk up iteratively, then record the answer for the whole chain.
+    let mut chain: Vec<&TargetId> = Vec::new();
+    let mut on_chain: HashSet<&TargetId> = HashSet::new();
+    let mut at = id;
+    let answer = loop {
+        if let Some(&known) = memo.get(at) {
+            break known;
+        }
+        if !on_chain.insert(at) {
+            break false;
+        }
+        chain.push(at);
+        match best.get(at).map(|t| t.parent.as_ref()) {
+            None => break false,
+            Some(None) => break true,
+            Some(Some(parent)) => at = parent,
+        }
+    };
+    for link in chain {
+        memo.insert(link, answer);
+    }
+    answer
+}
+
+/// A total order on versions of one target: revision, then update time, then content.
+fn newest(a: &Target, b: &Target) -> Ordering {
+    a.revision
+        .cmp(&b.revision)
+        .then(a.updated.cmp(&b.updated))
+        .then_with(|| {
+            if a == b {
+                Ordering::Equal
+            } else {
+                content(a).cmp(&content(b))
+            }
+        })
+}
+
+fn content(target: &Target) -> String {
+    serde_json::to_string(target).unwrap_or_default()
+}
+
+fn union_tombstones(
+    local: &[TargetTombstone],
+    incoming: &[TargetTombstone],
+) -> Vec<TargetTombstone> {
+    let mut out: Vec<TargetTombstone> = Vec::with_capacity(local.len() + incoming.len());
+    let mut index: HashMap<TargetId, usize> = HashMap::new();
+    for t in local.iter().chain(incoming) {
+        match index.get(&t.id) {
+            Some(&i) => out[i].at = out[i].at.max(t.at),
+            None => {
+                index.insert(t.id.clone(), out.len());
+                out.push(t.clone());
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,271 @@
+//! The periods a target is set for: a year, a quarter, a month or an ISO week, and how they nest
+//! (year → quarters → months → the ISO weeks whose Thursday falls in the month).
+//!
+//! Written as text (`"2026"`, `"2026-Q3"`, `"2026-07"`, `"2026-W01"`) by hand, like
+//! `domain::date`: chrono's format and serde machinery is not built in.
+
+use chrono::{Datelike, Days, IsoWeek, NaiveDate, Weekday};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The smallest and largest year a period may have (so that labels have four digits).
+pub const MIN_YEAR: i32 = 1;
+/// See `MIN_YEAR`.
+pub const MAX_YEAR: i32 = 9999;
+
+/// A calendar period. Weeks are ISO weeks: Monday to Sunday, numbered within their ISO year
+/// (`Week(2020, 53)` runs from 2020-12-28 to 2021-01-03).
+///
+/// Built by hand a period may be out of range (`Month(2026, 13)`); `is_valid` says so, commands
+/// and file import refuse such periods, and the date functions clamp them rather than panic.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub enum Period {
+    Year(i32),
+    /// Year and quarter, 1–4.
+    Quarter(i32, u8),
+    /// Year and month, 1–12.
+    Month(i32, u8),
+    /// ISO year and ISO week, 1–52 or 53.
+    Week(i32, u8),
+}
+
+/// The length of a period, without its place in time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PeriodKind {
+    Year,
+    Quarter,
+    Month,
+    Week,
+}
+
+/// How many ISO weeks an ISO year has: 52 or 53.
+pub fn weeks_in_iso_year(iso_year: i32) -> u8 {
+    if NaiveDate::from_isoywd_opt(iso_year, 53, Weekday::Mon).is_some() {
+        53
+    } else {
+        52
+    }
+}
+
+fn ymd(year: i32, month: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(year, month, day).unwrap_or(NaiveDate::MIN)
+}
+
+fn clamp_year(year: i32) -> i32 {
+    year.clamp(MIN_YEAR - 1, MAX_YEAR + 1)
+}
+
+fn week_of(week: IsoWeek) -> Period {
+    Period::Week(week.year(), week.week() as u8)
+}
+
+impl Period {
+    /// The period of this kind that contains `date`.
+    pub fn of(kind: PeriodKind, date: NaiveDate) -> Period {
+        let (y, m) = (date.year(), date.month() as u8);
+        match kind {
+            PeriodKind::Year => Period::Year(y),
+            PeriodKind::Quarter => Period::Quarter(y, (m - 1) / 3 + 1),
+            PeriodKind::Month => Period::Month(y, m),
+            PeriodKind::Week => week_of(date.iso_week()),
+        }
+    }
+
+    /// Year, quarter, month or week.
+    pub fn kind(self) -> PeriodKind {
+        match self {
+            Period::Year(_) => PeriodKind::Year,
+            Period::Quarter(..) => PeriodKind::Quarter,
+            Period::Month(..) => PeriodKind::Month,
+            Period::Week(..) => PeriodKind::Week,
+        }
+    }
+
+    /// The (ISO, for weeks) year the period belongs to.
+    pub fn year(self) -> i32 {
+        match self {
+            Period::Year(y) | Period::Quarter(y, _) | Period::Month(y, _) | Period::Week(y, _) => y,
+        }
+    }
+
+    /// True when the year is 1–9999 and the quarter, month or week exists.
+    pub fn is_valid(self) -> bool {
+        let year_ok = (MIN_YEAR..=MAX_YEAR).contains(&self.year());
+        year_ok
+            && match self {
+                Period::Year(_) => true,
+                Period::Quarter(_, q) => (1..=4).contains(&q),
+                Period::Month(_, m) => (1..=12).contains(&m),
+                Period::Week(y, w) => w >= 1 && w <= weeks_in_iso_year(y),
+            }
+    }
+
+    /// The same period with its numbers brought into range (what the date functions use).
+    fn clamped(self) -> Period {
+        match self {
+            Period::Year(y) => Period::Year(clamp_year(y)),
+            Period::Quarter(y, q) => Period::Quarter(clamp_year(y), q.clamp(1, 4)),
+            Period::Month(y, m) => Period::Month(clamp_year(y), m.clamp(1, 12)),
+            Period::Week(y, w) => {
+                let y = clamp_year(y);
+                Period::Week(y, w.clamp(1, weeks_in_iso_year(y)))
+            }
+        }
+    }
+
+    /// The first day of the period (a Monday for weeks).
+    pub fn first_day(self) -> NaiveDate {
+        match self.clamped() {
+            Period::Year(y) => ymd(y, 1, 1),
+            Period::Quarter(y, q) => ymd(y, (q as u32 - 1) * 3 + 1, 1),
+            Period::Month(y, m) => ymd(y, m as u32, 1),
+            Period::Week(y, w) => {
+                NaiveDate::from_isoywd_opt(y, w as u32, Weekday::Mon).unwrap_or(NaiveDate::MIN)
+            }
+        }
+    }
+
+    /// The last day of the period (a Sunday for weeks).
+    pub fn last_day(self) -> NaiveDate {
+        let p = self.clamped();
+        let next_first = match p {
+            Period::Year(y) => ymd(y + 1, 1, 1),
+            Period::Quarter(y, 4) | Period::Month(y, 12) => ymd(y + 1, 1, 1),
+            Period::Quarter(y, q) => ymd(y, q as u32 * 3 + 1, 1),
+            Period::Month(y, m) => ymd(y, m as u32 + 1, 1),
+            Period::Week(..) => {
+                return p
+                    .first_day()
+                    .checked_add_days(Days::new(6))
+                    .unwrap_or(NaiveDate::MAX)
+            }
+        };
+        next_first.pred_opt().unwrap_or(NaiveDate::MIN)
+    }
+
+    /// How many days the period has.
+    pub fn days(self) -> i64 {
+        (self.last_day() - self.first_day()).num_days() + 1
+    }
+
+    /// True when `date` falls in the period (first and last day included).
+    pub fn contains(self, date: NaiveDate) -> bool {
+        self.first_day() <= date && date <= self.last_day()
+    }
+
+    /// The next smaller periods, in order: a year's 4 quarters, a quarter's 3 months, a month's
+    /// ISO weeks (those whose Thursday is in the month, so that every ISO week belongs to exactly
+    /// one month; its first and last week may reach into the months around it). A week has none.
+    pub fn children(self) -> Vec<Period> {
+        match self.clamped() {
+            Period::Year(y) => (1..=4).map(|q| Period::Quarter(y, q)).collect(),
+            Period::Quarter(y, q) => (1..=3).map(|i| Period::Month(y, (q - 1) * 3 + i)).collect(),
+            Period::Month(..) => {
+                let (first, last) = (self.first_day(), self.last_day());
+                let back = first.weekday().num_days_from_monday() as u64;
+                let mut thursday = first - Days::new(back) + Days::new(3);
+                let mut weeks = Vec::with_capacity(5);
+                while thursday <= last {
+                    if thursday >= first {
+                        weeks.push(week_of(thursday.iso_week()));
+                    }
+                    match thursday.checked_add_days(Days::new(7)) {
+                        Some(next) => thursday = next,
+                        None => break,
+                    }
+                }
+                weeks
+            }
+            Period::Week(..) => Vec::new(),
+        }
+    }
+
+    /// The period one size up that this one belongs to: a month's quarter, a quarter's year, a
+    /// week's month (the month of its Thursday). A year has none.
+    pub fn parent(self) -> Option<Period> {
+        match self.clamped() {
+            Period::Year(_) => None,
+            Period::Quarter(y, _) => Some(Period::Year(y)),
+            Period::Month(y, m) => Some(Period::Quarter(y, (m - 1) / 3 + 1)),
+            Period::Week(..) => {
+                let thursday = self.first_day().checked_add_days(Days::new(3))?;
+                Some(Period::of(PeriodKind::Month, thursday))
+            }
+        }
+    }
+
+    /// The same period one year earlier. For weeks the same ISO week number in the previous ISO
+    /// year; week 53 of a year whose predecessor has only 52 weeks maps to week 52.
+    pub fn previous_year(self) -> Period {
+        match self {
+            Period::Year(y) => Period::Year(y - 1),
+            Period::Quarter(y, q) => Period::Quarter(y - 1, q),
+            Period::Month(y, m) => Period::Month(y - 1, m),
+            Period::Week(y, w) => Period::Week(y - 1, w.min(weeks_in_iso_year(y - 1))),
+        }
+    }
+
+    /// `2026`, `2026-Q3`, `2026-07`, `2026-W01`.
+    pub fn label(self) -> String {
+        match self {
+            Period::Year(y) => format!("{y:04}"),
+            Period::Quarter(y, q) => format!("{y:04}-Q{q}"),
+            Period::Month(y, m) => format!("{y:04}-{m:02}"),
+            Period::Week(y, w) => format!("{y:04}-W{w:02}"),
+        }
+    }
+
+    /// Reads what `label` writes; refuses periods that do not exist (`2026-W53`, `2026-13`).
+    pub fn parse(text: &str) -> Option<Period> {
+        let text = text.trim();
+        let bytes = text.as_bytes();
+        let number = |part: &str| -> Option<u32> {
+            (!part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| part.parse().ok())?
+        };
+        if bytes.len() < 4 || !bytes[..4].iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        let year = number(&text[..4])? as i32;
+        let rest = &text[4..];
+        let period = if rest.is_empty() {
+            Period::Year(year)
+        } else {
+            let rest = rest.strip_prefix('-')?;
+            if let Some(q) = rest.strip_prefix('Q') {
+                (q.len() == 1).then_some(())?;
+                Period::Quarter(year, number(q)? as u8)
+            } else if let Some(w) = rest.strip_prefix('W') {
+                (w.len() == 2).then_some(())?;
+                Period::Week(year, number(w)? as u8)
+            } else {
+                (rest.len() == 2).then_some(())?;
+                Period::Month(year, number(rest)? as u8)
+            }
+        };
+        period.is_valid().then_some(period)
+    }
+}
+
+impl fmt::Display for Period {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.label())
+    }
+}
+
+impl TryFrom<String> for Period {
+    type Error = String;
+    fn try_from(text: String) -> Result<Self, Self::Error> {
+        Period::parse(&text).ok_or_else(|| {
+            format!("expected a period like 2026, 2026-Q3, 2026-07 or 2026-W01, found {text:?}")
+        })
+    }
+}
+
+impl From<Period> for String {
+    fn from(p: Period) -> String {
+        p.label()
+    }
+}

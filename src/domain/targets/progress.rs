@@ -1,0 +1,284 @@
+//! How a target is doing at a given day: attained, forecast, pace and status.
+//!
+//! Everything takes `today` (a calendar day) from the caller; nothing reads a clock.
+
+use crate::domain::board::{Board, Deal, DealStatus};
+use crate::domain::date::day_of;
+use crate::domain::money::Currency;
+use crate::domain::targets::period::Period;
+use crate::domain::targets::target::{Measure, Scope, Target, TargetId};
+use chrono::NaiveDate;
+
+/// The threshold used when the settings hold none: behind below 90 % of pace.
+pub const DEFAULT_BEHIND_THRESHOLD: u8 = 90;
+
+/// Where a target stands against its pace.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TargetStatus {
+    /// The period has not begun.
+    NotStarted,
+    /// Attained more than pace.
+    Ahead,
+    /// Attained at least the threshold share of pace, and at most pace.
+    OnTrack,
+    /// Attained less than the threshold share of pace (`Settings::behind_threshold`).
+    Behind,
+}
+
+/// A target's figures at one day, in the target's unit (minor units of its currency, or a
+/// count for `Measure::WonCount`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Progress {
+    pub amount: i64,
+    /// Won in the period, in scope.
+    pub attained: i64,
+    /// Attained plus the open deals in scope expected to close in the period, each weighted
+    /// by its stage's probability (summed exactly, rounded once).
+    pub forecast: i64,
+    /// What should be attained by the start of `today`.
+    pub pace: i64,
+    pub status: TargetStatus,
+    /// Amount minus the sum of the children's amounts: positive when under-allocated,
+    /// negative when over-allocated, 0 without children.
+    pub gap: i64,
+    /// For `GrossMargin`: how many of the deals counted (won or forecast) have no cost and so
+    /// count their whole value.
+    pub missing_cost: usize,
+}
+
+/// How far pace follows time children down the tree (guards against a damaged tree).
+const MAX_DEPTH: usize = 16;
+
+/// A deal's contribution to a measure in a currency, or `None` when it does not count.
+fn contribution(measure: Measure, currency: &Currency, deal: &Deal) -> Option<i64> {
+    match measure {
+        Measure::WonCount => Some(1),
+        _ if &deal.currency != currency => None,
+        Measure::WonValue => Some(deal.value),
+        Measure::GrossMargin => Some(deal.value - deal.cost.unwrap_or(0)),
+    }
+}
+
+/// The day a won deal counts on: when it was won (UTC day), or, for a won deal with no recorded
+/// time, when it entered its stage.
+pub fn won_day(deal: &Deal) -> Option<NaiveDate> {
+    (deal.status == DealStatus::Won).then(|| day_of(deal.won_at.unwrap_or(deal.stage_entered)))
+}
+
+/// The won deals that count for a slice, each with its contribution.
+fn won_in<'a>(
+    board: &'a Board,
+    measure: Measure,
+    currency: &'a Currency,
+    scope: &'a Scope,
+    period: Period,
+) -> impl Iterator<Item = (&'a Deal, i64)> + 'a {
+    board.deals.iter().filter_map(move |deal| {
+        let day = won_day(deal)?;
+        if !period.contains(day) || !scope.matches(deal) {
+            return None;
+        }
+        contribution(measure, currency, deal).map(|c| (deal, c))
+    })
+}
+
+/// What was won of `measure` (in `currency`) by the deals in `scope` during `period`. Used for
+/// attainment and for last year's history in seasonal splits.
+pub fn won_total(
+    board: &Board,
+    measure: Measure,
+    currency: &Currency,
+    scope: &Scope,
+    period: Period,
+) -> i64 {
+    won_in(board, measure, currency, scope, period)
+        .map(|(_, c)| c)
+        .sum()
+}
+
+/// Won in the target's period by the deals in its scope.
+pub fn attained(board: &Board, target: &Target) -> i64 {
+    won_total(
+        board,
+        target.measure,
+        &target.currency,
+        &target.scope,
+        target.period,
+    )
+}
+
+/// The open deals that count for the forecast, each with contribution × probability.
+fn weighted_open<'a>(
+    board: &'a Board,
+    target: &'a Target,
+) -> impl Iterator<Item = (&'a Deal, i128)> + 'a {
+    board.deals.iter().filter_map(move |deal| {
+        if deal.status != DealStatus::Open || !target.scope.matches(deal) {
+            return None;
+        }
+        if !deal.close_date.is_some_and(|d| target.period.contains(d)) {
+            return None;
+        }
+        let probability = board.stage(&deal.stage)?.probability;
+        let c = contribution(target.measure, &target.currency, deal)?;
+        Some((deal, c as i128 * probability as i128))
+    })
+}
+
+/// Attained plus the open deals in scope whose expected close date is in the period, each
+/// weighted by its stage's probability; the weighted sum is kept exact and rounded once (half
+/// up).
+pub fn forecast(board: &Board, target: &Target) -> i64 {
+    let weighted: i128 = weighted_open(board, target).map(|(_, w)| w).sum();
+    attained(board, target) + ((weighted + 50).div_euclid(100)) as i64
+}
+
+/// `amount × part / whole`, rounded half up; `whole` must be positive.
+fn share(amount: i64, part: i128, whole: i128) -> i64 {
+    let num = amount as i128 * part;
+    ((2 * num + whole).div_euclid(2 * whole)) as i64
+}
+
+/// What should be attained by the start of `today`: 0 before the period, the amount after it,
+/// and in between the amount × days gone by / days in the period; or, when the target has
+/// time children (a split by time), their own paces added up and scaled to the target's
+/// amount, so that a seasonal split gives a seasonal curve.
+pub fn pace(board: &Board, target: &Target, today: NaiveDate) -> i64 {
+    pace_at(board, target, today, 0)
+}
+
+fn pace_at(board: &Board, target: &Target, today: NaiveDate, depth: usize) -> i64 {
+    let (first, last) = (target.period.first_day(), target.period.last_day());
+    if today <= first {
+        return 0;
+    }
+    if today > last {
+        return target.amount;
+    }
+    if depth < MAX_DEPTH {
+        let children: Vec<&Target> = board
+            .targets
+            .iter()
+            .filter(|c| c.parent.as_ref() == Some(&target.id) && target.is_time_child(c))
+            .collect();
+        let planned: i128 = children.iter().map(|c| c.amount as i128).sum();
+        if planned > 0 {
+            let due: i128 = children
+                .iter()
+                .map(|c| pace_at(board, c, today, depth + 1) as i128)
+                .sum();
+            return share(target.amount, due, planned);
+        }
+    }
+    let gone = (today - first).num_days() as i128;
+    share(target.amount, gone, target.period.days() as i128)
+}
+
+/// Ahead, on track or behind at `today`, with the board's threshold.
+pub fn status(board: &Board, target: &Target, today: NaiveDate) -> TargetStatus {
+    let attained = attained(board, target);
+    let pace = pace(board, target, today);
+    status_of(
+        target,
+        attained,
+        pace,
+        board.settings.behind_threshold,
+        today,
+    )
+}
+
+fn status_of(
+    target: &Target,
+    attained: i64,
+    pace: i64,
+    threshold: u8,
+    today: NaiveDate,
+) -> TargetStatus {
+    if today < target.period.first_day() {
+        TargetStatus::NotStarted
+    } else if (attained as i128) * 100 < threshold as i128 * pace as i128 {
+        TargetStatus::Behind
+    } else if attained > pace {
+        TargetStatus::Ahead
+    } else {
+        TargetStatus::OnTrack
+    }
+}
+
+/// The target's amount minus the sum of its direct children's amounts: positive when
+/// under-allocated (children were lowered by hand), negative when over-allocated; 0 when it
+/// has no children.
+pub fn allocation_gap(board: &Board, target: &Target) -> i64 {
+    let mut children = board
+        .targets
+        .iter()
+        .filter(|c| c.parent.as_ref() == Some(&target.id))
+        .peekable();
+    if children.peek().is_none() {
+        return 0;
+    }
+    target.amount - children.map(|c| c.amount).sum::<i64>()
+}
+
+/// All of a target's figures at `today`.
+pub fn progress(board: &Board, target: &Target, today: NaiveDate) -> Progress {
+    let attained = attained(board, target);
+    let pace = pace(board, target, today);
+    let missing_cost = if target.measure == Measure::GrossMargin {
+        let won = won_in(
+            board,
+            target.measure,
+            &target.currency,
+            &target.scope,
+            target.period,
+        );
+        won.map(|(d, _)| d)
+            .chain(weighted_open(board, target).map(|(d, _)| d))
+            .filter(|d| d.cost.is_none())
+            .count()
+    } else {
+        0
+    };
+    Progress {
+        amount: target.amount,
+        attained,
+        forecast: forecast(board, target),
+        pace,
+        status: status_of(
+            target,
+            attained,
+            pace,
+            board.settings.behind_threshold,
+            today,
+        ),
+        gap: allocation_gap(board, target),
+        missing_cost,
+    }
+}
+
+/// The targets behind pace at `today`, among those whose period contains today (a missed
+/// target of a finished period is history, not an alert), in board order. For the header badge.
+pub fn behind_targets(board: &Board, today: NaiveDate) -> Vec<TargetId> {
+    board
+        .targets
+        .iter()
+        .filter(|t| t.period.contains(today))
+        .filter(|t| status(board, t, today) == TargetStatus::Behind)
+        .map(|t| t.id.clone())
+        .collect()
+}
+
+/// The target to show next to a board filtered to `scope`: among the targets with exactly that
+/// scope (trimmed, ignoring case) whose period contains `today`, the one with the shortest
+/// period; on a tie, the first in board order.
+pub fn current_target_for<'a>(
+    board: &'a Board,
+    scope: &Scope,
+    today: NaiveDate,
+) -> Option<&'a Target> {
+    board
+        .targets
+        .iter()
+        .filter(|t| t.period.contains(today) && t.scope.same_as(scope))
+        .min_by_key(|t| t.period.days())
+}

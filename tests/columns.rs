@@ -1,0 +1,107 @@
+//! The board's view in one pass: columns in order, cards in rank order, figures per column
+//! and for the open pipeline, all following the filter.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use common::{add, empty_board, NOW};
+use dealboard::domain::board::{DealId, PresetStage};
+use dealboard::domain::columns::board_view;
+use dealboard::domain::command::Command;
+use dealboard::domain::filter::DealFilter;
+use dealboard::domain::money::Currency;
+
+#[test]
+fn columns_follow_stage_order_and_cards_follow_rank() {
+    let mut board = empty_board();
+    for (id, stage) in [
+        ("a", PresetStage::Demo),
+        ("b", PresetStage::Demo),
+        ("c", PresetStage::Won),
+        ("d", PresetStage::Demo),
+    ] {
+        add(&mut board, id, stage, id, 100_00);
+    }
+    let cmd = Command::MoveDeal {
+        id: DealId("d".into()),
+        to: PresetStage::Demo.id(),
+        index: 0,
+        loss_reason: None,
+    };
+    board.apply(cmd, NOW).unwrap();
+    let view = board_view(&board, &DealFilter::default());
+    let stages: Vec<&str> = view.columns.iter().map(|c| c.stage.0.as_str()).collect();
+    assert_eq!(
+        stages,
+        [
+            "lead",
+            "qualified",
+            "demo",
+            "proposal",
+            "negotiation",
+            "won",
+            "lost"
+        ]
+    );
+    let demo = view.column(&PresetStage::Demo.id()).unwrap();
+    let ids: Vec<&str> = demo.cards.iter().map(|c| c.id.0.as_str()).collect();
+    assert_eq!(ids, ["d", "a", "b"]);
+    for card in &demo.cards {
+        assert_eq!(
+            board.deals[card.index].id, card.id,
+            "index points at the deal"
+        );
+    }
+    let usd = Currency::parse("USD").unwrap();
+    assert_eq!(demo.summary.count, 3);
+    assert_eq!(demo.summary.total.amount(&usd), 300_00);
+    assert_eq!(demo.summary.weighted.amount(&usd), 120_00);
+    // Won is not part of the open pipeline.
+    assert_eq!(view.pipeline.total.amount(&usd), 300_00);
+    assert_eq!(view.shown, 4);
+}
+
+#[test]
+fn the_filter_narrows_cards_and_figures_alike() {
+    let mut board = empty_board();
+    add(&mut board, "a", PresetStage::Lead, "Acme renewal", 1_000);
+    add(&mut board, "b", PresetStage::Lead, "Beta", 2_000);
+    let filter = DealFilter {
+        query: "acme".into(),
+        owner: None,
+    };
+    let view = board_view(&board, &filter);
+    let lead = view.column(&PresetStage::Lead.id()).unwrap();
+    assert_eq!(lead.cards.len(), 1);
+    assert_eq!(lead.summary.count, 1);
+    assert_eq!(
+        view.pipeline.total.amount(&Currency::parse("USD").unwrap()),
+        1_000
+    );
+    assert_eq!(view.shown, 1);
+}
+
+#[test]
+fn a_move_changes_only_the_two_columns_involved() {
+    let mut board = empty_board();
+    add(&mut board, "a", PresetStage::Lead, "A", 1);
+    add(&mut board, "b", PresetStage::Demo, "B", 1);
+    add(&mut board, "c", PresetStage::Won, "C", 1);
+    let before = board_view(&board, &DealFilter::default());
+    let cmd = Command::MoveDeal {
+        id: DealId("a".into()),
+        to: PresetStage::Demo.id(),
+        index: 0,
+        loss_reason: None,
+    };
+    board.apply(cmd, NOW).unwrap();
+    let after = board_view(&board, &DealFilter::default());
+    let changed: Vec<&str> = before
+        .columns
+        .iter()
+        .zip(&after.columns)
+        .filter(|(b, a)| b != a)
+        .map(|(b, _)| b.stage.0.as_str())
+        .collect();
+    assert_eq!(changed, ["lead", "demo"]);
+}
