@@ -22,10 +22,10 @@ pub enum PendingImport {
     Csv { file: String, table: CsvTable },
 }
 
-/// Today as `YYYY-MM-DD`, for file names.
+/// Today in the user's time zone as `YYYY-MM-DD`, for file names.
 fn today() -> String {
-    let iso: String = js_sys::Date::new_0().to_iso_string().into();
-    iso.chars().take(10).collect()
+    let now = js_sys::Date::new_0();
+    format!("{:04}-{:02}-{:02}", now.get_full_year(), now.get_month() + 1, now.get_date())
 }
 
 /// Downloads the board as a readable JSON snapshot.
