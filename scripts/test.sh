@@ -39,7 +39,7 @@ check "clippy (wasm32)" cargo clippy --offline --all-targets --target wasm32-unk
 cargo_tests native cargo test --offline
 cargo_tests browser cargo test --offline --target wasm32-unknown-unknown --test web_app
 # A regression guard at today's size; the 150 kB budget is the Benchmark issue's (docs/size.md).
-check "release build and size cap" env SKIP_SETUP=1 TRANSFER_CAP_BYTES=340000 scripts/build-release.sh
+check "release build and size cap" env SKIP_SETUP=1 TRANSFER_CAP_BYTES=380000 scripts/build-release.sh
 
 printf '\n== end to end (Playwright, release build)\n'
 e2e_log="$log_dir/e2e.log"

@@ -169,3 +169,27 @@ fn a_byte_order_mark_is_tolerated() {
     let text = format!("\u{feff}{}", encode(&board, NOW));
     assert_eq!(restore(&text).unwrap().board, board);
 }
+
+#[test]
+fn every_type_problem_and_broken_reference_is_reported_at_once() {
+    let text = V1
+        .replacen("\"value\": 2400050", "\"value\": \"abc\"", 1)
+        .replacen("\"value\": 35000000", "\"value\": true", 1)
+        .replacen("\"stage\": \"won\"", "\"stage\": \"nowhere\"", 1);
+    let found = problems(&text);
+    assert!(
+        found.contains(&r#"deals[0].value: expected a number, found string "abc""#.to_string()),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|p| p.starts_with("deals[1].value: expected a number")),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&r#"deals[1].stage: no stage has id "nowhere""#.to_string()),
+        "{found:?}"
+    );
+    assert_eq!(found.len(), 3, "{found:?}");
+}

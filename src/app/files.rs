@@ -25,7 +25,12 @@ pub enum PendingImport {
 /// Today in the user's time zone as `YYYY-MM-DD`, for file names.
 fn today() -> String {
     let now = js_sys::Date::new_0();
-    format!("{:04}-{:02}-{:02}", now.get_full_year(), now.get_month() + 1, now.get_date())
+    format!(
+        "{:04}-{:02}-{:02}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date()
+    )
 }
 
 /// Downloads the board as a readable JSON snapshot.

@@ -2,9 +2,11 @@
 //! merges what was saved into its own board (deal by deal, newest revision wins, deletions
 //! kept), so two tabs editing different deals never lose each other's work. Merged changes
 //! are not added to this tab's undo history: a tab only undoes its own steps.
+//! Stages and settings have no revisions: the tab that saved last decides them.
 
 use crate::app::state::AppState;
 use crate::app::storage::BOARD_KEY;
+use crate::domain::board::{Board, StageId};
 use crate::domain::merge::merge;
 use crate::io::snapshot::restore;
 use leptos::prelude::*;
@@ -24,7 +26,7 @@ pub fn install(state: AppState) {
             return;
         };
         state.board.maybe_update(|ours| {
-            let merged = merge(ours, &theirs.board).board;
+            let merged = adopt_layout(merge(ours, &theirs.board).board, &theirs.board);
             let changed = merged != *ours;
             if changed {
                 *ours = merged;
@@ -33,4 +35,22 @@ pub fn install(state: AppState) {
         });
     });
     on_cleanup(move || handle.remove());
+}
+
+/// Takes the other tab's stages and settings (it saved last), and puts any deal whose stage
+/// it removed into its first stage, so the merged board stays whole.
+fn adopt_layout(mut merged: Board, theirs: &Board) -> Board {
+    merged.stages = theirs.stages.clone();
+    merged.settings = theirs.settings.clone();
+    if let Some(first) = merged.stages.first().map(|s| s.id.clone()) {
+        let known: Vec<StageId> = merged.stages.iter().map(|s| s.id.clone()).collect();
+        for deal in merged
+            .deals
+            .iter_mut()
+            .filter(|d| !known.contains(&d.stage))
+        {
+            deal.stage = first.clone();
+        }
+    }
+    merged
 }

@@ -1,7 +1,7 @@
 //! The envelope every saved or exported board travels in, and the one restore function that
 //! both start-up and file import use.
 
-use crate::domain::board::{Board, Timestamp};
+use crate::domain::board::{Board, Deal, Timestamp};
 use crate::io::migrate::{migrate, CURRENT_VERSION};
 use crate::io::validate::{validate, Problem};
 use serde::Serialize;
@@ -149,13 +149,50 @@ pub(crate) fn open_envelope(text: &str) -> Result<Opened, RestoreError> {
     })
 }
 
-/// Turns the board's JSON into a `Board`; the first type problem is reported with its place.
+/// Turns the board's JSON into a `Board`. When that fails, every deal is checked on its own
+/// and deals pointing at stages that do not exist are named too, so the user sees all the
+/// problems of a file at once, each with its place, not only the first.
 pub(crate) fn decode_board(value: Value) -> Result<Board, RestoreError> {
-    serde_path_to_error::deserialize(value).map_err(|e| {
-        let path = e.path().to_string();
-        RestoreError::Invalid(vec![Problem::from_serde(
-            &path,
-            &e.into_inner().to_string(),
-        )])
-    })
+    let first = match serde_path_to_error::deserialize::<_, Board>(&value) {
+        Ok(board) => return Ok(board),
+        Err(e) => Problem::from_serde(&e.path().to_string(), &e.inner().to_string()),
+    };
+    let mut problems = Vec::new();
+    let deals = value
+        .get("deals")
+        .and_then(Value::as_array)
+        .map(Vec::as_slice)
+        .unwrap_or_default();
+    for (i, deal) in deals.iter().enumerate() {
+        if let Err(e) = serde_path_to_error::deserialize::<_, Deal>(deal) {
+            let path = format!("deals[{i}].{}", e.path())
+                .trim_end_matches(".")
+                .to_string();
+            problems.push(Problem::from_serde(&path, &e.inner().to_string()));
+        }
+    }
+    let stage_ids: Vec<&str> = value
+        .get("stages")
+        .and_then(Value::as_array)
+        .map(|stages| {
+            stages
+                .iter()
+                .filter_map(|s| s.get("id")?.as_str())
+                .collect()
+        })
+        .unwrap_or_default();
+    for (i, deal) in deals.iter().enumerate() {
+        if let Some(stage) = deal.get("stage").and_then(Value::as_str) {
+            if !stage_ids.contains(&stage) {
+                problems.push(Problem::new(
+                    format!("deals[{i}].stage"),
+                    format!("no stage has id {stage:?}"),
+                ));
+            }
+        }
+    }
+    if !problems.contains(&first) {
+        problems.insert(0, first);
+    }
+    Err(RestoreError::Invalid(problems))
 }
