@@ -1,6 +1,8 @@
 //! The board's view in one pass: columns in order, cards in rank order, figures per column
 //! and for the open pipeline, all following the filter.
 #![cfg(not(target_arch = "wasm32"))]
+// Amounts are written as dollars_cents (100_00 is $100.00).
+#![allow(clippy::inconsistent_digit_grouping)]
 
 mod common;
 

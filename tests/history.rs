@@ -208,3 +208,41 @@ fn at_least_the_last_hundred_steps_are_kept() {
     assert_eq!(undone, 150);
     assert!(board.deals.is_empty());
 }
+
+#[test]
+fn undoing_a_replace_brings_back_the_old_boards_deletions() {
+    let mut board = empty_board();
+    add(&mut board, "a", PresetStage::Lead, "A", 1);
+    add(&mut board, "b", PresetStage::Lead, "B", 1);
+    board
+        .apply(
+            Command::DeleteDeal {
+                id: DealId("b".into()),
+            },
+            NOW + 1,
+        )
+        .unwrap();
+    let mut file = empty_board();
+    add(&mut file, "x", PresetStage::Lead, "X", 1);
+    let mut history = History::default();
+    history.record(
+        board
+            .apply_recorded(Command::ReplaceBoard(Box::new(file)), NOW + 2)
+            .unwrap()
+            .1,
+    );
+    assert!(
+        board.deleted.is_empty(),
+        "the file's tombstones replace ours"
+    );
+    history.undo(&mut board, NOW + 3).unwrap().unwrap();
+    let deleted: Vec<&str> = board.deleted.iter().map(|t| t.id.0.as_str()).collect();
+    assert_eq!(
+        deleted,
+        ["b", "x"],
+        "our deletion is back, and the file's deal is gone"
+    );
+    assert_eq!(titles(&board, &PresetStage::Lead.id()), ["A"]);
+    history.redo(&mut board, NOW + 4).unwrap().unwrap();
+    assert_eq!(titles(&board, &PresetStage::Lead.id()), ["X"]);
+}

@@ -144,15 +144,15 @@ fn a_newer_edit_wins_from_either_side() {
 }
 
 #[test]
-fn more_revisions_win_over_a_later_time_and_it_is_a_conflict() {
+fn the_later_change_wins_over_more_revisions_and_it_is_a_conflict() {
     let mut mine = shared();
     let mut theirs = shared();
     edit(&mut mine, "b", "ours 1", NOW + 1);
     edit(&mut mine, "b", "ours 2", NOW + 2);
     edit(&mut theirs, "b", "theirs", NOW + 50);
 
-    for (merged, incoming_won) in [(merge(&mine, &theirs), 0), (merge(&theirs, &mine), 1)] {
-        assert_eq!(title(&merged.board, "b").as_deref(), Some("ours 2"));
+    for (merged, incoming_won) in [(merge(&mine, &theirs), 1), (merge(&theirs, &mine), 0)] {
+        assert_eq!(title(&merged.board, "b").as_deref(), Some("theirs"));
         assert_eq!(merged.report.conflicts, 1);
         assert_eq!(merged.report.conflict_ids, [id("b")]);
         assert_eq!(merged.report.conflicts_won_by_incoming, incoming_won);

@@ -16,6 +16,9 @@ pub struct Patch {
     pub settings: Settings,
     /// Each target the step changed as it was; `None` when it did not exist.
     pub targets: Vec<(TargetId, Option<Target>)>,
+    /// Every deal and target tombstone, kept only for steps that replace the whole board
+    /// (which replaces the tombstones too); `None` otherwise.
+    pub tombstones: Option<(Vec<Tombstone>, Vec<TargetTombstone>)>,
 }
 
 /// One undoable change: the touched parts before and after it.
@@ -36,10 +39,20 @@ impl Board {
         now: Timestamp,
     ) -> Result<(Outcome, Step), DomainError> {
         let ids = touched_deals(self, &cmd);
+        let whole_board = matches!(cmd, Command::ReplaceBoard(_));
         let mut before = self.capture(&ids);
         let targets_before = self.targets.clone();
+        let tombstones_before = if whole_board {
+            (self.deleted.clone(), self.deleted_targets.clone())
+        } else {
+            Default::default()
+        };
         let outcome = self.apply(cmd, now)?;
         let mut after = self.capture(&ids);
+        if whole_board {
+            before.tombstones = Some(tombstones_before);
+            after.tombstones = Some((self.deleted.clone(), self.deleted_targets.clone()));
+        }
         (before.targets, after.targets) = changed_targets(targets_before, &self.targets);
         // Keep only the deals that really changed: a later undo must not rewrite (and so
         // re-revision) a neighbour that was merely looked at.
@@ -66,6 +79,7 @@ impl Board {
             stages: self.stages.clone(),
             settings: self.settings.clone(),
             targets: Vec::new(),
+            tombstones: None,
         }
     }
 
@@ -83,13 +97,24 @@ impl Board {
                 true
             }
         });
+        if let Some((deals, targets)) = patch.tombstones {
+            self.deleted = deals;
+            self.deleted_targets = targets;
+        }
+        // Restored deals lose their tombstone; removed ones get a new one at `now`.
+        let restored: HashSet<&DealId> = patch
+            .deals
+            .iter()
+            .filter(|(_, d)| d.is_some())
+            .map(|(id, _)| id)
+            .collect();
+        self.deleted.retain(|t| !restored.contains(&t.id));
         for (id, deal) in patch.deals {
             let current = revisions.get(&id).copied();
             match deal {
                 Some(mut deal) => {
                     deal.revision = deal.revision.max(current.unwrap_or(0)) + 1;
                     deal.updated = now;
-                    self.deleted.retain(|t| t.id != id);
                     self.deals.push(deal);
                 }
                 None if current.is_some() => {
@@ -131,18 +156,15 @@ impl Board {
     }
 }
 
+/// Targets as a step saw them: each id with the target, or `None` when there was none.
+type TargetStates = Vec<(TargetId, Option<Target>)>;
+
 /// The targets that differ between two lists, each as it was before and as it is after.
-fn changed_targets(
-    before: Vec<Target>,
-    after: &[Target],
-) -> (
-    Vec<(TargetId, Option<Target>)>,
-    Vec<(TargetId, Option<Target>)>,
-) {
+fn changed_targets(before: Vec<Target>, after: &[Target]) -> (TargetStates, TargetStates) {
     let now: HashMap<&TargetId, &Target> = after.iter().map(|t| (&t.id, t)).collect();
-    let mut then: Vec<(TargetId, Option<Target>)> = Vec::new();
+    let mut then: TargetStates = Vec::new();
     let mut then_ids: HashSet<TargetId> = HashSet::new();
-    let mut later: Vec<(TargetId, Option<Target>)> = Vec::new();
+    let mut later: TargetStates = Vec::new();
     for t in before {
         let current = now.get(&t.id).copied();
         then_ids.insert(t.id.clone());

@@ -202,11 +202,13 @@ fn resolve<'a>(
     }
 }
 
-/// A total order on versions of one deal: revision, then update time, then content.
+/// A total order on versions of one deal: the later change wins (update time), then the one
+/// changed more often (revision), then content — so the order never depends on which side
+/// is local.
 fn newest(a: &Deal, b: &Deal) -> Ordering {
-    a.revision
-        .cmp(&b.revision)
-        .then(a.updated.cmp(&b.updated))
+    a.updated
+        .cmp(&b.updated)
+        .then(a.revision.cmp(&b.revision))
         .then_with(|| {
             if a == b {
                 Ordering::Equal

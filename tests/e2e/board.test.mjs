@@ -389,7 +389,7 @@ test('Delete: the dialog asks first; Cancel keeps the deal, Confirm removes it',
   await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
   const confirm = dialog.getByRole('alertdialog');
   await confirm.waitFor({ state: 'visible' });
-  assert.match(await confirm.textContent(), /Delete “Short-lived deal”\? This cannot be undone\./);
+  assert.match(await confirm.textContent(), /Delete “Short-lived deal”\? You can undo this\./);
   await confirm.getByRole('button', { name: 'Cancel', exact: true }).click();
   await confirm.waitFor({ state: 'detached' });
   assert.ok(await dialog.isVisible(), 'Cancel keeps the dialog open');

@@ -355,7 +355,9 @@ test('mouse: near the right edge the board scrolls; drop into a stage that was o
     return d?.stage === 'won' && d.status === 'won' && typeof d.won_at === 'number';
   });
 
-  // And back towards the left edge: the board scrolls back.
+  // And back towards the left edge: the board scrolls back. (The move's Undo toast sits at
+  // the bottom of this small window over the cards: dismiss it first.)
+  await page.locator('.toast').getByRole('button', { name: 'Dismiss' }).click();
   const endLeft = await boardScrollLeft(page);
   const leftEdge = { x: boardBox.x + 8, y: drop.y };
   await mouseLift(page, card(page, 'Gringotts compliance'), leftEdge, { steps: 15 });

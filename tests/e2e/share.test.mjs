@@ -216,7 +216,7 @@ test('a newer format, broken JSON and foreign JSON are refused with why, changin
   const start = await storedStart(page);
 
   let dialog = await importFile(page, file('newer-version.json'));
-  await assertRefused(page, dialog, ['format version 99, this app reads up to version 2'], start);
+  await assertRefused(page, dialog, ['format version 99, this app reads up to version 3'], start);
 
   dialog = await importFile(page, { name: 'cut-off.json', text: '{"format": "dealboard", "version": 2, "board": {' });
   const cut = await itemTexts(dialog.getByRole('alert'));

@@ -58,7 +58,7 @@ test('add, edit, move and delete are saved (debounced) and restored after a relo
   );
   const envelope = JSON.parse(await storageGet(page, BOARD_KEY));
   assert.equal(envelope.format, 'dealboard');
-  assert.equal(envelope.version, 2);
+  assert.equal(envelope.version, 3);
   assert.equal(typeof envelope.saved_at, 'number');
   assert.ok(Math.abs(envelope.saved_at - Date.now()) < 60_000, `saved_at is about now: ${envelope.saved_at}`);
   assert.equal(typeof envelope.app_version, 'string');

@@ -14,6 +14,7 @@ pub fn UndoToast() -> impl IntoView {
                 <div class="toast">
                     <span>{toast.text}</span>
                     <button type="button" on:click=move |_| state.undo()>{state.tr(Key::Undo)}</button>
+                    <button type="button" class="toast-close" aria-label=state.tr(Key::Dismiss) on:click=move |_| state.toast.set(None)>"×"</button>
                 </div>
             }
         })

@@ -1,9 +1,11 @@
 //! Merging targets (called by `domain::merge::merge`), by the same rules as deals: matched by
-//! id; the higher `revision` wins, then the later `updated`, then the larger serialised JSON;
+//! id; the later `updated` wins, then the higher `revision`, then the larger serialised JSON;
 //! tombstones are unioned (latest time per id) and remove every version last changed at or
 //! before the deletion. Then a target whose parent is not in the result is dropped with its
-//! subtree, so that the tree stays whole. The result depends only on the two sets of records,
-//! never on which board is "ours" (only the order of the list does).
+//! subtree, so that the tree stays whole, and gets a tombstone at its latest update (as if
+//! deleted with its parent), so that merging the same boards again cannot bring back an older
+//! version of it. The result depends only on the two sets of records, never on which board is
+//! "ours" (only the order of the lists does).
 
 use crate::domain::board::Timestamp;
 use crate::domain::targets::target::{Target, TargetId, TargetTombstone};
@@ -26,7 +28,7 @@ pub(crate) fn merge_targets(
     local: (&[Target], &[TargetTombstone]),
     incoming: (&[Target], &[TargetTombstone]),
 ) -> (Vec<Target>, Vec<TargetTombstone>, TargetMergeReport) {
-    let deleted = union_tombstones(local.1, incoming.1);
+    let mut deleted = union_tombstones(local.1, incoming.1);
     let deleted_at: HashMap<&TargetId, Timestamp> = deleted.iter().map(|t| (&t.id, t.at)).collect();
     let alive = |t: &&Target| deleted_at.get(&t.id).is_none_or(|&at| t.updated > at);
 
@@ -49,11 +51,26 @@ pub(crate) fn merge_targets(
 
     let mut out: Vec<Target> = Vec::with_capacity(best.len());
     let mut seen: HashSet<&TargetId> = HashSet::new();
-    for t in local.0.iter().chain(incoming.0) {
-        if whole.get(&t.id) == Some(&true) && seen.insert(&t.id) {
-            out.push(best[&t.id].clone());
+    // Dropped ids with the latest update of any living version of them.
+    let mut dropped: Vec<(&TargetId, Timestamp)> = Vec::new();
+    let mut dropped_at: HashMap<&TargetId, usize> = HashMap::new();
+    for t in local.0.iter().chain(incoming.0).filter(alive) {
+        if whole.get(&t.id) == Some(&true) {
+            if seen.insert(&t.id) {
+                out.push(best[&t.id].clone());
+            }
+        } else if let Some(&i) = dropped_at.get(&t.id) {
+            dropped[i].1 = dropped[i].1.max(t.updated);
+        } else {
+            dropped_at.insert(&t.id, dropped.len());
+            dropped.push((&t.id, t.updated));
         }
     }
+    let orphans: Vec<TargetTombstone> = dropped
+        .into_iter()
+        .map(|(id, at)| TargetTombstone { id: id.clone(), at })
+        .collect();
+    deleted = union_tombstones(&deleted, &orphans);
 
     let mut report = TargetMergeReport::default();
     let ours: HashMap<&TargetId, &Target> = local.0.iter().map(|t| (&t.id, t)).collect();
@@ -99,11 +116,12 @@ fn rooted<'a>(
     answer
 }
 
-/// A total order on versions of one target: revision, then update time, then content.
+/// A total order on versions of one target: the later change, then revision, then content
+/// (the same rule as deals, see docs/merge.md).
 fn newest(a: &Target, b: &Target) -> Ordering {
-    a.revision
-        .cmp(&b.revision)
-        .then(a.updated.cmp(&b.updated))
+    a.updated
+        .cmp(&b.updated)
+        .then(a.revision.cmp(&b.revision))
         .then_with(|| {
             if a == b {
                 Ordering::Equal
