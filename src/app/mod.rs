@@ -17,7 +17,7 @@ use crate::domain::board::Board;
 use crate::domain::sample::sample_board;
 use crate::i18n::Lang;
 use crate::io::snapshot::RestoreError;
-use components::{Banners, BoardHeader, Dialogs, Pipeline, UndoToast};
+use components::{Banners, BoardHeader, Dialogs, Pipeline, TargetsView, UndoToast};
 use leptos::prelude::*;
 use state::{AppState, Banner};
 use storage::Loaded;
@@ -44,7 +44,9 @@ pub fn App() -> impl IntoView {
         >
             <Banners/>
             <BoardHeader/>
-            <Pipeline/>
+            <Show when=move || state.show_targets.get() fallback=|| view! { <Pipeline/> }>
+                <TargetsView/>
+            </Show>
             <Dialogs/>
             <UndoToast/>
             <drag::DragGhost/>

@@ -68,6 +68,8 @@ pub struct AppState {
     pub toast: RwSignal<Option<Toast>>,
     /// What the board shows (columns, cards, figures) for the current filter, in one memo.
     pub view: Memo<BoardView>,
+    /// True while the Targets view is shown instead of the board.
+    pub show_targets: RwSignal<bool>,
 }
 
 /// A brief notice with an Undo button; `serial` tells one toast from the next.
@@ -94,6 +96,7 @@ impl AppState {
             open_menu: RwSignal::new(None),
             history: RwSignal::new(History::default()),
             toast: RwSignal::new(None),
+            show_targets: RwSignal::new(false),
         }
     }
 

@@ -81,8 +81,13 @@ pub fn DealDialog(target: DealTarget) -> impl IntoView {
             }
         }
     };
-    // No cost field in the dialog yet: an edit keeps the deal's cost.
-    let kept_cost = start.cost;
+    // Cost (for gross margin targets): empty means unknown, not zero.
+    let cost = RwSignal::new(
+        start
+            .cost
+            .map(|c| amount_input_text(c, &start.currency))
+            .unwrap_or_default(),
+    );
     let read_fields = move || -> Result<DealFields, Key> {
         let currency =
             Currency::parse(&currency.get_untracked()).map_err(|_| Key::ErrBadCurrency)?;
@@ -91,6 +96,12 @@ pub fn DealDialog(target: DealTarget) -> impl IntoView {
             0
         } else {
             parse_amount(&text, &currency).map_err(|_| Key::ErrBadAmount)?
+        };
+        let cost_text = cost.get_untracked();
+        let cost = if cost_text.trim().is_empty() {
+            None
+        } else {
+            Some(parse_amount(&cost_text, &currency).map_err(|_| Key::ErrBadAmount)?)
         };
         let date = close_date.get_untracked();
         let close_date = if date.trim().is_empty() {
@@ -104,7 +115,7 @@ pub fn DealDialog(target: DealTarget) -> impl IntoView {
             contact: contact.get_untracked(),
             value,
             currency,
-            cost: kept_cost,
+            cost,
             owner: owner.get_untracked(),
             product: product.get_untracked(),
             region: region.get_untracked(),
@@ -205,6 +216,7 @@ pub fn DealDialog(target: DealTarget) -> impl IntoView {
                                 {currencies.into_iter().map(|c| { let selected = c == currency.get_untracked(); view! { <option value=c.clone() selected=selected>{c.clone()}</option> } }).collect_view()}
                             </select>
                         </label>
+                        {text_field(Key::FieldCost, cost, "text")}
                     </div>
                     <label>
                         <span>{state.tr(Key::FieldOwner)}</span>

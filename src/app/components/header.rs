@@ -1,6 +1,7 @@
 //! The board header: pipeline totals, search, owner filter, and the board's actions.
 
 use crate::app::components::share::ShareButtons;
+use crate::app::components::targets::TargetBadges;
 use crate::app::shortcuts::SEARCH_ID;
 use crate::app::state::{use_app, Dialog};
 use crate::i18n::{Key, Lang};
@@ -35,6 +36,7 @@ pub fn BoardHeader() -> impl IntoView {
                         <dd data-testid="pipeline-weighted">{move || summary.with(|s| s.weighted.format(&currency()))}</dd>
                     </div>
                 </dl>
+                <TargetBadges/>
             </div>
             <div class="board-tools">
                 <input

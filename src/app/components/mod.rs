@@ -13,6 +13,7 @@ mod import_dialog;
 mod pipeline;
 mod share;
 mod stage_editor;
+mod targets;
 mod toast;
 
 pub use banners::Banners;
@@ -20,4 +21,5 @@ pub use dialogs::Dialogs;
 pub use header::BoardHeader;
 pub use pipeline::Pipeline;
 pub use share::{carries_files, drop_files};
+pub use targets::TargetsView;
 pub use toast::UndoToast;

@@ -1,0 +1,51 @@
+//! Targets on the board's header: how many are behind pace (a link to them), and, while the
+//! board is filtered to one rep, that rep's target for the current period.
+
+use crate::app::state::use_app;
+use crate::domain::targets::{behind_targets, current_target_for, progress, Scope};
+use crate::i18n::Key;
+use leptos::prelude::*;
+
+use super::{format_measure, status_key, today};
+
+/// The Targets/Board switch, the "N targets behind" badge and the filtered rep's target.
+#[component]
+pub fn TargetBadges() -> impl IntoView {
+    let state = use_app();
+    let behind = Memo::new(move |_| state.board.with(|b| behind_targets(b, today()).len()));
+    let scoped = Memo::new(move |_| {
+        let owner = state.filter.with(|f| f.owner.clone())?;
+        let scope = Scope {
+            owner: Some(owner.clone()),
+            ..Scope::default()
+        };
+        state.board.with(|b| {
+            let target = current_target_for(b, &scope, today())?;
+            let p = progress(b, target, today());
+            Some((
+                owner,
+                target.period.label(),
+                format_measure(target, p.attained),
+                format_measure(target, p.amount),
+                p.status,
+            ))
+        })
+    });
+    view! {
+        <button
+            class="view-switch"
+            aria-pressed=move || state.show_targets.get().to_string()
+            on:click=move |_| state.show_targets.update(|s| *s = !*s)
+        >{move || state.t(if state.show_targets.get() { Key::BoardView } else { Key::Targets })}</button>
+        <Show when=move || { behind.get() > 0 }>
+            <button class="badge-behind" data-testid="targets-behind" on:click=move |_| state.show_targets.set(true)>
+                {move || state.fill(Key::TargetsBehind, &[&behind.get().to_string()])}
+            </button>
+        </Show>
+        {move || scoped.get().map(|(owner, period, attained, amount, status)| view! {
+            <span class="scope-target" data-testid="scope-target">
+                {state.fill(Key::CurrentTarget, &[&owner, &period, &attained, &amount, state.t(status_key(status))])}
+            </span>
+        })}
+    }
+}

@@ -1,0 +1,118 @@
+//! The form that sets a new top-level target.
+
+use crate::app::clock;
+use crate::app::state::{error_key, use_app};
+use crate::domain::command::Command;
+use crate::domain::money::parse_amount;
+use crate::domain::targets::{Measure, Period, Scope, Target, TargetId};
+use crate::i18n::Key;
+use chrono::Datelike;
+use leptos::prelude::*;
+
+use super::{measure_key, today};
+
+const MEASURES: [Measure; 3] = [Measure::WonValue, Measure::WonCount, Measure::GrossMargin];
+
+/// Measure, period, scope and amount of a new target.
+#[component]
+pub fn NewTargetForm() -> impl IntoView {
+    let state = use_app();
+    let measure = RwSignal::new(0usize);
+    let period = RwSignal::new(today().year().to_string());
+    let owner = RwSignal::new(String::new());
+    let product = RwSignal::new(String::new());
+    let region = RwSignal::new(String::new());
+    let amount = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let values = |pick: fn(&crate::domain::board::Deal) -> &str| {
+        Memo::new(move |_| {
+            state.board.with(|b| {
+                let mut v: Vec<String> = b
+                    .deals
+                    .iter()
+                    .map(|d| pick(d).trim().to_string())
+                    .filter(|s| !s.is_empty())
+                    .collect();
+                v.sort();
+                v.dedup();
+                v
+            })
+        })
+    };
+    let owners = values(|d| &d.owner);
+    let products = values(|d| &d.product);
+    let regions = values(|d| &d.region);
+    let submit = move || {
+        let Some(period) = Period::parse(period.get_untracked().trim()) else {
+            return error.set(Some(state.t(Key::ErrBadPeriod).to_string()));
+        };
+        let measure = MEASURES[measure.get_untracked()];
+        let currency = state
+            .board
+            .with_untracked(|b| b.settings.default_currency.clone());
+        let text = amount.get_untracked();
+        let parsed = match measure {
+            Measure::WonCount => text.trim().parse::<i64>().ok(),
+            _ => parse_amount(&text, &currency).ok(),
+        };
+        let Some(value) = parsed else {
+            return error.set(Some(state.t(Key::ErrBadAmount).to_string()));
+        };
+        let pick = |s: RwSignal<String>| Some(s.get_untracked()).filter(|v| !v.is_empty());
+        let scope = Scope {
+            owner: pick(owner),
+            product: pick(product),
+            region: pick(region),
+            customer: None,
+        };
+        let target = Target::new(
+            TargetId(clock::new_id("t")),
+            measure,
+            period,
+            scope,
+            value,
+            currency,
+        );
+        match state.dispatch(Command::AddTarget(target)) {
+            Ok(_) => {
+                error.set(None);
+                amount.set(String::new());
+            }
+            Err(e) => error.set(Some(format!("{} ({e})", state.t(error_key(&e))))),
+        }
+    };
+    let scope_select = move |key: Key, signal: RwSignal<String>, options: Memo<Vec<String>>| {
+        view! {
+            <label>
+                <span>{state.tr(key)}</span>
+                <select on:change:target=move |ev| signal.set(ev.target().value())>
+                    <option value="">{state.tr(Key::AnyValue)}</option>
+                    {move || options.get().into_iter().map(|o| view! { <option value=o.clone()>{o.clone()}</option> }).collect_view()}
+                </select>
+            </label>
+        }
+    };
+    view! {
+        <form class="new-target" aria-label=state.tr(Key::NewTarget) on:submit=move |ev| { ev.prevent_default(); submit() }>
+            <label>
+                <span>{state.tr(Key::Measure)}</span>
+                <select on:change:target=move |ev| measure.set(ev.target().value().parse().unwrap_or(0))>
+                    {MEASURES.iter().enumerate().map(|(i, m)| view! { <option value=i.to_string()>{state.tr(measure_key(*m))}</option> }).collect_view()}
+                </select>
+            </label>
+            <label>
+                <span>{state.tr(Key::Period)}</span>
+                <input type="text" placeholder=state.tr(Key::PeriodHint) prop:value=move || period.get() on:input:target=move |ev| period.set(ev.target().value())/>
+            </label>
+            {scope_select(Key::FieldOwner, owner, owners)}
+            {scope_select(Key::FieldProduct, product, products)}
+            {scope_select(Key::FieldRegion, region, regions)}
+            <label>
+                <span>{state.tr(Key::TargetAmount)}</span>
+                <input type="text" inputmode="decimal" prop:value=move || amount.get() on:input:target=move |ev| amount.set(ev.target().value())/>
+            </label>
+            <button type="submit" class="primary">{state.tr(Key::AddTarget)}</button>
+            {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
+        </form>
+    }
+}

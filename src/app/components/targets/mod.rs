@@ -1,0 +1,116 @@
+//! The Targets view: targets set for a period and scope, decomposed into a tree, each with
+//! attainment, forecast and pace (SEED-NOTES §3 and §6).
+
+mod badge;
+mod form;
+mod row;
+mod split;
+
+use crate::app::clock;
+use crate::app::state::{use_app, AppState};
+use crate::domain::date::day_of;
+use crate::domain::money::format_amount;
+use crate::domain::targets::{Measure, Target, TargetStatus};
+use crate::i18n::Key;
+pub use badge::TargetBadges;
+use chrono::NaiveDate;
+use form::NewTargetForm;
+use leptos::prelude::*;
+use row::TargetRow;
+
+/// Today in UTC, the day progress is measured at.
+pub fn today() -> NaiveDate {
+    day_of(clock::now())
+}
+
+/// A target's amount in its unit: money, or a count of deals.
+pub fn format_measure(target: &Target, value: i64) -> String {
+    match target.measure {
+        Measure::WonCount => value.to_string(),
+        Measure::WonValue | Measure::GrossMargin => format_amount(value, &target.currency),
+    }
+}
+
+/// The label of a status.
+pub fn status_key(status: TargetStatus) -> Key {
+    match status {
+        TargetStatus::NotStarted => Key::StatusNotStarted,
+        TargetStatus::Ahead => Key::StatusAhead,
+        TargetStatus::OnTrack => Key::StatusOnTrack,
+        TargetStatus::Behind => Key::StatusBehind,
+    }
+}
+
+/// The label of a measure.
+pub fn measure_key(measure: Measure) -> Key {
+    match measure {
+        Measure::WonValue => Key::MeasureWonValue,
+        Measure::WonCount => Key::MeasureWonCount,
+        Measure::GrossMargin => Key::MeasureGrossMargin,
+    }
+}
+
+/// The whole Targets view.
+#[component]
+pub fn TargetsView() -> impl IntoView {
+    let state = use_app();
+    let roots = Memo::new(move |_| {
+        state.board.with(|b| {
+            b.target_roots()
+                .iter()
+                .map(|t| t.id.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <main class="targets-view" aria-labelledby="targets-title">
+            <h2 id="targets-title">{state.tr(Key::Targets)}</h2>
+            <NewTargetForm/>
+            <ThresholdSetting state/>
+            <Show when=move || roots.with(|r| r.is_empty())>
+                <p class="targets-empty">{state.tr(Key::NoTargets)}</p>
+            </Show>
+            <ul class="target-tree" role="tree">
+                <For each=move || roots.get() key=|id| id.clone() children=move |id| view! { <TargetRow id depth=0/> }/>
+            </ul>
+        </main>
+    }
+}
+
+/// Where "behind" starts, as a share of pace.
+#[component]
+fn ThresholdSetting(state: AppState) -> impl IntoView {
+    use crate::domain::command::Command;
+    view! {
+        <label class="threshold">
+            <span>{state.tr(Key::BehindThreshold)}</span>
+            <input
+                type="number"
+                min="0"
+                max="100"
+                prop:value=move || state.board.with(|b| b.settings.behind_threshold.to_string())
+                on:change:target=move |ev| {
+                    if let Ok(p) = ev.target().value().trim().parse::<u8>() {
+                        let _ = state.dispatch(Command::SetBehindThreshold(p));
+                    }
+                }
+            />
+        </label>
+    }
+}
+
+/// A target's amount as the user would type it.
+pub fn form_amount(target: &Target) -> String {
+    match target.measure {
+        Measure::WonCount => target.amount.to_string(),
+        _ => crate::domain::money::amount_input_text(target.amount, &target.currency),
+    }
+}
+
+/// Reads an amount typed for `target`: a count, or money in its currency.
+pub fn parse_measure(target: &Target, text: &str) -> Option<i64> {
+    match target.measure {
+        Measure::WonCount => text.trim().parse().ok().filter(|n: &i64| *n >= 0),
+        _ => crate::domain::money::parse_amount(text, &target.currency).ok(),
+    }
+}

@@ -1,0 +1,162 @@
+//! One target in the tree: its figures, a progress bar with the pace marker, its status, and
+//! what can be done with it (change the amount, split it, delete it). Its parts are listed
+//! under it and can be folded away.
+
+use crate::app::state::use_app;
+use crate::domain::command::Command;
+use crate::domain::targets::{progress, TargetId};
+use crate::i18n::Key;
+use leptos::prelude::*;
+
+use super::split::SplitPanel;
+use super::{form_amount, format_measure, measure_key, parse_measure, status_key, today};
+
+/// A target and, unfolded, its children.
+#[component]
+pub fn TargetRow(id: TargetId, depth: usize) -> impl IntoView {
+    let state = use_app();
+    let target_id = id.clone();
+    let target = Memo::new(move |_| state.board.with(|b| b.target(&target_id).cloned()));
+    let target_id = id.clone();
+    let figures = Memo::new(move |_| {
+        state
+            .board
+            .with(|b| b.target(&target_id).map(|t| progress(b, t, today())))
+    });
+    let target_id = id.clone();
+    let children = Memo::new(move |_| {
+        state.board.with(|b| {
+            b.target_children(&target_id)
+                .iter()
+                .map(|t| t.id.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    let open = RwSignal::new(depth == 0);
+    let splitting = RwSignal::new(false);
+    let name = move || {
+        target.with(|t| {
+            t.as_ref().map(|t| {
+                let lang = state.lang.get();
+                let scope = if t.scope.is_team() {
+                    lang.text(Key::Team).to_string()
+                } else {
+                    t.scope.label()
+                };
+                format!(
+                    "{} · {} · {}",
+                    t.period.label(),
+                    scope,
+                    lang.text(measure_key(t.measure))
+                )
+            })
+        })
+    };
+    let shown = move |f: fn(&crate::domain::targets::Progress) -> i64| {
+        move || {
+            target.with(|t| {
+                figures.with(|p| match (t, p) {
+                    (Some(t), Some(p)) => format_measure(t, f(p)),
+                    _ => String::new(),
+                })
+            })
+        }
+    };
+    let percent = move |f: fn(&crate::domain::targets::Progress) -> i64| {
+        move || {
+            figures.with(|p| {
+                p.as_ref().map_or(0.0, |p| {
+                    if p.amount > 0 {
+                        (f(p) as f64 / p.amount as f64 * 100.0).clamp(0.0, 100.0)
+                    } else {
+                        0.0
+                    }
+                })
+            })
+        }
+    };
+    let (attained_pc, forecast_pc, pace_pc) = (
+        percent(|p| p.attained),
+        percent(|p| p.forecast),
+        percent(|p| p.pace),
+    );
+    let status = move || figures.with(|p| p.as_ref().map(|p| p.status));
+    let gap = move || {
+        target.with(|t| {
+            figures.with(|p| match (t, p) {
+                (Some(t), Some(p)) if p.gap > 0 => {
+                    Some(state.fill(Key::Unallocated, &[&format_measure(t, p.gap)]))
+                }
+                (Some(t), Some(p)) if p.gap < 0 => {
+                    Some(state.fill(Key::OverAllocated, &[&format_measure(t, -p.gap)]))
+                }
+                _ => None,
+            })
+        })
+    };
+    let amount_text = move || target.with(|t| t.as_ref().map(form_amount).unwrap_or_default());
+    let edit_id = id.clone();
+    let delete_id = id.clone();
+    let dom_id = id.0.clone();
+    let split_id = id.clone();
+    view! {
+        <li class="target" role="treeitem" data-target-id=dom_id aria-expanded=move || (!children.with(|c| c.is_empty())).then(|| open.get().to_string())>
+            <div class="target-row" style=format!("--depth: {depth}")>
+                <button
+                    type="button"
+                    class="twisty"
+                    aria-label=move || state.fill(Key::ShowParts, &[&name().unwrap_or_default()])
+                    disabled=move || children.with(|c| c.is_empty())
+                    on:click=move |_| open.update(|o| *o = !*o)
+                >{move || if children.with(|c| c.is_empty()) { "·" } else if open.get() { "▾" } else { "▸" }}</button>
+                <span class="target-name">{name}</span>
+                <span class="target-status" data-testid="target-status" data-status=move || format!("{:?}", status().unwrap_or(crate::domain::targets::TargetStatus::NotStarted))>
+                    {move || status().map(|s| state.t(status_key(s)))}
+                </span>
+                <div
+                    class="target-progress"
+                    role="progressbar"
+                    aria-valuemin="0"
+                    aria-valuemax="100"
+                    aria-valuenow=move || format!("{:.0}", attained_pc())
+                >
+                    <div class="bar-forecast" style=move || format!("width: {:.1}%", forecast_pc())></div>
+                    <div class="bar-attained" style=move || format!("width: {:.1}%", attained_pc())></div>
+                    <div class="pace-marker" title=state.tr(Key::Pace) style=move || format!("left: {:.1}%", pace_pc())></div>
+                </div>
+                <dl class="target-figures">
+                    <div><dt>{state.tr(Key::Attained)}</dt><dd data-testid="target-attained">{shown(|p| p.attained)}</dd></div>
+                    <div><dt>{state.tr(Key::TargetAmount)}</dt><dd data-testid="target-amount">{shown(|p| p.amount)}</dd></div>
+                    <div><dt>{state.tr(Key::Forecast)}</dt><dd data-testid="target-forecast">{shown(|p| p.forecast)}</dd></div>
+                    <div><dt>{state.tr(Key::Pace)}</dt><dd data-testid="target-pace">{shown(|p| p.pace)}</dd></div>
+                </dl>
+                {move || gap().map(|g| view! { <p class="target-gap" data-testid="target-gap">{g}</p> })}
+                <div class="target-actions">
+                    <input
+                        type="text"
+                        inputmode="decimal"
+                        aria-label=state.tr(Key::TargetAmount)
+                        prop:value=amount_text
+                        on:change:target=move |ev| {
+                            let text = ev.target().value();
+                            let parsed = state.board.with_untracked(|b| b.target(&edit_id).and_then(|t| parse_measure(t, &text)));
+                            if let Some(amount) = parsed {
+                                let _ = state.dispatch(Command::EditTarget { id: edit_id.clone(), amount });
+                            }
+                        }
+                    />
+                    <button type="button" aria-expanded=move || splitting.get().to_string() on:click=move |_| splitting.update(|s| *s = !*s)>{state.tr(Key::Split)}</button>
+                    <button type="button" class="danger" on:click=move |_| { let _ = state.dispatch(Command::DeleteTarget { id: delete_id.clone() }); }>{state.tr(Key::DeleteTarget)}</button>
+                </div>
+            </div>
+            <Show when=move || splitting.get()>
+                <SplitPanel id=split_id.clone() done=Callback::new(move |_| { splitting.set(false); open.set(true); })/>
+            </Show>
+            <Show when=move || open.get() && !children.with(|c| c.is_empty())>
+                <ul role="group">
+                    <For each=move || children.get() key=|id| id.clone() children=move |id| view! { <TargetRow id depth=depth + 1/> }.into_any()/>
+                </ul>
+            </Show>
+        </li>
+    }
+}
