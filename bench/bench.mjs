@@ -71,11 +71,15 @@ function parseArgs(argv) {
       case '--markdown':
         o.markdown = path.resolve(value());
         break;
+      case '--table':
+        o.table = path.resolve(value());
+        break;
       case '-h':
       case '--help':
         console.log(
           'usage: node bench/bench.mjs [--sizes 1000,5000,10000,50000] [--moves 50] [--runs 3]\n' +
             '         [--timeout 180] [--move-time 300] [--dist dist] [--out bench/results.json] [--markdown file.md]\n' +
+            '       node bench/bench.mjs --table bench/results.json   (prints the table of a saved run)\n' +
             '  --runs: first renders per size (median; 1 above 20,000 deals)\n' +
             '  --timeout: seconds any one wait may take before it is reported as a timeout\n' +
             '  --move-time: seconds of moves per size; slower sizes report the moves made by then',
@@ -176,6 +180,7 @@ async function startServer(distDir, boardsDir) {
       res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
       res.end(body);
     };
+    if (p === '/favicon.ico') return send(204, 'image/x-icon', '');
     if (p === '/__bench/blank.html') return send(200, MIME['.html'], '<!DOCTYPE html><title>blank</title>');
     if (p === '/__bench/floor.html') return send(200, MIME['.html'], floorHtml);
     if (p === '/__bench/floor.js') return send(200, MIME['.js'], fs.readFileSync(path.join(HERE, 'floor.js')));
@@ -461,8 +466,14 @@ async function runMoves(b, moves, timeout, maxSeconds) {
   const started = Date.now();
   for (let i = 0; i < moves; i += 1) {
     if (i > 0 && (Date.now() - started) / 1000 > maxSeconds) break;
-    const from = OPEN_STAGES[i % OPEN_STAGES.length];
-    const to = OPEN_STAGES[(i + 1) % OPEN_STAGES.length];
+    // From the next open stage that has a card (tiny boards leave some empty) to the one after.
+    const filled = await page.evaluate((ids) =>
+      ids.map((id) => !!document.querySelector(`main.board section.stage[data-stage-id="${id}"] article.deal-card`)),
+    OPEN_STAGES);
+    const k = [...OPEN_STAGES.keys()].map((j) => (i + j) % OPEN_STAGES.length).find((j) => filled[j]);
+    if (k === undefined) throw new Error('no card in any open stage to move');
+    const from = OPEN_STAGES[k];
+    const to = OPEN_STAGES[(k + 1) % OPEN_STAGES.length];
     const cardLoc = page.locator(`main.board section.stage[data-stage-id="${from}"] article.deal-card`).first();
     const deal = await cardLoc.getAttribute('data-deal-id', { timeout: timeout * 1000 });
     const box = await cardLoc.boundingBox();
@@ -556,13 +567,18 @@ async function runImport(server, file, filePath, firstDeal, timeout) {
 // ---------------------------------------------------------------------------------------------
 // One size
 
-async function benchSize(size, o, server, boardsDir, quota, isLargest, failures) {
+async function benchSize(size, o, server, boardsDir, isLargest, failures) {
   const file = `board-${size}.json`;
   const filePath = path.join(boardsDir, file);
   const text = generateText(size);
   fs.writeFileSync(filePath, text);
   const envelope = JSON.parse(text);
-  const firstDeal = envelope.board.deals[0].id;
+  // The top card of the first column: on the page at once even when columns only render
+  // their visible cards.
+  const firstStage = envelope.board.stages[0].id;
+  const firstDeal = envelope.board.deals
+    .filter((d) => d.stage === firstStage)
+    .sort((x, y) => x.rank - y.rank || (x.id < y.id ? -1 : 1))[0].id;
   const r = { size, fileBytes: Buffer.byteLength(text), notes: [] };
   const runs = size >= 20000 ? 1 : o.runs;
   log(`${size} deals: ${(r.fileBytes / 1e6).toFixed(1)} MB`);
@@ -582,6 +598,18 @@ async function benchSize(size, o, server, boardsDir, quota, isLargest, failures)
       }
       return null;
     }
+  };
+
+  // Uncaught errors in a page break the run; console errors are only kept.
+  const noteErrors = (bb) => {
+    if (!bb) return;
+    if (bb.errors.length) {
+      r.pageErrors = [...(r.pageErrors ?? []), ...bb.errors];
+      failures.push(`${size}: page error: ${bb.errors[0].split('\n')[0]}`);
+    }
+    if (bb.consoleErrors.length) r.consoleErrors = [...(r.consoleErrors ?? []), ...bb.consoleErrors].slice(0, 5);
+    bb.errors.length = 0;
+    bb.consoleErrors.length = 0;
   };
 
   let b = await launch();
@@ -613,6 +641,7 @@ async function benchSize(size, o, server, boardsDir, quota, isLargest, failures)
       r.notes.push(`first render: n/a, over quota (${stored?.error ?? 'not stored'}); measured through import`);
     }
     if (!r.fits || isLargest) {
+      noteErrors(b);
       await b.close();
       b = null;
       const imp = await step('import', () =>
@@ -627,6 +656,7 @@ async function benchSize(size, o, server, boardsDir, quota, isLargest, failures)
           b = imp.browser;
           ready = true;
         } else {
+          noteErrors(imp.browser);
           await imp.browser.close();
         }
       }
@@ -665,13 +695,7 @@ async function benchSize(size, o, server, boardsDir, quota, isLargest, failures)
         log(`${size}: move p95 ${round(r.move.domP95)} ms, setItem median ${round(r.move.setItemMedian)} ms`);
       }
     }
-    if (b) {
-      if (b.errors.length) {
-        r.pageErrors = b.errors;
-        failures.push(`${size}: page errors: ${b.errors[0].split('\n')[0]}`);
-      }
-      if (b.consoleErrors.length) r.consoleErrors = b.consoleErrors.slice(0, 5);
-    }
+    noteErrors(b);
   } finally {
     if (b) await b.close();
     fs.rmSync(filePath, { force: true });
@@ -681,6 +705,19 @@ async function benchSize(size, o, server, boardsDir, quota, isLargest, failures)
 
 // ---------------------------------------------------------------------------------------------
 // Machine, transfer size, capacity
+
+/** The commit the working tree is at, and whether it has changes (the build is of the tree). */
+function gitState() {
+  try {
+    const commit = execFileSync('git', ['-C', ROOT, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['-C', ROOT, 'status', '--porcelain', '--', 'src', 'style', 'index.html', 'Cargo.toml', 'Cargo.lock'], {
+      encoding: 'utf8',
+    }).trim();
+    return { commit, dirty: dirty.length > 0 };
+  } catch {
+    return null;
+  }
+}
 
 function machine(chromiumVersion) {
   const cpuinfo = fs.readFileSync('/proc/cpuinfo', 'utf8');
@@ -783,6 +820,10 @@ function buildTable(res) {
   row('– of which: wasm fetched (ms)', (s) => (s.first ? fmtMs(median(s.first.runs.map((x) => x.wasmFetched))) : null));
   row('– cards in the DOM (ms)', (s) => (s.first ? fmtMs(median(s.first.runs.map((x) => x.cardsAt))) : null));
   row('– longest task during load (ms)', (s) => (s.first ? fmtMs(median(s.first.runs.map((x) => x.longestTask))) : null));
+  row('cards on the page after load / import', (s) => {
+    const n = s.first?.runs?.[s.first.runs.length - 1]?.cardsInDom ?? s.import?.cardsInDom;
+    return n == null ? null : n.toLocaleString('en-US');
+  });
   row('import: file chosen → board painted (ms)', (s) => (s.import ? fmtMs(s.import.total) : null));
   row('import: longest task (ms)', (s) => (s.import ? fmtMs(s.import.longestTask) : null));
   row('move: drop → DOM, median (ms)', (s) => (s.move ? fmtMs(s.move.domMedian) : null));
@@ -798,7 +839,9 @@ function buildTable(res) {
     'move p95 ÷ move p95 at 1,000',
     (s) => (s.move && s1k?.move ? `${(s.move.domP95 / s1k.move.domP95).toFixed(2)}×` : null),
     '50,000 ≤ 1.2× of 1,000',
-    growth == null ? yes(null) : `${yes(growth <= BUDGET.moveGrowth)} (${growth.toFixed(1)}×)`,
+    growth == null
+      ? yes(null)
+      : `${yes(growth <= BUDGET.moveGrowth)} (${growth.toFixed(1)}×; medians ${(s50k.move.domMedian / s1k.move.domMedian).toFixed(1)}×)`,
   );
   row('move: drop → next frame, p95 (ms)', (s) => (s.move ? fmtMs(s.move.frameP95) : null));
   row('save: setItem, median (ms)', (s) =>
@@ -859,8 +902,19 @@ function buildTable(res) {
 
 // ---------------------------------------------------------------------------------------------
 
+function header(res) {
+  const build = res.git ? `build of ${res.git.commit}${res.git.dirty ? ' + local changes' : ''}` : 'build';
+  const o = res.options;
+  return `Dealboard benchmark — ${res.date.slice(0, 16).replace('T', ' ')} UTC — ${build} — ${res.machine.nproc} × ${res.machine.cpu}, ${res.machine.memory}, ${res.machine.chromium} — ${o.moves} moves, ${o.runs} runs per first render (1 above 20,000), ${res.seconds} s`;
+}
+
 async function main() {
   const o = parseArgs(process.argv.slice(2));
+  if (o.table) {
+    const res = JSON.parse(fs.readFileSync(o.table, 'utf8'));
+    console.log(`${header(res)}\n\n${buildTable(res)}`);
+    return;
+  }
   const started = Date.now();
   const distDir = snapshotDist(o.dist);
   const boardsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dealboard-bench-boards-'));
@@ -870,6 +924,8 @@ async function main() {
   try {
     res.machine = machine(await chromiumVersion());
     log(`machine: ${res.machine.nproc} × ${res.machine.cpu}, ${res.machine.memory}, ${res.machine.chromium}`);
+    res.git = gitState();
+    res.build = fs.readdirSync(distDir).find((f) => f.endsWith('.wasm')) ?? null;
     res.transfer = transferSize(distDir);
     log(`transfer size: ${res.transfer.total} B`);
     try {
@@ -883,7 +939,7 @@ async function main() {
     const largest = o.sizes[o.sizes.length - 1];
     for (const size of o.sizes) {
       try {
-        res.sizes.push(await benchSize(size, o, server, boardsDir, res.quota, size === largest, failures));
+        res.sizes.push(await benchSize(size, o, server, boardsDir, size === largest, failures));
       } catch (err) {
         failures.push(`${size}: ${err.message ?? err}`);
         log(`${size}: ${err.stack ?? err}`);
@@ -920,11 +976,11 @@ async function main() {
     res.seconds = Math.round((Date.now() - started) / 1000);
     const table = buildTable(res);
     res.table = table;
-    const header = `Dealboard benchmark — ${res.date.slice(0, 16).replace('T', ' ')} UTC — ${res.machine.nproc} × ${res.machine.cpu}, ${res.machine.memory}, ${res.machine.chromium}, ${o.moves} moves, ${o.runs} runs per first render (1 above 20,000), ${res.seconds} s`;
-    console.log(`${header}\n\n${table}\n`);
+    const head = header(res);
+    console.log(`${head}\n\n${table}\n`);
     fs.mkdirSync(path.dirname(o.out), { recursive: true });
     fs.writeFileSync(o.out, JSON.stringify(res, null, 2) + '\n');
-    if (o.markdown) fs.writeFileSync(o.markdown, `${header}\n\n${table}\n`);
+    if (o.markdown) fs.writeFileSync(o.markdown, `${head}\n\n${table}\n`);
     log(`figures written to ${path.relative(process.cwd(), o.out) || o.out}`);
     if (failures.length) {
       log(`something broke:\n  ${failures.join('\n  ')}`);

@@ -70,7 +70,7 @@ fn the_filter_narrows_cards_and_figures_alike() {
     add(&mut board, "b", PresetStage::Lead, "Beta", 2_000);
     let filter = DealFilter {
         query: "acme".into(),
-        owner: None,
+        ..DealFilter::default()
     };
     let view = board_view(&board, &filter);
     let lead = view.column(&PresetStage::Lead.id()).unwrap();
@@ -106,4 +106,38 @@ fn a_move_changes_only_the_two_columns_involved() {
         .map(|(b, _)| b.stage.0.as_str())
         .collect();
     assert_eq!(changed, ["lead", "demo"]);
+}
+
+#[test]
+fn product_and_region_filters_combine_with_the_rep() {
+    let mut board = empty_board();
+    for (id, owner, product, region) in [
+        ("a", "Alice", "Suite", "EU"),
+        ("b", "Alice", "Storage", "EU"),
+        ("c", "Ben", "Suite", "EU"),
+        ("d", "Alice", "Suite", "APAC"),
+    ] {
+        add(&mut board, id, PresetStage::Lead, id, 1);
+        let deal = board.deals.iter_mut().find(|d| d.id.0 == id).unwrap();
+        (deal.owner, deal.product, deal.region) = (owner.into(), product.into(), region.into());
+    }
+    let shown = |filter: &DealFilter| {
+        let view = board_view(&board, filter);
+        view.column(&PresetStage::Lead.id())
+            .unwrap()
+            .cards
+            .iter()
+            .map(|c| c.id.0.clone())
+            .collect::<Vec<_>>()
+    };
+    let mut filter = DealFilter {
+        product: Some("Suite".into()),
+        ..DealFilter::default()
+    };
+    assert_eq!(shown(&filter), ["a", "c", "d"]);
+    filter.owner = Some("Alice".into());
+    assert_eq!(shown(&filter), ["a", "d"]);
+    filter.region = Some("EU".into());
+    assert_eq!(shown(&filter), ["a"]);
+    assert!(!filter.is_empty());
 }

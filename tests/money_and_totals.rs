@@ -134,15 +134,15 @@ fn the_pipeline_counts_open_stages_and_follows_the_filter() {
     assert_eq!(all.weighted.amount(&usd()), 100_00 + 400_00);
     let acme = DealFilter {
         query: "ACME".into(),
-        owner: None,
+        ..DealFilter::default()
     };
     assert_eq!(
         pipeline_summary(&board, &acme).total.amount(&usd()),
         1000_00
     );
     let nobody = DealFilter {
-        query: String::new(),
         owner: Some("Zed".into()),
+        ..DealFilter::default()
     };
     assert_eq!(pipeline_summary(&board, &nobody).count, 0);
     assert_eq!(pipeline_summary(&board, &nobody).total.format(&usd()), "$0");

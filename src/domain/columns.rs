@@ -61,11 +61,12 @@ pub fn board_view(board: &Board, filter: &DealFilter) -> BoardView {
         .collect();
     let mut pipeline = StageSummary::new();
     let mut shown = 0;
+    let matches = filter.matcher();
     for (index, deal) in board.deals.iter().enumerate() {
         let Some(&column) = at.get(&deal.stage) else {
             continue;
         };
-        if !filter.matches(deal) {
+        if !matches(deal) {
             continue;
         }
         shown += 1;

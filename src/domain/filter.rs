@@ -1,6 +1,33 @@
-//! What the board shows: a search text and an owner. Totals follow what is shown.
+//! What the board shows: a search text, and optionally one rep, product line and region.
+//! Totals follow what is shown.
 
 use crate::domain::board::Deal;
+
+/// A field the board can be narrowed to one value of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FilterField {
+    Owner,
+    Product,
+    Region,
+}
+
+impl FilterField {
+    /// Every field, in the order the header shows them.
+    pub const ALL: [FilterField; 3] = [
+        FilterField::Owner,
+        FilterField::Product,
+        FilterField::Region,
+    ];
+
+    /// The deal's value of this field.
+    pub fn of(self, deal: &Deal) -> &str {
+        match self {
+            FilterField::Owner => deal.owner.trim(),
+            FilterField::Product => deal.product.trim(),
+            FilterField::Region => deal.region.trim(),
+        }
+    }
+}
 
 /// The current narrowing of the board.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -9,25 +36,52 @@ pub struct DealFilter {
     pub query: String,
     /// Only this rep's deals, when set.
     pub owner: Option<String>,
+    /// Only this product line, when set.
+    pub product: Option<String>,
+    /// Only this region, when set.
+    pub region: Option<String>,
 }
 
 impl DealFilter {
+    /// The value a field is narrowed to.
+    pub fn get(&self, field: FilterField) -> Option<&String> {
+        match field {
+            FilterField::Owner => self.owner.as_ref(),
+            FilterField::Product => self.product.as_ref(),
+            FilterField::Region => self.region.as_ref(),
+        }
+    }
+
+    /// Narrows `field` to `value`, or lifts it with `None`.
+    pub fn set(&mut self, field: FilterField, value: Option<String>) {
+        match field {
+            FilterField::Owner => self.owner = value,
+            FilterField::Product => self.product = value,
+            FilterField::Region => self.region = value,
+        }
+    }
+
     /// True when the deal should be shown.
     pub fn matches(&self, deal: &Deal) -> bool {
-        if let Some(owner) = &self.owner {
-            if deal.owner.trim() != owner {
-                return false;
-            }
-        }
+        self.matcher()(deal)
+    }
+
+    /// A test for many deals, with the search text prepared once.
+    pub fn matcher(&self) -> impl Fn(&Deal) -> bool + '_ {
         let query = self.query.trim().to_lowercase();
-        query.is_empty()
-            || [&deal.title, &deal.customer, &deal.contact]
+        move |deal| {
+            FilterField::ALL
                 .iter()
-                .any(|field| field.to_lowercase().contains(&query))
+                .all(|&f| self.get(f).is_none_or(|v| f.of(deal) == v))
+                && (query.is_empty()
+                    || [&deal.title, &deal.customer, &deal.contact]
+                        .iter()
+                        .any(|field| field.to_lowercase().contains(&query)))
+        }
     }
 
     /// True when nothing is filtered out.
     pub fn is_empty(&self) -> bool {
-        self.owner.is_none() && self.query.trim().is_empty()
+        FilterField::ALL.iter().all(|&f| self.get(f).is_none()) && self.query.trim().is_empty()
     }
 }

@@ -801,3 +801,212 @@ export function parseCsvText(text) {
   }
   return rows;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Targets (issue 5)
+
+/** A button of the board header by its exact name ("Targets", "Board", "Undo" …). */
+export function headerButton(page, name) {
+  return page.locator('header.board-header').getByRole('button', { name, exact: true });
+}
+
+/** The Targets view (main.targets-view). */
+export function targetsView(page) {
+  return page.locator('main.targets-view');
+}
+
+/** Switches to the Targets view with the header's "Targets" button. */
+export async function openTargets(page) {
+  await headerButton(page, 'Targets').click();
+  await targetsView(page).waitFor({ state: 'visible' });
+}
+
+/** Switches back to the board with the header's "Board" button. */
+export async function openBoardView(page) {
+  await headerButton(page, 'Board').click();
+  await waitForBoard(page);
+}
+
+/**
+ * The form control inside the <label> whose <span> reads exactly `text`, within `scope`
+ * (`control`: 'select' or 'input'). Labels here wrap a span and the control, so a select's
+ * accessible name also holds its option texts.
+ */
+export function labelled(scope, text, control = 'select') {
+  return scope
+    .locator('label')
+    .filter({ has: scope.page().locator('span', { hasText: exactly(text) }) })
+    .locator(control);
+}
+
+/** The "New target" form of the Targets view. */
+export function targetForm(page) {
+  return page.getByRole('form', { name: 'New target', exact: true });
+}
+
+/**
+ * Fills the "New target" form and adds the target. `fields`: measure ('Won value', 'Won deals',
+ * 'Gross margin'; default 'Won value'), period ('2026-Q4'; default: as the form is), owner,
+ * product, region (a value; default 'Any', since the form keeps the last choice), amount.
+ * The Targets view must be open. Resolves once a row with `name` (when given) is shown.
+ */
+export async function addTarget(page, fields, name) {
+  const form = targetForm(page);
+  await labelled(form, 'Measure').selectOption({ label: fields.measure ?? 'Won value' });
+  if (fields.period !== undefined) await labelled(form, 'Period', 'input').fill(fields.period);
+  for (const [key, label] of [
+    ['owner', 'Owner'],
+    ['product', 'Product line'],
+    ['region', 'Region'],
+  ]) {
+    await labelled(form, label).selectOption({ label: fields[key] ?? 'Any' });
+  }
+  await labelled(form, 'Target', 'input').fill(String(fields.amount));
+  await form.getByRole('button', { name: 'Add target', exact: true }).click();
+  if (name !== undefined) await targetRow(page, name).waitFor({ state: 'visible' });
+}
+
+/** The name a target row shows: "2026-Q4 · Alice Chen · Won value". */
+export function targetName(period, scope, measure = 'Won value') {
+  return `${period} · ${scope || 'Whole team'} · ${measure}`;
+}
+
+/** A target's own row (name, status, figures, gap, actions) by its exact name. */
+export function targetRow(page, name) {
+  return page
+    .locator('li[data-target-id] > .target-row')
+    .filter({ has: page.locator('.target-name', { hasText: exactly(name) }) });
+}
+
+/** A target's tree item (li[data-target-id]: its row, split panel and children). */
+export function targetItem(page, name) {
+  return targetRow(page, name).locator('xpath=..');
+}
+
+/**
+ * A target's figures as shown: { status (data-status), statusText, attained, amount,
+ * forecast, pace, gap (text, or null when none is shown) }.
+ */
+export async function targetFigures(page, name) {
+  const row = targetRow(page, name);
+  await row.waitFor({ state: 'visible' });
+  return row.evaluate((el) => {
+    const text = (id) => el.querySelector(`[data-testid="${id}"]`)?.textContent.trim() ?? null;
+    return {
+      status: el.querySelector('[data-testid="target-status"]').dataset.status,
+      statusText: text('target-status'),
+      attained: text('target-attained'),
+      amount: text('target-amount'),
+      forecast: text('target-forecast'),
+      pace: text('target-pace'),
+      gap: text('target-gap'),
+    };
+  });
+}
+
+/** Types a new amount into a target row's "Target" field and commits it (change event). */
+export async function setTargetAmount(page, name, amount) {
+  const input = targetRow(page, name).getByRole('textbox', { name: 'Target', exact: true });
+  await input.fill(String(amount));
+  await input.press('Enter');
+}
+
+/**
+ * Opens a target's split panel (if closed) and chooses `by` ('Time', 'Owner', 'Product line',
+ * 'Region', 'Customer'), `method` ('Even', "Last year's wins (seasonal)", 'Weights') and the
+ * typed `weights`. Resolves to { panel, preview: [[label, amount], …] } (an error preview is
+ * [[text]]).
+ */
+export async function openSplit(page, name, { by = 'Time', method = 'Even', weights } = {}) {
+  const item = targetItem(page, name);
+  const panel = item.locator(':scope > .split-panel');
+  if (!(await panel.isVisible())) {
+    await targetRow(page, name).getByRole('button', { name: 'Split', exact: true }).click();
+    await panel.waitFor({ state: 'visible' });
+  }
+  await labelled(panel, 'Split by').selectOption({ label: by });
+  await labelled(panel, 'Method').selectOption({ label: method });
+  if (weights !== undefined) await labelled(panel, 'Weights', 'input').fill(weights);
+  return { panel, preview: await splitPreview(panel) };
+}
+
+/** The rows of a split panel's preview: [label, amount] per part, or [error text]. */
+export function splitPreview(panel) {
+  return panel
+    .getByTestId('split-preview')
+    .locator('li')
+    .evaluateAll((lis) =>
+      lis.map((li) =>
+        li.querySelector('strong')
+          ? [li.querySelector('span').textContent.trim(), li.querySelector('strong').textContent.trim()]
+          : [li.textContent.trim()],
+      ),
+    );
+}
+
+/** Splits a target as openSplit() does and clicks the panel's Split; resolves to the preview. */
+export async function splitTarget(page, name, options = {}) {
+  const { panel, preview } = await openSplit(page, name, options);
+  await panel.getByRole('button', { name: 'Split', exact: true }).click();
+  await panel.waitFor({ state: 'detached' });
+  return preview;
+}
+
+/** Unfolds every folded target of the tree. */
+export async function expandAllTargets(page) {
+  for (let i = 0; i < 200; i += 1) {
+    const folded = page.locator('li[data-target-id][aria-expanded="false"] > .target-row > .twisty');
+    if ((await folded.count()) === 0) return;
+    await folded.first().click();
+  }
+  throw new Error('expandAllTargets: the tree keeps folding');
+}
+
+/** The shown target tree, unfolded: [{ name, depth, amount, status }] in page order. */
+export async function targetTree(page) {
+  await expandAllTargets(page);
+  return page.locator('li[data-target-id]').evaluateAll((items) =>
+    items.map((li) => {
+      let depth = 0;
+      for (let p = li.parentElement; p; p = p.parentElement) if (p.matches('li[data-target-id]')) depth += 1;
+      const row = li.querySelector(':scope > .target-row');
+      return {
+        name: row.querySelector('.target-name').textContent.trim(),
+        depth,
+        amount: row.querySelector('[data-testid="target-amount"]').textContent.trim(),
+        status: row.querySelector('[data-testid="target-status"]').dataset.status,
+      };
+    }),
+  );
+}
+
+/** Minor units of a "$1,234.56" text (USD): 123456. */
+export function usdCents(text) {
+  const { amounts } = parseMoney(text);
+  if (!('USD' in amounts) || Object.keys(amounts).length !== 1) throw new Error(`not USD: ${JSON.stringify(text)}`);
+  return Math.round(amounts.USD * 100);
+}
+
+/** "$1,234.56" for a number of US cents, as the app formats it (no cents when whole). */
+export function usd(cents) {
+  const sign = cents < 0 ? '-' : '';
+  const abs = Math.abs(cents);
+  const whole = Math.floor(abs / 100).toLocaleString('en-US');
+  const rest = abs % 100;
+  return `${sign}$${whole}${rest ? '.' + String(rest).padStart(2, '0') : ''}`;
+}
+
+/** The header's "N targets behind" badge. */
+export function behindBadge(page) {
+  return page.getByTestId('targets-behind');
+}
+
+/** The header's filtered rep's target ("Alice Chen target 2026-Q4: $X of $Y — Ahead"). */
+export function scopeTarget(page) {
+  return page.getByTestId('scope-target');
+}
+
+/** The header's "Filter by owner" select. */
+export function ownerFilter(page) {
+  return page.locator('header.board-header').getByRole('combobox', { name: 'Filter by owner', exact: true });
+}

@@ -4,6 +4,7 @@ use crate::app::components::share::ShareButtons;
 use crate::app::components::targets::TargetBadges;
 use crate::app::shortcuts::SEARCH_ID;
 use crate::app::state::{use_app, Dialog};
+use crate::domain::filter::FilterField;
 use crate::i18n::{Key, Lang};
 use leptos::prelude::*;
 
@@ -13,7 +14,6 @@ pub fn BoardHeader() -> impl IntoView {
     let state = use_app();
     let summary = Memo::new(move |_| state.view.with(|v| v.pipeline.clone()));
     let currency = move || state.board.with(|b| b.settings.default_currency.clone());
-    let owners = Memo::new(move |_| state.board.with(|b| b.owners()));
     let new_deal = move |_| {
         let first = state
             .board
@@ -53,17 +53,7 @@ pub fn BoardHeader() -> impl IntoView {
                         }
                     }
                 />
-                <select
-                    aria-label=state.tr(Key::OwnerFilter)
-                    prop:value=move || state.filter.with(|f| f.owner.clone().unwrap_or_default())
-                    on:change:target=move |ev| {
-                        let owner = ev.target().value();
-                        state.filter.update(|f| f.owner = (!owner.is_empty()).then_some(owner));
-                    }
-                >
-                    <option value="">{state.tr(Key::AllOwners)}</option>
-                    {move || owners.get().into_iter().map(|o| view! { <option value=o.clone()>{o.clone()}</option> }).collect_view()}
-                </select>
+                {FilterField::ALL.map(|field| view! { <FilterSelect field/> }).collect_view()}
                 <button class="primary" on:click=new_deal>{state.tr(Key::NewDeal)}</button>
                 <button on:click=move |_| state.undo() disabled=move || state.history.with(|h| !h.can_undo())>{state.tr(Key::Undo)}</button>
                 <button on:click=move |_| state.redo() disabled=move || state.history.with(|h| !h.can_redo())>{state.tr(Key::Redo)}</button>
@@ -84,5 +74,42 @@ pub fn BoardHeader() -> impl IntoView {
                 </select>
             </div>
         </header>
+    }
+}
+
+/// Narrows the board to one rep, product line or region.
+#[component]
+fn FilterSelect(field: FilterField) -> impl IntoView {
+    let state = use_app();
+    let (label, all) = match field {
+        FilterField::Owner => (Key::OwnerFilter, Key::AllOwners),
+        FilterField::Product => (Key::ProductFilter, Key::AllProducts),
+        FilterField::Region => (Key::RegionFilter, Key::AllRegions),
+    };
+    let values = Memo::new(move |_| {
+        state.board.with(|b| {
+            let mut values: Vec<String> = b
+                .deals
+                .iter()
+                .map(|d| field.of(d).to_string())
+                .filter(|v| !v.is_empty())
+                .collect();
+            values.sort();
+            values.dedup();
+            values
+        })
+    });
+    view! {
+        <select
+            aria-label=state.tr(label)
+            prop:value=move || state.filter.with(|f| f.get(field).cloned().unwrap_or_default())
+            on:change:target=move |ev| {
+                let value = ev.target().value();
+                state.filter.update(|f| f.set(field, (!value.is_empty()).then_some(value)));
+            }
+        >
+            <option value="">{state.tr(all)}</option>
+            {move || values.get().into_iter().map(|v| view! { <option value=v.clone()>{v.clone()}</option> }).collect_view()}
+        </select>
     }
 }

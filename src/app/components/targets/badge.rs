@@ -1,5 +1,5 @@
 //! Targets on the board's header: how many are behind pace (a link to them), and, while the
-//! board is filtered to one rep, that rep's target for the current period.
+//! board is filtered to a rep, product line or region, that scope's current-period target.
 
 use crate::app::state::use_app;
 use crate::domain::targets::{behind_targets, current_target_for, progress, Scope};
@@ -14,16 +14,21 @@ pub fn TargetBadges() -> impl IntoView {
     let state = use_app();
     let behind = Memo::new(move |_| state.board.with(|b| behind_targets(b, today()).len()));
     let scoped = Memo::new(move |_| {
-        let owner = state.filter.with(|f| f.owner.clone())?;
-        let scope = Scope {
-            owner: Some(owner.clone()),
-            ..Scope::default()
-        };
+        let scope = state.filter.with(|f| Scope {
+            owner: f.owner.clone(),
+            product: f.product.clone(),
+            region: f.region.clone(),
+            customer: None,
+        });
+        if scope.is_team() {
+            return None;
+        }
+        let who = scope.label();
         state.board.with(|b| {
             let target = current_target_for(b, &scope, today())?;
             let p = progress(b, target, today());
             Some((
-                owner,
+                who,
                 target.period.label(),
                 format_measure(target, p.attained),
                 format_measure(target, p.amount),
