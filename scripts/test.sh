@@ -41,6 +41,9 @@ cargo_tests browser cargo test --offline --target wasm32-unknown-unknown --test 
 # A regression guard at today's size; the 150 kB budget is the Benchmark issue's (docs/size.md).
 check "release build and size cap" env SKIP_SETUP=1 TRANSFER_CAP_BYTES=380000 scripts/build-release.sh
 
+# The benchmark at a small size: it must run and print its table (no timing assertions).
+check "benchmark smoke run" scripts/bench.sh --skip-build --sizes 200 --moves 5
+
 printf '\n== end to end (Playwright, release build)\n'
 e2e_log="$log_dir/e2e.log"
 node --test --test-reporter=tap --test-concurrency=1 tests/e2e/ 2>&1 | tee "$e2e_log"

@@ -298,7 +298,8 @@ test('Merge: preview counts and result; local edits and deletions are kept, newe
   // Updated: a plainly newer version (higher revision, later time).
   const initech = find('Initech rollout');
   Object.assign(initech, { title: 'Initech rollout v2', value: 6_100_000, revision: initech.revision + 1, updated: later });
-  // Conflict: both changed Acme; theirs has more revisions but an older time. Revision wins.
+  // Conflict: both changed Acme; theirs has more revisions but an older time. The later
+  // change (ours) wins (docs/merge.md).
   const acme = find('Acme renewal');
   Object.assign(acme, { title: 'Acme renewal (teammate)', revision: acme.revision + 3 });
   // Removed: they deleted Tyrell archive.
@@ -329,9 +330,9 @@ test('Merge: preview counts and result; local edits and deletions are kept, newe
   assert.deepEqual(titles.Demo, ['Jinhai retail pilot', 'Wonka logistics', 'Teammate deal one']);
   assert.deepEqual(titles.Trial, ['Teammate deal two']);
   assert.deepEqual(titles.Proposal, ['Initech rollout v2', 'Massive Dynamic seats', 'Huawen distribution', 'Monarch renewal']);
-  assert.deepEqual(titles.Negotiation, ['Acme renewal (teammate)', 'Cyberdyne analytics', 'Aperture research']);
+  assert.deepEqual(titles.Negotiation, ['Acme renewal', 'Cyberdyne analytics', 'Aperture research']);
   assert.equal(await card(page, 'Initech rollout v2').locator('.deal-value').textContent(), '$61,000');
-  assert.equal(await card(page, 'Acme renewal (teammate)').locator('.deal-value').textContent(), '$24,000');
+  assert.equal(await card(page, 'Acme renewal').locator('.deal-value').textContent(), '$30,000', 'our later edit wins');
   assert.equal(await card(page, 'Tyrell archive').count(), 0, 'their deletion travels');
   assert.equal(await card(page, 'Globex pilot').count(), 0, 'our deletion stays');
   assert.equal(await page.locator('article.deal-card').count(), 24);
@@ -345,9 +346,13 @@ test('Merge: preview counts and result; local edits and deletions are kept, newe
     [idOf['Globex pilot'], idOf['Tyrell archive']].sort(),
   );
 
-  // Merging the same file again changes nothing.
+  // Merging the same file again changes nothing. Acme still differs on both sides (and is
+  // still reported as a conflict), but ours stays: it is the later change.
   dialog = await importFile(page, { name: 'teammate.json', text });
-  assert.deepEqual(await mergePreview(dialog), [mergeText({ unchanged: 24 }), mergeStagesText({ byId: 7, byName: 1 })]);
+  assert.deepEqual(await mergePreview(dialog), [
+    mergeText({ unchanged: 23, conflicts: 1 }),
+    mergeStagesText({ byId: 7, byName: 1 }),
+  ]);
   await dialog.getByRole('button', { name: 'Merge', exact: true }).click();
   await dialog.waitFor({ state: 'detached' });
   assert.deepEqual(await boardTitles(page), titles);

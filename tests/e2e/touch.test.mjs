@@ -97,26 +97,37 @@ test('touch: long press and drag a card into the next column', async (t) => {
   await page.waitForTimeout(400);
   assert.equal((await dropIndicators(page)).ghost, 1, 'lifted');
   await touch.move(to.x, to.y, 10);
-  const during = await dropIndicators(page);
+  // Near the screen's edge the board scrolls by itself (as a finger would want): hold until
+  // Qualified has come in, then move onto Oscorp backup (its 2nd card) where it now is.
+  await page.waitForFunction(() => document.querySelector('[data-stage-id=qualified]').getBoundingClientRect().x < 120, null, { timeout: 5_000 });
+  // The board may still be settling: follow the card until the finger is over it.
+  let during;
+  for (let i = 0; i < 6; i += 1) {
+    const piedNow = await pointIn(card(page, 'Oscorp backup'), { fx: 0.5, fy: 0.25, scroll: false });
+    await touch.move(piedNow.x, piedNow.y, 3);
+    await page.waitForTimeout(150);
+    during = await dropIndicators(page);
+    if (during.targets[0] === 'qualified' && during.before[0] === 'sample-12') break;
+  }
   assert.deepEqual(during.targets, ['qualified'], 'Qualified is the drop target');
-  assert.deepEqual(during.before, ['sample-17'], 'it would land before Pied Piper compression');
+  assert.deepEqual(during.before, ['sample-12'], 'it would land before Oscorp backup');
   await touch.end();
 
   await card(page, 'Stark upgrade', columnById(page, 'qualified')).waitFor({ state: 'attached' });
   assert.deepEqual(await cardTitles(page, 'Qualified'), [
     'Umbrella data platform',
-    'Oscorp backup',
     'Stark upgrade',
+    'Oscorp backup',
     'Pied Piper compression',
     'Stark Asia pilot',
   ]);
   assert.deepEqual(await cardTitles(page, 'Lead'), ['Hooli expansion', 'Vandelay imports', 'Dunder Mifflin paper']);
   assert.equal(
-    await waitForLiveRegion(page, '“Stark upgrade” moved from Lead, 1 of 4, to Qualified, 3 of 5'),
-    '“Stark upgrade” moved from Lead, 1 of 4, to Qualified, 3 of 5',
+    await waitForLiveRegion(page, '“Stark upgrade” moved from Lead, 1 of 4, to Qualified, 2 of 5'),
+    '“Stark upgrade” moved from Lead, 1 of 4, to Qualified, 2 of 5',
   );
   await waitForStoredBoard(page, (b) => b.deals.find((d) => d.id === 'sample-05')?.stage === 'qualified');
-  assert.deepEqual(await storedStageIds(page, 'qualified'), ['sample-04', 'sample-12', 'sample-05', 'sample-17', 'sample-24']);
+  assert.deepEqual(await storedStageIds(page, 'qualified'), ['sample-04', 'sample-05', 'sample-12', 'sample-17', 'sample-24']);
   assertNoErrors(app, assert);
 });
 

@@ -90,8 +90,14 @@ fn ThresholdSetting(state: AppState) -> impl IntoView {
                 max="100"
                 prop:value=move || state.board.with(|b| b.settings.behind_threshold.to_string())
                 on:change:target=move |ev| {
-                    if let Ok(p) = ev.target().value().trim().parse::<u8>() {
-                        let _ = state.dispatch(Command::SetBehindThreshold(p));
+                    let input = ev.target();
+                    let saved = input.value().trim().parse::<u8>().is_ok_and(|p| state.dispatch(Command::SetBehindThreshold(p)).is_ok());
+                    if !saved {
+                        // Refused: back to the threshold in force, and say why.
+                        input.set_value(&state.board.with_untracked(|b| b.settings.behind_threshold.to_string()));
+                        let _ = input.set_custom_validity(state.lang.get_untracked().text(Key::ErrProbability));
+                        input.report_validity();
+                        let _ = input.set_custom_validity("");
                     }
                 }
             />

@@ -138,10 +138,16 @@ pub fn TargetRow(id: TargetId, depth: usize) -> impl IntoView {
                         aria-label=state.tr(Key::TargetAmount)
                         prop:value=amount_text
                         on:change:target=move |ev| {
-                            let text = ev.target().value();
-                            let parsed = state.board.with_untracked(|b| b.target(&edit_id).and_then(|t| parse_measure(t, &text)));
-                            if let Some(amount) = parsed {
-                                let _ = state.dispatch(Command::EditTarget { id: edit_id.clone(), amount });
+                            let input = ev.target();
+                            let parsed = state.board.with_untracked(|b| b.target(&edit_id).and_then(|t| parse_measure(t, &input.value())));
+                            let saved = parsed.is_some_and(|amount| state.dispatch(Command::EditTarget { id: edit_id.clone(), amount }).is_ok());
+                            if !saved {
+                                // Refused: show the amount the target really has, and say why.
+                                input.set_value(&amount_text());
+                                state.announcement.set(state.lang.get_untracked().text(Key::ErrBadAmount).to_string());
+                                let _ = input.set_custom_validity(state.lang.get_untracked().text(Key::ErrBadAmount));
+                                input.report_validity();
+                                let _ = input.set_custom_validity("");
                             }
                         }
                     />
