@@ -95,9 +95,9 @@ fn ThresholdSetting(state: AppState) -> impl IntoView {
                     if !saved {
                         // Refused: back to the threshold in force, and say why.
                         input.set_value(&state.board.with_untracked(|b| b.settings.behind_threshold.to_string()));
-                        let _ = input.set_custom_validity(state.lang.get_untracked().text(Key::ErrProbability));
+                        input.set_custom_validity(state.lang.get_untracked().text(Key::ErrProbability));
                         input.report_validity();
-                        let _ = input.set_custom_validity("");
+                        input.set_custom_validity("");
                     }
                 }
             />

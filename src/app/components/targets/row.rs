@@ -145,9 +145,9 @@ pub fn TargetRow(id: TargetId, depth: usize) -> impl IntoView {
                                 // Refused: show the amount the target really has, and say why.
                                 input.set_value(&amount_text());
                                 state.announcement.set(state.lang.get_untracked().text(Key::ErrBadAmount).to_string());
-                                let _ = input.set_custom_validity(state.lang.get_untracked().text(Key::ErrBadAmount));
+                                input.set_custom_validity(state.lang.get_untracked().text(Key::ErrBadAmount));
                                 input.report_validity();
-                                let _ = input.set_custom_validity("");
+                                input.set_custom_validity("");
                             }
                         }
                     />
