@@ -70,6 +70,10 @@ pub struct AppState {
     pub view: Memo<BoardView>,
     /// True while the Targets view is shown instead of the board.
     pub show_targets: RwSignal<bool>,
+    /// Part of every card's key: bumped when another tab's version of a deal arrives with the
+    /// same revision and update time as ours (a change in the same millisecond), which the
+    /// key would otherwise not tell apart.
+    pub render_epoch: RwSignal<u32>,
 }
 
 /// A brief notice with an Undo button; `serial` tells one toast from the next.
@@ -97,6 +101,7 @@ impl AppState {
             history: RwSignal::new(History::default()),
             toast: RwSignal::new(None),
             show_targets: RwSignal::new(false),
+            render_epoch: RwSignal::new(0),
         }
     }
 

@@ -6,7 +6,7 @@
 
 use crate::app::state::AppState;
 use crate::app::storage::BOARD_KEY;
-use crate::domain::board::{Board, StageId};
+use crate::domain::board::{Board, Deal, DealId, StageId};
 use crate::domain::merge::merge;
 use crate::io::snapshot::restore;
 use leptos::prelude::*;
@@ -25,14 +25,19 @@ pub fn install(state: AppState) {
         let Some(Ok(theirs)) = ev.new_value().map(|text| restore(&text)) else {
             return;
         };
+        let mut same_stamp = false;
         state.board.maybe_update(|ours| {
             let merged = adopt_layout(merge(ours, &theirs.board).board, &theirs.board);
             let changed = merged != *ours;
             if changed {
+                same_stamp = changed_under_same_stamp(ours, &merged);
                 *ours = merged;
             }
             changed
         });
+        if same_stamp {
+            state.render_epoch.update(|e| *e += 1);
+        }
     });
     on_cleanup(move || handle.remove());
 }
@@ -53,4 +58,16 @@ fn adopt_layout(mut merged: Board, theirs: &Board) -> Board {
         }
     }
     merged
+}
+
+/// True when a deal's content changed but its revision and update time did not: two tabs
+/// changed it in the same millisecond, and the card key cannot see the difference.
+fn changed_under_same_stamp(before: &Board, after: &Board) -> bool {
+    let stamps: std::collections::HashMap<&DealId, &Deal> =
+        before.deals.iter().map(|d| (&d.id, d)).collect();
+    after.deals.iter().any(|d| {
+        stamps
+            .get(&d.id)
+            .is_some_and(|old| old.revision == d.revision && old.updated == d.updated && *old != d)
+    })
 }

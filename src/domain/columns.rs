@@ -12,6 +12,8 @@ use std::collections::HashMap;
 pub struct CardRef {
     pub id: DealId,
     pub revision: u32,
+    /// With the revision: another tab's version of the same revision still renders anew.
+    pub updated: i64,
     /// Where the deal sits in `board.deals` for the board this was computed from.
     pub index: usize,
 }
@@ -78,6 +80,7 @@ pub fn board_view(board: &Board, filter: &DealFilter) -> BoardView {
         columns[column].cards.push(CardRef {
             id: deal.id.clone(),
             revision: deal.revision,
+            updated: deal.updated,
             index,
         });
     }

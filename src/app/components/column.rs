@@ -90,9 +90,12 @@ pub fn StageColumn(id: StageId) -> impl IntoView {
             </header>
             <ul class="deal-list" role="list">
                 <For
-                    each=move || cards.get()
-                    key=|c| (c.id.clone(), c.revision)
-                    children=move |card| view! { <li><DealCard card/></li> }
+                    each=move || {
+                        let epoch = state.render_epoch.get();
+                        cards.get().into_iter().map(|c| (epoch, c)).collect::<Vec<_>>()
+                    }
+                    key=|(epoch, c)| (c.id.clone(), c.revision, c.updated, *epoch)
+                    children=move |(_, card)| view! { <li><DealCard card/></li> }
                 />
                 <div class="more-cards" node_ref=sentinel aria-hidden="true">
                     {move || (hidden() > 0).then(|| format!("+{}", hidden()))}
