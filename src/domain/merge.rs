@@ -206,20 +206,24 @@ fn resolve<'a>(
 /// changed more often (revision), then content — so the order never depends on which side
 /// is local.
 fn newest(a: &Deal, b: &Deal) -> Ordering {
-    a.updated
-        .cmp(&b.updated)
-        .then(a.revision.cmp(&b.revision))
-        .then_with(|| {
-            if a == b {
-                Ordering::Equal
-            } else {
-                content(a).cmp(&content(b))
-            }
-        })
+    newest_version(a, b, |d| (d.updated, d.revision))
 }
 
-fn content(deal: &Deal) -> String {
-    serde_json::to_string(deal).unwrap_or_default()
+/// The order of two versions of one record (deal or target): its `(updated, revision)`
+/// stamp, then its serialised content, so that ties never depend on argument order.
+pub(crate) fn newest_version<T: serde::Serialize + PartialEq>(
+    a: &T,
+    b: &T,
+    stamp: impl Fn(&T) -> (Timestamp, u32),
+) -> Ordering {
+    let content = |x: &T| serde_json::to_string(x).unwrap_or_default();
+    stamp(a).cmp(&stamp(b)).then_with(|| {
+        if a == b {
+            Ordering::Equal
+        } else {
+            content(a).cmp(&content(b))
+        }
+    })
 }
 
 /// Each deal id once, at its newest version, with stage ids mapped to the merged stages

@@ -8,6 +8,7 @@
 //! "ours" (only the order of the lists does).
 
 use crate::domain::board::Timestamp;
+use crate::domain::merge::newest_version;
 use crate::domain::targets::target::{Target, TargetId, TargetTombstone};
 use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
@@ -119,20 +120,7 @@ fn rooted<'a>(
 /// A total order on versions of one target: the later change, then revision, then content
 /// (the same rule as deals, see docs/merge.md).
 fn newest(a: &Target, b: &Target) -> Ordering {
-    a.updated
-        .cmp(&b.updated)
-        .then(a.revision.cmp(&b.revision))
-        .then_with(|| {
-            if a == b {
-                Ordering::Equal
-            } else {
-                content(a).cmp(&content(b))
-            }
-        })
-}
-
-fn content(target: &Target) -> String {
-    serde_json::to_string(target).unwrap_or_default()
+    newest_version(a, b, |t| (t.updated, t.revision))
 }
 
 fn union_tombstones(
