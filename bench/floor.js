@@ -32,7 +32,26 @@
     return e;
   }
 
+  // The app's stored form (src/io/store.rs): deals as rows, texts as indexes into `strings`.
+  // Expanded to the fields this page shows, so the floor reads what the app reads.
+  function expandStored(envelope) {
+    var s = envelope.strings;
+    var status = ['open', 'won', 'lost'];
+    return {
+      board: {
+        stages: envelope.board.stages,
+        deals: envelope.board.deals.map(function (r) {
+          return {
+            id: r[0], title: s[r[1]], customer: s[r[2]], value: r[4], owner: s[r[7]],
+            close_date: r[10] === null ? null : s[r[10]], stage: s[r[12]], rank: r[13], status: status[r[14]],
+          };
+        }),
+      },
+    };
+  }
+
   function render(envelope) {
+    if (envelope.format === 'dealboard-store') envelope = expandStored(envelope);
     var board = envelope.board;
     var byStage = new Map();
     board.stages.forEach(function (s) { byStage.set(s.id, []); });

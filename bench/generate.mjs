@@ -1,6 +1,6 @@
 // The benchmark's boards: N deals over 8 stages, from a seeded PRNG, so every run (and every
-// machine) measures the same board. The output is the app's stored envelope (format version
-// 2), the same text that sits under localStorage["dealboard.board"] and that Import reads.
+// machine) measures the same board. The output is a readable snapshot (format version 3), what
+// Export writes and Import reads; the app itself stores the compact form of src/io/store.rs.
 //
 //   node bench/generate.mjs 5000 > board-5000.json
 //   node bench/generate.mjs 5000 --seed 7 --out board.json
@@ -151,7 +151,7 @@ export function generateBoard(n, { seed = 20260601 } = {}) {
   }
   return {
     format: 'dealboard',
-    version: 2,
+    version: 3,
     saved_at: NOW,
     app_version: '0.1.0',
     board: {

@@ -1,9 +1,13 @@
 //! Shared test helpers for native tests.
 #![allow(dead_code)]
 
-use dealboard::domain::board::{Board, DealFields, DealId, PresetStage, StageId};
+use dealboard::domain::board::{
+    Board, Deal, DealFields, DealId, DealStatus, PresetStage, StageId, StageVisit, Tombstone,
+};
 use dealboard::domain::command::Command;
+use dealboard::domain::date::parse_iso_date;
 use dealboard::domain::money::Currency;
+use dealboard::domain::sample::sample_board;
 use dealboard::i18n::Lang;
 
 /// A fixed "now": 2026-11-30 12:00 UTC.
@@ -41,4 +45,81 @@ pub fn titles(board: &Board, stage: &StageId) -> Vec<String> {
         .iter()
         .map(|d| d.title.clone())
         .collect()
+}
+
+/// Deals like a real team's: a few reps, products, regions and stages, a close date most of
+/// the time, a history through the stages, a short note on some.
+pub fn realistic_board(n: usize) -> Board {
+    let mut board = sample_board(|p| Lang::En.stage_name(p), NOW);
+    board.deals.clear();
+    let companies = [
+        "Acme", "Globex", "Initech", "Umbrella", "Hooli", "Stark", "Wayne", "Tyrell",
+    ];
+    let suffixes = ["Corp", "Holdings", "Labs", "Group", "Retail", "Energy"];
+    let reps = [
+        "Alice Chen",
+        "Ben Okafor",
+        "Carla Ruiz",
+        "Dev Patel",
+        "王芳",
+    ];
+    let products = [
+        "Analytics Suite",
+        "Cloud Storage",
+        "Security Pack",
+        "Support Plan",
+    ];
+    let regions = ["North America", "Europe", "Asia Pacific", "Latin America"];
+    let notes = [
+        "",
+        "",
+        "Budget approved for next quarter.",
+        "Needs a security review before signing.",
+    ];
+    let stages: Vec<StageId> = board.stages.iter().map(|s| s.id.clone()).collect();
+    for i in 0..n {
+        let created = NOW - 86_400_000 * (i as i64 % 300) - (i as i64 * 7_919) % 86_400_000;
+        let at = i % stages.len();
+        let history: Vec<StageVisit> = (0..=at.min(4))
+            .map(|k| StageVisit {
+                stage: stages[k.min(at)].clone(),
+                entered: created + k as i64 * 86_400_000 * 3 + 1_234,
+            })
+            .collect();
+        let entered = history.last().unwrap().entered;
+        let company = format!("{} {}", companies[i % 8], suffixes[i % 6]);
+        board.deals.push(Deal {
+            id: DealId(format!("d-{i:06}")),
+            title: format!("{} expansion {}", companies[i % 8], i % 97),
+            customer: company,
+            contact: format!("Contact {}", i % 1_000),
+            value: 50_000 + (i as i64 * 7_907) % 25_000_000,
+            currency: Currency::parse("USD").unwrap(),
+            cost: (i % 3 == 0).then_some(10_000),
+            owner: reps[i % reps.len()].into(),
+            product: products[i % 4].into(),
+            region: regions[i % 4].into(),
+            close_date: (i % 12 != 0)
+                .then(|| parse_iso_date(&format!("2026-{:02}-{:02}", 1 + i % 12, 1 + i % 28)))
+                .flatten(),
+            notes: notes[i % 4].into(),
+            stage: stages[at].clone(),
+            rank: (i * 1024) as f64,
+            status: DealStatus::Open,
+            loss_reason: None,
+            created,
+            updated: entered + 5_000,
+            stage_entered: entered,
+            won_at: None,
+            history,
+            revision: (i % 4) as u32,
+        });
+    }
+    board.deleted = (0..n / 10)
+        .map(|i| Tombstone {
+            id: DealId(format!("gone-{i}")),
+            at: NOW - i as i64,
+        })
+        .collect();
+    board
 }

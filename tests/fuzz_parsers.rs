@@ -52,6 +52,12 @@ fn snapshot_text() -> &'static str {
     TEXT.get_or_init(|| encode_pretty(sample(), NOW))
 }
 
+/// The compact form the app keeps in localStorage (`io::store`).
+fn stored_text() -> &'static str {
+    static TEXT: OnceLock<String> = OnceLock::new();
+    TEXT.get_or_init(|| dealboard::io::store::encode(sample(), NOW))
+}
+
 fn csv_text() -> &'static str {
     static TEXT: OnceLock<String> = OnceLock::new();
     TEXT.get_or_init(|| deals_to_csv(sample(), english))
@@ -173,8 +179,12 @@ proptest! {
     }
 
     #[test]
-    fn mutated_snapshots_never_panic(mutations in prop::collection::vec(mutation(), 1..6), v1 in any::<bool>()) {
-        let base = if v1 { V1 } else { snapshot_text() };
+    fn mutated_snapshots_never_panic(mutations in prop::collection::vec(mutation(), 1..6), which in 0..3u8) {
+        let base = match which {
+            0 => V1,
+            1 => snapshot_text(),
+            _ => stored_text(),
+        };
         check_json(&mutate(base, &mutations));
     }
 

@@ -6,18 +6,28 @@ use crate::app::clock;
 use crate::app::download::download;
 use crate::app::state::{display_stage_name, AppState, Dialog};
 use crate::i18n::Key;
+use crate::io::capacity;
 use crate::io::csv::{deals_to_csv, parse_csv, CsvTable};
 use crate::io::import::{read_import, Imported};
 use crate::io::snapshot::{encode_pretty, RestoreError};
+use crate::io::staged::{Progress, StagedImport};
+use crate::io::store;
 use leptos::prelude::*;
 
 /// A file read and waiting for the user's decision.
 #[derive(Clone, Debug, PartialEq)]
 pub enum PendingImport {
+    /// A large snapshot still being read: `percent` of its bytes so far.
+    Reading { file: String, percent: u8 },
     /// Nothing can be imported; every problem with its place.
     Failed { file: String, problems: Vec<String> },
-    /// A Dealboard snapshot: replace or merge.
-    Snapshot { file: String, imported: Imported },
+    /// A Dealboard snapshot: replace or merge. `stored_units` is what the board would take in
+    /// storage (`io::capacity`), to warn before replacing with a board that does not fit.
+    Snapshot {
+        file: String,
+        imported: Imported,
+        stored_units: usize,
+    },
     /// A CSV table: map its columns, then import the valid rows.
     Csv { file: String, table: CsvTable },
 }
@@ -58,50 +68,130 @@ pub fn export_csv(state: AppState) {
     );
 }
 
-/// Reads `file` and opens the import dialog with what it holds.
+/// Reads `file` and opens the import dialog with what it holds. A snapshot is read in slices
+/// of about `SLICE_MS` with the page free in between, and the dialog shows how far it got.
 pub fn open_file(state: AppState, file: web_sys::File) {
     let name = file.name();
     leptos::task::spawn_local(async move {
-        let pending = match wasm_bindgen_futures::JsFuture::from(file.text()).await {
-            Ok(text) => classify(&name, &text.as_string().unwrap_or_default()),
+        let text = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+            // Bytes, not `file.text()`: no UTF-16 round trip for a 25 MB file.
+            Ok(buffer) => {
+                let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+                String::from_utf8(bytes)
+                    .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+            }
             Err(err) => {
                 let why = format!("{err:?}");
                 let message = state
                     .lang
                     .get_untracked()
                     .fill(Key::FileUnreadable, &[&why]);
-                PendingImport::Failed {
+                let failed = PendingImport::Failed {
                     file: name,
                     problems: vec![message],
-                }
+                };
+                state.dialog.set(Some(Dialog::Import(Box::new(failed))));
+                return;
+            }
+        };
+        let pending = if is_csv(&name, &text) {
+            classify(&name, &text)
+        } else {
+            match read_in_slices(state, &name, text).await {
+                Some(pending) => pending,
+                None => return, // the user closed the dialog while it was reading
             }
         };
         state.dialog.set(Some(Dialog::Import(Box::new(pending))));
     });
 }
 
-/// A `.csv` name, or text that does not start like JSON, is read as CSV; the rest as a snapshot.
-pub fn classify(name: &str, text: &str) -> PendingImport {
-    let file = name.to_string();
-    let looks_like_json = text
-        .trim_start_matches('\u{feff}')
-        .trim_start()
-        .starts_with('{');
-    if name.to_lowercase().ends_with(".csv") || !looks_like_json {
-        return match parse_csv(text) {
-            Ok(table) => PendingImport::Csv { file, table },
-            Err(err) => PendingImport::Failed {
-                file,
-                problems: vec![err.to_string()],
-            },
+/// How long one slice of reading may keep the page busy.
+const SLICE_MS: f64 = 40.0;
+
+/// Reads a snapshot with `StagedImport`, showing progress; `None` when the user closed the
+/// progress dialog (which cancels the read).
+async fn read_in_slices(state: AppState, name: &str, text: String) -> Option<PendingImport> {
+    let mut job = StagedImport::new(text);
+    let mut shown = false;
+    loop {
+        let started = js_sys::Date::now();
+        let percent = loop {
+            match job.step(200) {
+                Progress::Reading { done, total } => {
+                    if js_sys::Date::now() - started >= SLICE_MS {
+                        break (done * 100 / total.max(1)).min(99) as u8;
+                    }
+                }
+                Progress::Done(result) => {
+                    if shown {
+                        next_task().await; // let the last progress paint first
+                    }
+                    return Some(pending_of(name, result));
+                }
+            }
         };
+        let still_reading = state.dialog.with_untracked(|d| {
+            matches!(d, Some(Dialog::Import(p)) if matches!(**p, PendingImport::Reading { .. }))
+        });
+        if shown && !still_reading {
+            return None;
+        }
+        let reading = PendingImport::Reading {
+            file: name.to_string(),
+            percent,
+        };
+        state.dialog.set(Some(Dialog::Import(Box::new(reading))));
+        shown = true;
+        next_task().await;
     }
-    match read_import(text) {
-        Ok(imported) => PendingImport::Snapshot { file, imported },
+}
+
+/// A promise for the next turn of the event loop, so the page can paint and take input.
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// What the dialog shows for a snapshot that was read.
+fn pending_of(name: &str, result: Result<Imported, RestoreError>) -> PendingImport {
+    let file = name.to_string();
+    match result {
+        Ok(imported) => PendingImport::Snapshot {
+            file,
+            stored_units: capacity::units(&store::encode(&imported.board, 0)),
+            imported,
+        },
         Err(RestoreError::Invalid(problems)) => PendingImport::Failed {
             file,
             problems: problems.iter().map(|p| p.to_string()).collect(),
         },
+        Err(err) => PendingImport::Failed {
+            file,
+            problems: vec![err.to_string()],
+        },
+    }
+}
+
+/// A `.csv` name, or text that does not start like JSON.
+fn is_csv(name: &str, text: &str) -> bool {
+    let looks_like_json = text
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .starts_with('{');
+    name.to_lowercase().ends_with(".csv") || !looks_like_json
+}
+
+/// A `.csv` name, or text that does not start like JSON, is read as CSV; the rest as a snapshot.
+pub fn classify(name: &str, text: &str) -> PendingImport {
+    if !is_csv(name, text) {
+        return pending_of(name, read_import(text));
+    }
+    let file = name.to_string();
+    match parse_csv(text) {
+        Ok(table) => PendingImport::Csv { file, table },
         Err(err) => PendingImport::Failed {
             file,
             problems: vec![err.to_string()],

@@ -1,10 +1,14 @@
 //! Keeps storage in step with the board: saves ~300 ms after the last change, and at once
 //! when the page is hidden or closed, so a quick edit before closing the tab is not lost.
+//! Every save first checks that the board fits (`io::capacity`): one that does not is not
+//! written (the last good save stays), the user is told and offered an export, and closing
+//! the tab asks first.
 
 use crate::app::clock;
 use crate::app::state::{AppState, Banner};
 use crate::app::storage::{self, SaveError};
-use crate::io::snapshot::encode;
+use crate::io::capacity::{self, Room};
+use crate::io::store::encode;
 use leptos::prelude::*;
 use std::time::Duration;
 use wasm_bindgen::closure::Closure;
@@ -13,18 +17,35 @@ use wasm_bindgen::JsCast;
 /// How long after the last change the board is written.
 const SAVE_DELAY: Duration = Duration::from_millis(300);
 
+/// What the saver remembers between saves.
+#[derive(Clone, Copy)]
+struct Saver {
+    state: AppState,
+    /// True while the board in memory has changes that are not in storage; closing the tab
+    /// then asks first.
+    unsaved: StoredValue<bool>,
+    /// The fill level last warned about, so the warning comes back only when storage fills
+    /// further (every 5 points), not after every save.
+    warned_at: StoredValue<Option<usize>>,
+}
+
 /// Starts saving changes of `state.board`. `enabled` is false when storage must not be
 /// written (blocked, or an unreadable board could not be backed up).
 pub fn start(state: AppState, enabled: bool) {
     if !enabled {
         return;
     }
+    let saver = Saver {
+        state,
+        unsaved: StoredValue::new(false),
+        warned_at: StoredValue::new(None),
+    };
     let pending: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
     let flush = move || {
         if let Some(handle) = pending.try_get_value().flatten() {
             handle.clear();
             pending.set_value(None);
-            save_now(state);
+            saver.save_now();
         }
     };
     // The first run only subscribes: the board was just loaded and needs no write.
@@ -39,7 +60,7 @@ pub fn start(state: AppState, enabled: bool) {
         let handle = set_timeout_with_handle(
             move || {
                 pending.set_value(None);
-                save_now(state);
+                saver.save_now();
             },
             SAVE_DELAY,
         );
@@ -54,24 +75,82 @@ pub fn start(state: AppState, enabled: bool) {
     let on_hide_fn: js_sys::Function = on_hide.into_js_value().unchecked_into();
     let _ = document().add_event_listener_with_callback("visibilitychange", &on_hide_fn);
     let pagehide = window_event_listener_untyped("pagehide", move |_| flush());
+    // Changes that storage could not take would be lost with the tab: let the browser ask.
+    let beforeunload = window_event_listener_untyped("beforeunload", move |ev| {
+        flush();
+        if saver.unsaved.try_get_value().unwrap_or(false) {
+            ev.prevent_default();
+            let _ = js_sys::Reflect::set(&ev, &"returnValue".into(), &"".into());
+        }
+    });
     on_cleanup(move || {
         let _ = document().remove_event_listener_with_callback("visibilitychange", &on_hide_fn);
         pagehide.remove();
+        beforeunload.remove();
     });
 }
 
-/// Writes the board now and reports the result in the banners.
-pub fn save_now(state: AppState) {
-    let Some(text) = state
-        .board
-        .try_with_untracked(|board| encode(board, clock::now()))
-    else {
-        return; // the app was unmounted
-    };
-    match storage::save(&text) {
-        Ok(()) => state.drop_banners(|b| !matches!(b, Banner::Quota | Banner::SaveFailed(_))),
-        Err(SaveError::Quota) => state.show_banner(Banner::Quota),
-        Err(SaveError::Unavailable) => state.show_banner(Banner::Unavailable),
-        Err(SaveError::Other(why)) => state.show_banner(Banner::SaveFailed(why)),
+impl Saver {
+    /// Writes the board now, after checking that it fits, and reports the result in the
+    /// banners: too big (not written), nearly full (written, with a warning), or a failed write.
+    fn save_now(self) {
+        let state = self.state;
+        let Some(text) = state
+            .board
+            .try_with_untracked(|board| encode(board, clock::now()))
+        else {
+            return; // the app was unmounted
+        };
+        let board_units = capacity::units(storage::BOARD_KEY) + capacity::units(&text);
+        let room = capacity::room(board_units, storage::units_besides_board());
+        if let Room::Over { percent } = room {
+            self.unsaved.set_value(true);
+            state.drop_banners(|b| !matches!(b, Banner::NearlyFull { .. } | Banner::TooBig { .. }));
+            state.show_banner(Banner::TooBig { percent });
+            return;
+        }
+        match storage::save(&text) {
+            Ok(()) => {
+                self.unsaved.set_value(false);
+                state.drop_banners(|b| {
+                    !matches!(
+                        b,
+                        Banner::Quota | Banner::SaveFailed(_) | Banner::TooBig { .. }
+                    )
+                });
+                self.warn_if_nearly_full(room);
+            }
+            Err(error) => {
+                self.unsaved.set_value(true);
+                state.show_banner(match error {
+                    SaveError::Quota => Banner::Quota,
+                    SaveError::Unavailable => Banner::Unavailable,
+                    SaveError::Other(why) => Banner::SaveFailed(why),
+                });
+            }
+        }
+    }
+
+    /// Shows (or updates) the nearly-full warning when storage filled by 5 points or more
+    /// since the last one; drops it once the board is small again.
+    fn warn_if_nearly_full(self, room: Room) {
+        let state = self.state;
+        let Room::Nearly { percent } = room else {
+            self.warned_at.set_value(None);
+            state.drop_banners(|b| !matches!(b, Banner::NearlyFull { .. }));
+            return;
+        };
+        let shown = state
+            .banners
+            .with_untracked(|bs| bs.iter().any(|b| matches!(b, Banner::NearlyFull { .. })));
+        let grew = self
+            .warned_at
+            .get_value()
+            .is_none_or(|before| percent >= before + 5);
+        if shown || grew {
+            self.warned_at.set_value(Some(percent));
+            state.drop_banners(|b| !matches!(b, Banner::NearlyFull { .. }));
+            state.show_banner(Banner::NearlyFull { percent });
+        }
     }
 }

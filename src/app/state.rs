@@ -19,8 +19,13 @@ pub enum Banner {
         backup_key: Option<String>,
         newer: bool,
     },
-    /// Storage is full; the last change lives only in memory.
+    /// Storage is full (a write failed); the last change lives only in memory.
     Quota,
+    /// The board needs more than the storage quota (`percent` of it), so it was not written;
+    /// changes since the last save live only in memory.
+    TooBig { percent: usize },
+    /// The board fits, but storage is `percent` full.
+    NearlyFull { percent: usize },
     /// Storage is blocked; the board lives only in memory.
     Unavailable,
     /// A save failed for another reason.

@@ -109,3 +109,23 @@ pub fn write(key: &str, text: &str) -> Result<(), SaveError> {
         }
     })
 }
+
+/// UTF-16 code units that every key but the board's takes (keys and values), as the quota
+/// counts them; read as JavaScript string lengths so no text is copied.
+pub fn units_besides_board() -> usize {
+    let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else {
+        return 0;
+    };
+    let count = storage.length().unwrap_or(0);
+    (0..count)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|key| key != BOARD_KEY)
+        .map(|key| {
+            let value = js_sys::Reflect::get(&storage, &key.as_str().into())
+                .ok()
+                .and_then(|v| v.dyn_into::<js_sys::JsString>().ok())
+                .map_or(0, |v| v.length() as usize);
+            crate::io::capacity::units(&key) + value
+        })
+        .sum()
+}

@@ -93,6 +93,8 @@ pub fn text(key: Key) -> &'static str {
         Key::BannerNewer => {
             "已保存的看板来自更新版本的 Dealboard（{0}）。原数据已原样保留为备份；当前为空看板。"
         }
+        Key::BannerTooBig => "存储空间已满：此看板需要浏览器为本站提供的存储空间的 {0}%，上次保存后的修改只在此标签页中。请导出看板以保留修改，或删除商机。",
+        Key::BannerNearlyFull => "存储空间已用 {0}%。请导出看板保留副本，并在空间用完前删除旧商机。",
         Key::BannerQuota => "存储空间已满：最近的修改未保存。请导出看板或删除商机后再继续。",
         Key::BannerUnavailable => "此浏览器禁止本地存储：修改只保存在当前标签页，关闭后将丢失。",
         Key::BannerSaveFailed => "最近的修改未能保存（{0}）。",
@@ -117,6 +119,9 @@ pub fn text(key: Key) -> &'static str {
         Key::Import => "导入",
         Key::ImportTitle => "导入“{0}”",
         Key::ImportFailed => "文件未导入，看板没有任何改动。发现的问题：",
+        Key::ImportReading => "正在读取 {0}：{1}%",
+        Key::ImportTooBig => "此看板需要浏览器为本站提供的存储空间的 {0}%：导入后会显示但无法保存，关闭标签页将丢失。请导入较少的商机，或保留此文件。",
+        Key::ImportNearlyFull => "导入后，存储空间将用去 {0}%。",
         Key::ImportSummary => "{0} 个商机、{1} 个阶段，保存于 {2}。",
         Key::ImportWarnings => "读取时已修复：",
         Key::ImportReplace => "替换我的看板",

@@ -11,7 +11,9 @@
 //! nothing because there is nothing to change.
 
 use crate::domain::board::{Board, Timestamp};
+use crate::io::migrate::CURRENT_VERSION;
 use crate::io::snapshot::{decode_board, open_envelope, RestoreError};
+use crate::io::store;
 use crate::io::validate::{validate, Problem};
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
@@ -30,6 +32,16 @@ pub struct Imported {
 
 /// Reads an exported snapshot for Replace or Merge. Errors are those of `restore`.
 pub fn read_import(text: &str) -> Result<Imported, RestoreError> {
+    // A stored board saved as a file (e.g. the backup of one that could not be read).
+    if store::is_stored_form(text) {
+        let (board, saved_at) = store::decode(text)?;
+        return Ok(Imported {
+            board,
+            version: CURRENT_VERSION,
+            saved_at: Some(saved_at),
+            warnings: Vec::new(),
+        });
+    }
     let mut opened = open_envelope(text)?;
     let warnings = rename_duplicate_deal_ids(&mut opened.board);
     let board = decode_board(opened.board)?;

@@ -2,8 +2,11 @@
 //! its checks. Pure, so the same restore path serves storage and file import and is tested
 //! natively.
 
+pub mod capacity;
 pub mod csv;
 pub mod import;
 pub mod migrate;
 pub mod snapshot;
+pub mod staged;
+pub mod store;
 pub mod validate;

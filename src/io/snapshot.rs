@@ -3,6 +3,7 @@
 
 use crate::domain::board::{Board, Deal, Timestamp};
 use crate::io::migrate::{migrate, CURRENT_VERSION};
+use crate::io::store;
 use crate::io::validate::{validate, Problem};
 use serde::Serialize;
 use serde_json::Value;
@@ -90,9 +91,17 @@ impl fmt::Display for RestoreError {
     }
 }
 
-/// Reads a snapshot: checks the envelope, migrates older versions, then checks the board in
+/// Reads a snapshot (or the stored form, `io::store`): checks the envelope, migrates older versions, then checks the board in
 /// full. Nothing is returned unless all of it is good.
 pub fn restore(text: &str) -> Result<Restored, RestoreError> {
+    if store::is_stored_form(text) {
+        let (board, saved_at) = store::decode(text)?;
+        return Ok(Restored {
+            board,
+            version: CURRENT_VERSION,
+            saved_at: Some(saved_at),
+        });
+    }
     let opened = open_envelope(text)?;
     let board = decode_board(opened.board)?;
     let problems = validate(&board);

@@ -431,10 +431,48 @@ export async function waitForStorageChange(page, key, previous, timeout = 5_000)
   return (await handle.jsonValue()).now;
 }
 
-/** The stored board (parsed envelope's .board), or null. */
+/**
+ * The stored text as a readable snapshot envelope. The app stores the compact form of
+ * `src/io/store.rs` (format "dealboard-store": deals as rows, texts as indexes into `strings`,
+ * times after `created` as differences); this expands it to what an export holds, so tests
+ * compare boards field by field. Self-contained: `waitForStoredBoard` runs it in the page.
+ */
+export function readStoredText(text) {
+  const envelope = JSON.parse(text);
+  if (envelope.format !== 'dealboard-store') return envelope;
+  const s = envelope.strings;
+  const deal = (r) => {
+    const [id, title, customer, contact, value, currency, cost, owner, product, region, close, notes,
+      stage, rank, status, loss, created, updated, entered, wonAt, history, revision] = r;
+    const d = { id, title: s[title], customer: s[customer], contact: s[contact], value, currency: s[currency] };
+    if (cost !== null) d.cost = cost;
+    Object.assign(d, {
+      owner: s[owner], product: s[product], region: s[region],
+      close_date: close === null ? null : s[close], notes: s[notes], stage: s[stage], rank,
+      status: ['open', 'won', 'lost'][status],
+    });
+    if (loss !== null) d.loss_reason = s[loss];
+    Object.assign(d, { created, updated: created + updated, stage_entered: created + entered });
+    if (wonAt !== null) d.won_at = created + wonAt;
+    d.history = [];
+    for (let i = 0; i < history.length; i += 2) d.history.push({ stage: s[history[i]], entered: created + history[i + 1] });
+    d.revision = revision;
+    return d;
+  };
+  const b = envelope.board;
+  return {
+    format: 'dealboard', version: envelope.version, saved_at: envelope.saved_at, app_version: envelope.app_version,
+    board: {
+      stages: b.stages, deals: b.deals.map(deal), deleted: b.deleted.map(([id, at]) => ({ id, at })),
+      settings: b.settings, targets: b.targets, deleted_targets: b.deleted_targets,
+    },
+  };
+}
+
+/** The stored board (as a readable snapshot's .board), or null. */
 export async function storedBoard(page) {
   const text = await storageGet(page, BOARD_KEY);
-  return text === null ? null : JSON.parse(text).board;
+  return text === null ? null : readStoredText(text).board;
 }
 
 /**
@@ -443,17 +481,19 @@ export async function storedBoard(page) {
  */
 export async function waitForStoredBoard(page, check, timeout = 5_000) {
   await page.waitForFunction(
-    ([key, source]) => {
+    ([key, source, reader]) => {
       const text = window.localStorage.getItem(key);
       if (!text) return false;
       try {
         // eslint-disable-next-line no-new-func
-        return new Function('board', `return (${source})(board)`)(JSON.parse(text).board);
+        const read = new Function(`return (${reader})`)();
+        // eslint-disable-next-line no-new-func
+        return new Function('board', `return (${source})(board)`)(read(text).board);
       } catch {
         return false;
       }
     },
-    [BOARD_KEY, check.toString()],
+    [BOARD_KEY, check.toString(), readStoredText.toString()],
     { timeout, polling: 50 },
   );
 }

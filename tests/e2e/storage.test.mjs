@@ -20,6 +20,7 @@ import {
   storageGet,
   storageKeys,
   storedBoard,
+  readStoredText,
   waitForStorageChange,
   waitForStoredBoard,
   deleteByMenu,
@@ -56,8 +57,9 @@ test('add, edit, move and delete are saved (debounced) and restored after a relo
       board.deals.some((d) => d.title === 'Acme renewal' && d.stage === 'won') &&
       !board.deals.some((d) => d.title === 'Hooli expansion'),
   );
-  const envelope = JSON.parse(await storageGet(page, BOARD_KEY));
-  assert.equal(envelope.format, 'dealboard');
+  const raw = await storageGet(page, BOARD_KEY);
+  assert.equal(JSON.parse(raw).format, 'dealboard-store', 'stored in the compact form');
+  const envelope = readStoredText(raw);
   assert.equal(envelope.version, 3);
   assert.equal(typeof envelope.saved_at, 'number');
   assert.ok(Math.abs(envelope.saved_at - Date.now()) < 60_000, `saved_at is about now: ${envelope.saved_at}`);
@@ -162,8 +164,7 @@ test('unreadable stored data is kept as a backup, byte for byte, and never overw
   // The first change saves the new board; the backup stays as it was.
   await addDeal(page, { title: 'Fresh start', value: '1,000', stage: 'Lead' });
   const saved = await waitForStorageChange(page, BOARD_KEY, garbage);
-  const envelope = JSON.parse(saved);
-  assert.equal(envelope.format, 'dealboard');
+  const envelope = readStoredText(saved);
   assert.deepEqual(envelope.board.deals.map((d) => d.title), ['Fresh start']);
   assert.equal(await storageGet(page, BACKUP_KEY), garbage, 'backup unchanged after saving');
   assert.deepEqual(

@@ -38,15 +38,13 @@ const PROPOSAL_AFTER = ['Initech rollout', 'Globex pilot', 'Massive Dynamic seat
 
 /** Waits until the stored board has sample-02 (Globex pilot) in `stage` at 0-based `index`. */
 async function storedGlobexAt(page, stage, index) {
-  await page.waitForFunction(
-    ([s, i]) => {
-      const text = localStorage.getItem('dealboard.board');
-      if (!text) return false;
-      const deals = JSON.parse(text).board.deals.filter((d) => d.stage === s).sort((a, b) => a.rank - b.rank);
-      return deals[i]?.id === 'sample-02';
-    },
-    [stage, index],
-    { timeout: 5_000, polling: 50 },
+  await waitForStoredBoard(
+    page,
+    new Function(
+      'board',
+      `const deals = board.deals.filter((d) => d.stage === ${JSON.stringify(stage)}).sort((a, b) => a.rank - b.rank);
+       return deals[${index}]?.id === 'sample-02';`,
+    ),
   );
 }
 

@@ -2,6 +2,7 @@
 //! storage. Each says what happened and what is safe to do.
 
 use crate::app::download::download;
+use crate::app::files::export_json;
 use crate::app::state::{use_app, Banner};
 use crate::app::storage;
 use crate::i18n::Key;
@@ -41,6 +42,10 @@ fn BannerView(banner: Banner) -> impl IntoView {
             state.fill(key, &[detail])
         }
         Banner::Quota => state.t(Key::BannerQuota).to_string(),
+        Banner::TooBig { percent } => state.fill(Key::BannerTooBig, &[&percent.to_string()]),
+        Banner::NearlyFull { percent } => {
+            state.fill(Key::BannerNearlyFull, &[&percent.to_string()])
+        }
         Banner::Unavailable => state.t(Key::BannerUnavailable).to_string(),
         Banner::SaveFailed(why) => state.fill(Key::BannerSaveFailed, &[why]),
     };
@@ -53,6 +58,11 @@ fn BannerView(banner: Banner) -> impl IntoView {
         ),
         _ => None,
     };
+    // When storage is (nearly) full, exporting is what keeps the board safe.
+    let offer_export = matches!(
+        banner,
+        Banner::Quota | Banner::TooBig { .. } | Banner::NearlyFull { .. }
+    );
     let dismissed = banner.clone();
     view! {
         <div class="banner" role="alert">
@@ -63,6 +73,9 @@ fn BannerView(banner: Banner) -> impl IntoView {
                         let _ = download("dealboard-unreadable-backup.json", &raw, "application/json");
                     }
                 }>{state.tr(Key::DownloadBackup)}</button>
+            })}
+            {offer_export.then(|| view! {
+                <button on:click=move |_| export_json(state)>{state.tr(Key::Export)}</button>
             })}
             <button on:click=move |_| { let gone = dismissed.clone(); state.drop_banners(move |b| *b != gone) }>
                 {state.tr(Key::Dismiss)}

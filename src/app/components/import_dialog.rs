@@ -4,11 +4,15 @@
 
 use crate::app::components::csv_dialog::CsvImportDialog;
 use crate::app::files::PendingImport;
-use crate::app::state::use_app;
+use crate::app::state::{use_app, AppState};
+use crate::app::storage;
+use crate::domain::board::Board;
 use crate::domain::command::Command;
 use crate::domain::merge::{merge, preview, StageMatchKind};
 use crate::i18n::Key;
+use crate::io::capacity::{self, Room};
 use crate::io::import::Imported;
+use crate::io::store;
 use leptos::prelude::*;
 
 /// The import dialog for a file that was read.
@@ -20,9 +24,16 @@ pub fn ImportDialog(pending: PendingImport) -> impl IntoView {
         PendingImport::Failed { file, problems } => {
             (file, view! { <Problems problems/> }.into_any())
         }
-        PendingImport::Snapshot { file, imported } => (
+        PendingImport::Reading { file, percent } => {
+            (file.clone(), view! { <Reading file percent/> }.into_any())
+        }
+        PendingImport::Snapshot {
+            file,
+            imported,
+            stored_units,
+        } => (
             file.clone(),
-            view! { <SnapshotChoice file imported/> }.into_any(),
+            view! { <SnapshotChoice file imported stored_units/> }.into_any(),
         ),
         PendingImport::Csv { file, table } => (
             file.clone(),
@@ -61,6 +72,32 @@ fn Problems(problems: Vec<String>) -> impl IntoView {
     }
 }
 
+/// How far a large file has been read; closing the dialog stops the reading.
+#[component]
+fn Reading(file: String, percent: u8) -> impl IntoView {
+    let state = use_app();
+    let text = state.text(move |l| l.fill(Key::ImportReading, &[&file, &percent.to_string()]));
+    view! {
+        <p id="import-progress-label">{text}</p>
+        <progress max="100" value=percent.to_string() aria-labelledby="import-progress-label"></progress>
+        <div class="dialog-actions">
+            <button type="button" on:click=move |_| state.dialog.set(None)>{state.tr(Key::Cancel)}</button>
+        </div>
+    }
+}
+
+/// The warning, if any, about how a board of `stored_units` would fit in storage.
+fn capacity_warning(state: AppState, stored_units: usize) -> Option<impl IntoView> {
+    let board_units = stored_units + capacity::units(storage::BOARD_KEY);
+    let (key, percent) = match capacity::room(board_units, storage::units_besides_board()) {
+        Room::Fits => return None,
+        Room::Nearly { percent } => (Key::ImportNearlyFull, percent),
+        Room::Over { percent } => (Key::ImportTooBig, percent),
+    };
+    let text = state.text(move |l| l.fill(key, &[&percent.to_string()]));
+    Some(view! { <p role="alert" class="import-capacity">{text}</p> })
+}
+
 /// Which step of the snapshot choice is shown.
 #[derive(Clone, Copy, PartialEq)]
 enum Choice {
@@ -71,7 +108,7 @@ enum Choice {
 
 /// Replace or merge a snapshot.
 #[component]
-fn SnapshotChoice(file: String, imported: Imported) -> impl IntoView {
+fn SnapshotChoice(file: String, imported: Imported, stored_units: usize) -> impl IntoView {
     let state = use_app();
     let choice = RwSignal::new(Choice::Ask);
     let saved = imported
@@ -91,6 +128,16 @@ fn SnapshotChoice(file: String, imported: Imported) -> impl IntoView {
     let warnings: Vec<String> = imported.warnings.iter().map(|w| w.to_string()).collect();
     let report = state.board.with_untracked(|b| preview(b, &imported.board));
     let incoming = StoredValue::new(imported.board);
+    // The merged board, made once when the merge preview opens (to tell whether it fits).
+    let merged: StoredValue<Option<Board>> = StoredValue::new(None);
+    let merged_units = move || {
+        let board = state
+            .board
+            .with_untracked(|b| incoming.with_value(|theirs| merge(b, theirs).board));
+        let units = capacity::units(&store::encode(&board, 0));
+        merged.set_value(Some(board));
+        units
+    };
     let done = move || {
         state.dialog.set(None);
         state
@@ -108,9 +155,11 @@ fn SnapshotChoice(file: String, imported: Imported) -> impl IntoView {
         }
     });
     let apply_merge = Callback::new(move |_: ()| {
-        let merged = state
-            .board
-            .with_untracked(|b| incoming.with_value(|theirs| merge(b, theirs).board));
+        let merged = merged.get_value().unwrap_or_else(|| {
+            state
+                .board
+                .with_untracked(|b| incoming.with_value(|theirs| merge(b, theirs).board))
+        });
         if state
             .dispatch(Command::ReplaceBoard(Box::new(merged)))
             .is_ok()
@@ -161,6 +210,7 @@ fn SnapshotChoice(file: String, imported: Imported) -> impl IntoView {
             }.into_any(),
             Choice::ConfirmReplace => view! {
                 <p role="alert">{state.tr(Key::ImportReplaceConfirm)}</p>
+                {capacity_warning(state, stored_units)}
                 <div class="dialog-actions">
                     <button type="button" on:click=move |_| choice.set(Choice::Ask)>{state.tr(Key::Back)}</button>
                     <button type="button" class="danger" on:click=move |_| replace.run(())>{state.tr(Key::ImportReplace)}</button>
@@ -171,6 +221,7 @@ fn SnapshotChoice(file: String, imported: Imported) -> impl IntoView {
                     <p>{merge_text}</p>
                     <p>{stage_text}</p>
                 </div>
+                {capacity_warning(state, merged_units())}
                 <div class="dialog-actions">
                     <button type="button" on:click=move |_| choice.set(Choice::Ask)>{state.tr(Key::Back)}</button>
                     <button type="button" class="primary" on:click=move |_| apply_merge.run(())>{state.tr(Key::MergeApply)}</button>

@@ -1,0 +1,42 @@
+//! How much of the browser's localStorage a board takes, checked before each save so that the
+//! user hears about a full storage while the board is still safe in the tab (and can export
+//! it), not after a write failed. Browsers give no API for the quota: Chromium and Firefox give
+//! each site 5 Mi UTF-16 code units for keys and values together (Safari about the same), so
+//! that is the assumption; a smaller real quota still shows up as a failed write.
+
+/// The space a site gets, in UTF-16 code units.
+pub const QUOTA_UNITS: usize = 5 * 1024 * 1024;
+
+/// From this share of the quota on, the user is warned that storage is running out.
+pub const WARN_PERCENT: usize = 80;
+
+/// How much a text takes in storage: UTF-16 code units, whatever its characters.
+pub fn units(text: &str) -> usize {
+    text.chars().map(char::len_utf16).sum()
+}
+
+/// How a board would fit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Room {
+    /// Below the warning level.
+    Fits,
+    /// Fits, but storage would be `percent` full.
+    Nearly { percent: usize },
+    /// Does not fit: it needs `percent` of the quota.
+    Over { percent: usize },
+}
+
+/// How a board whose stored text (key included) takes `board_units` fits next to
+/// `other_units` taken by everything else the site stores.
+pub fn room(board_units: usize, other_units: usize) -> Room {
+    let used = board_units.saturating_add(other_units);
+    // Rounded up, so a board that does not fit never reads as 100 %.
+    let percent = used.saturating_mul(100).div_ceil(QUOTA_UNITS);
+    if used > QUOTA_UNITS {
+        Room::Over { percent }
+    } else if percent >= WARN_PERCENT {
+        Room::Nearly { percent }
+    } else {
+        Room::Fits
+    }
+}

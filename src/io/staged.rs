@@ -1,0 +1,246 @@
+//! Reading a large snapshot file in steps, so that the page can show progress and stay
+//! responsive between them: a 50,000-deal file is ~25 MB, and reading it in one go blocks the
+//! page for over a second.
+//!
+//! The deals array is walked one deal at a time (a small scanner finds where each deal's JSON
+//! ends) and each deal is decoded on its own; the rest of the envelope is read at the end by
+//! the ordinary path. The result is exactly `read_import`'s: whenever anything is off the
+//! plain path (an older version that needs migrating, a deal with an error, a repeated id to
+//! rename, JSON the scanner does not follow), the whole text is read again by `read_import`
+//! in one step, so every error is reported with its place as before. Only good files of the
+//! current version, which is what large files are, take the stepped path.
+
+use crate::domain::board::Deal;
+use crate::io::import::{read_import, Imported};
+use crate::io::migrate::CURRENT_VERSION;
+use crate::io::snapshot::{decode_board, open_envelope, RestoreError};
+use crate::io::store::is_stored_form;
+use crate::io::validate::validate;
+use serde_json::Value;
+
+/// How far a stepped read got.
+#[derive(Debug)]
+pub enum Progress {
+    /// Still reading: `done` of `total` bytes.
+    Reading { done: usize, total: usize },
+    /// Finished: what `read_import` would have returned.
+    Done(Result<Imported, RestoreError>),
+}
+
+enum Phase {
+    /// Walking the deals array; `at` is the next byte to look at.
+    Deals {
+        at: usize,
+    },
+    /// Off the plain path: read it all with `read_import`.
+    Whole,
+    Finished,
+}
+
+/// A snapshot text being read in steps.
+pub struct StagedImport {
+    text: String,
+    /// The byte range of the deals array, brackets included, once its end is known.
+    open: usize,
+    close: Option<usize>,
+    deals: Vec<Deal>,
+    phase: Phase,
+}
+
+impl StagedImport {
+    /// Starts reading `text`.
+    pub fn new(text: String) -> StagedImport {
+        let open = if is_stored_form(&text) {
+            None
+        } else {
+            deals_array(text.as_bytes())
+        };
+        let phase = match open {
+            Some(open) => Phase::Deals { at: open + 1 },
+            None => Phase::Whole,
+        };
+        StagedImport {
+            text,
+            open: open.unwrap_or(0),
+            close: None,
+            deals: Vec::new(),
+            phase,
+        }
+    }
+
+    /// Reads up to `max_deals` more deals (or finishes) and says how far it got.
+    pub fn step(&mut self, max_deals: usize) -> Progress {
+        let total = self.text.len();
+        match std::mem::replace(&mut self.phase, Phase::Finished) {
+            Phase::Deals { at } => {
+                self.phase = self.read_deals(at, max_deals.max(1));
+                match self.phase {
+                    Phase::Deals { at } => Progress::Reading { done: at, total },
+                    _ => Progress::Reading { done: total, total },
+                }
+            }
+            Phase::Whole => Progress::Done(read_import(&self.text)),
+            Phase::Finished => Progress::Done(self.finish()),
+        }
+    }
+
+    /// Decodes deals from `at` on; the next phase.
+    fn read_deals(&mut self, mut at: usize, max_deals: usize) -> Phase {
+        let bytes = self.text.as_bytes();
+        for _ in 0..max_deals {
+            at = skip_space(bytes, at);
+            match bytes.get(at) {
+                Some(b']') => {
+                    self.close = Some(at);
+                    return Phase::Finished;
+                }
+                Some(b',') if !self.deals.is_empty() => at = skip_space(bytes, at + 1),
+                Some(_) if self.deals.is_empty() => {}
+                _ => return Phase::Whole,
+            }
+            let Some(end) = skip_value(bytes, at) else {
+                return Phase::Whole;
+            };
+            // Through `Value`, as the whole read does: the same deserialisers, so no second
+            // set in the wasm.
+            let deal = serde_json::from_str::<Value>(&self.text[at..end])
+                .ok()
+                .and_then(|value| serde_path_to_error::deserialize::<_, Deal>(&value).ok());
+            match deal {
+                Some(deal) => self.deals.push(deal),
+                None => return Phase::Whole,
+            }
+            at = end;
+        }
+        Phase::Deals { at }
+    }
+
+    /// Reads the envelope without its deals, puts the deals in and checks the whole board.
+    fn finish(&mut self) -> Result<Imported, RestoreError> {
+        let Some(close) = self.close else {
+            return read_import(&self.text);
+        };
+        let rest = format!("{}[]{}", &self.text[..self.open], &self.text[close + 1..]);
+        let mut plain = || -> Option<Imported> {
+            let opened = open_envelope(&rest).ok()?;
+            if opened.version != CURRENT_VERSION {
+                return None; // deals may need migrating
+            }
+            let mut board = decode_board(opened.board).ok()?;
+            if !board.deals.is_empty() {
+                return None; // a second "deals" key, which the whole read takes instead
+            }
+            board.deals = std::mem::take(&mut self.deals);
+            validate(&board).is_empty().then_some(Imported {
+                board,
+                version: opened.version,
+                saved_at: opened.saved_at,
+                warnings: Vec::new(),
+            })
+        };
+        plain().map_or_else(|| read_import(&self.text), Ok)
+    }
+}
+
+/// The index of the `[` that opens `board.deals`, when the text is an object whose `board`
+/// is an object with a `deals` array (keys compared as written, without escapes).
+fn deals_array(bytes: &[u8]) -> Option<usize> {
+    let start = skip_space(bytes, bom_len(bytes));
+    let board = value_of(bytes, start, b"board")?;
+    let deals = value_of(bytes, board, b"deals")?;
+    (bytes.get(deals) == Some(&b'[')).then_some(deals)
+}
+
+fn bom_len(bytes: &[u8]) -> usize {
+    if bytes.starts_with("\u{feff}".as_bytes()) {
+        3
+    } else {
+        0
+    }
+}
+
+/// Where the value of `key` starts in the object at `at`.
+fn value_of(bytes: &[u8], at: usize, key: &[u8]) -> Option<usize> {
+    if bytes.get(at) != Some(&b'{') {
+        return None;
+    }
+    let mut at = skip_space(bytes, at + 1);
+    loop {
+        if bytes.get(at) != Some(&b'"') {
+            return None;
+        }
+        let key_end = skip_string(bytes, at)?;
+        let name = &bytes[at + 1..key_end - 1];
+        at = skip_space(bytes, key_end);
+        if bytes.get(at) != Some(&b':') {
+            return None;
+        }
+        at = skip_space(bytes, at + 1);
+        if name == key {
+            return Some(at);
+        }
+        at = skip_space(bytes, skip_value(bytes, at)?);
+        if bytes.get(at) != Some(&b',') {
+            return None;
+        }
+        at = skip_space(bytes, at + 1);
+    }
+}
+
+fn skip_space(bytes: &[u8], mut at: usize) -> usize {
+    while matches!(bytes.get(at), Some(b' ' | b'\n' | b'\r' | b'\t')) {
+        at += 1;
+    }
+    at
+}
+
+/// The index after the string that starts at `at` (its opening quote).
+fn skip_string(bytes: &[u8], at: usize) -> Option<usize> {
+    let mut i = at + 1;
+    loop {
+        match bytes.get(i)? {
+            b'"' => return Some(i + 1),
+            b'\\' => i += 2,
+            _ => i += 1,
+        }
+    }
+}
+
+/// The index after the value that starts at `at`. Brackets are only counted, not matched:
+/// the decoder checks the value itself.
+fn skip_value(bytes: &[u8], at: usize) -> Option<usize> {
+    match bytes.get(at)? {
+        b'"' => skip_string(bytes, at),
+        b'{' | b'[' => {
+            let mut depth = 0usize;
+            let mut i = at;
+            loop {
+                match bytes.get(i)? {
+                    b'"' => {
+                        i = skip_string(bytes, i)?;
+                        continue;
+                    }
+                    b'{' | b'[' => depth += 1,
+                    b'}' | b']' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            return Some(i + 1);
+                        }
+                    }
+                    _ => {}
+                }
+                i += 1;
+            }
+        }
+        _ => {
+            let mut i = at;
+            while !matches!(
+                bytes.get(i),
+                None | Some(b',' | b'}' | b']' | b' ' | b'\n' | b'\r' | b'\t')
+            ) {
+                i += 1;
+            }
+            (i > at).then_some(i)
+        }
+    }
+}

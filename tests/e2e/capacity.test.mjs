@@ -1,0 +1,154 @@
+// Large boards and the limits of localStorage (issues 4 and 6): a 20,000-deal file imports with
+// progress shown and fits in storage in the app's compact form; a board that would not fit is
+// not written, the user is told (with an Export button) before anything is lost, and closing
+// the tab asks first; a nearly full storage is warned about; the import dialog warns before
+// replacing the board with one that does not fit.
+
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  openAppFor,
+  stopSharedServer,
+  assertNoErrors,
+  column,
+  card,
+  banners,
+  moveByMenu,
+  addDeal,
+  storageGet,
+  waitForStoredBoard,
+  readStoredText,
+  importDialog,
+  importFile,
+  confirmReplace,
+  BOARD_KEY,
+  DOWNLOADS,
+  FILES,
+} from './helpers.mjs';
+import { generateText } from '../../bench/generate.mjs';
+
+after(stopSharedServer);
+
+/** What Chromium gives a site, in UTF-16 code units (keys and values). */
+const QUOTA = 5 * 1024 * 1024;
+const FILLER_KEY = 'another.app';
+
+/** Fills storage with another key so that `left` units remain free (what is stored stays). */
+async function fillStorage(page, left) {
+  await page.evaluate(
+    ([key, quota, left]) => {
+      let used = 0;
+      for (let i = 0; i < localStorage.length; i += 1) {
+        const k = localStorage.key(i);
+        used += k.length + localStorage.getItem(k).length;
+      }
+      localStorage.setItem(key, 'x'.repeat(quota - used - key.length - left));
+    },
+    [FILLER_KEY, QUOTA, left],
+  );
+}
+
+test('a 20,000-deal file imports with progress shown and fits in storage', async (t) => {
+  const app = await openAppFor(t, { timeout: 30_000 });
+  const { page } = app;
+  const text = generateText(20_000);
+  const envelope = JSON.parse(text);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dealboard-big-'));
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const file = path.join(dir, 'board-20000.json');
+  fs.writeFileSync(file, text);
+
+  await page.evaluate(() => {
+    window.__progressSeen = false;
+    new MutationObserver(() => {
+      if (document.querySelector('.import-dialog progress')) window.__progressSeen = true;
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+  const dialog = await importFile(page, file);
+  await confirmReplace(dialog);
+  assert.equal(await page.evaluate(() => window.__progressSeen), true, 'a progress bar was shown while reading');
+
+  const lead = envelope.board.deals.filter((d) => d.stage === 'lead').length;
+  assert.equal(Number(await column(page, 'Lead').getByTestId('stage-count').textContent()), lead);
+  await waitForStoredBoard(page, (board) => board.deals.length === 20_000, 15_000);
+  const stored = await storageGet(page, BOARD_KEY);
+  const perDeal = stored.length / 20_000;
+  assert.ok(perDeal < 0.7 * (QUOTA / 10_000), `${perDeal.toFixed(0)} units per deal: 10,000 deals leave 30 % free`);
+  const back = readStoredText(stored).board;
+  const deal = envelope.board.deals[123];
+  assert.deepEqual(back.deals.find((d) => d.id === deal.id), deal, 'a deal is stored exactly');
+  assert.equal(await banners(page).count(), 0, 'no storage warning at this size');
+  assertNoErrors(app, assert);
+});
+
+test('a board that would not fit is not written: the user is told, can export, and closing asks', async (t) => {
+  const app = await openAppFor(t, { contextOptions: DOWNLOADS });
+  const { page } = app;
+  await moveByMenu(page, 'Acme renewal', 'Won');
+  await waitForStoredBoard(page, (board) => board.deals.some((d) => d.title === 'Acme renewal' && d.stage === 'won'));
+  const stored = await storageGet(page, BOARD_KEY);
+  await fillStorage(page, 200); // room for the stored board to grow by 200 units, no more
+
+  await addDeal(page, { title: 'Too big to store', value: '1,000', stage: 'Lead', notes: 'n'.repeat(2_000) });
+  const banner = banners(page).filter({ hasText: /Storage is full/ });
+  await banner.waitFor({ state: 'visible' });
+  assert.match(await banner.textContent(), /needs 10\d % of the storage/);
+  assert.equal(await storageGet(page, BOARD_KEY), stored, 'the last good save is kept');
+  assert.equal(await card(page, 'Too big to store').count(), 1, 'the change is on the board');
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    banner.getByRole('button', { name: 'Export', exact: true }).click(),
+  ]);
+  const exported = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+  assert.ok(exported.board.deals.some((d) => d.title === 'Too big to store'), 'the export holds the unsaved change');
+
+  assertNoErrors(app, assert);
+  const asked = new Promise((resolve) =>
+    page.once('dialog', async (d) => {
+      resolve(d.type());
+      await d.accept().catch(() => {});
+    }),
+  );
+  await page.close({ runBeforeUnload: true });
+  assert.equal(await asked, 'beforeunload', 'closing the tab asks first');
+});
+
+test('nearly full storage is warned about once, with the fill level', async (t) => {
+  const app = await openAppFor(t);
+  const { page } = app;
+  await moveByMenu(page, 'Acme renewal', 'Won');
+  await waitForStoredBoard(page, (board) => board.deals.some((d) => d.title === 'Acme renewal' && d.stage === 'won'));
+  await fillStorage(page, Math.round(QUOTA * 0.12));
+
+  await moveByMenu(page, 'Hooli expansion', 'Qualified');
+  const banner = banners(page).filter({ hasText: /Storage is 8\d % full/ });
+  await banner.waitFor({ state: 'visible' });
+  await waitForStoredBoard(page, (board) => board.deals.some((d) => d.title === 'Hooli expansion' && d.stage === 'qualified'));
+  await banner.getByRole('button', { name: 'Dismiss', exact: true }).click();
+  // Another save at the same level does not bring it back.
+  await moveByMenu(page, 'Hooli expansion', 'Demo');
+  await waitForStoredBoard(page, (board) => board.deals.some((d) => d.title === 'Hooli expansion' && d.stage === 'demo'));
+  await page.waitForTimeout(400);
+  assert.equal(await banners(page).filter({ hasText: /Storage is/ }).count(), 0);
+  assertNoErrors(app, assert);
+});
+
+test('the import dialog warns before replacing the board with one that does not fit', async (t) => {
+  const app = await openAppFor(t);
+  const { page } = app;
+  await fillStorage(page, 300);
+  const dialog = await importFile(page, path.join(FILES, 'small-board.json'));
+  await dialog.getByRole('button', { name: 'Replace my board', exact: true }).click();
+  const warning = dialog.locator('.import-capacity');
+  await warning.waitFor({ state: 'visible' });
+  assert.match(await warning.textContent(), /needs \d+ % of the storage.*not saved/);
+  await dialog.getByRole('button', { name: 'Back', exact: true }).click();
+  await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await importDialog(page).waitFor({ state: 'detached' });
+  assert.equal(await storageGet(page, BOARD_KEY), null, 'nothing was written');
+  assertNoErrors(app, assert);
+});
