@@ -107,8 +107,16 @@ proptest! {
         per_step in 1usize..5,
     ) {
         let good = encode(&realistic_board(12), NOW);
-        let at = at.min(good.len());
-        let end = (at + cut).min(good.len());
+        // Cut at character boundaries (the board has Chinese names).
+        let boundary = |mut i: usize| {
+            i = i.min(good.len());
+            while !good.is_char_boundary(i) {
+                i -= 1;
+            }
+            i
+        };
+        let at = boundary(at);
+        let end = boundary(at + cut);
         let text = format!("{}{}{}", &good[..at], insert, &good[end..]);
         let (result, _) = staged(&text, per_step);
         prop_assert_eq!(result, read_import(&text));
