@@ -582,6 +582,9 @@ async function runImport(server, file, filePath, firstDeal, timeout) {
         wall: i.frame - i.change,
         longestTask: Math.max(0, ...tasks.map((t) => t.ms)),
         tasksOver100: tasks.filter((t) => t.ms > 100).length,
+        // Every task over 50 ms: when it started (ms after the file was chosen) and how long.
+        longTasks: tasks.map((t) => ({ at: Math.round(t.start - i.change), ms: Math.round(t.ms) })),
+        marks: { dialog: Math.round(i.dialog - i.change), confirm: Math.round(i.confirm - i.change) },
         progressShown: i.progress,
         cardsInDom: document.querySelectorAll('article.deal-card').length,
         wasmMemory: B.wasm && B.wasm.memory ? B.wasm.memory.buffer.byteLength : null,

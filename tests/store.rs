@@ -11,7 +11,7 @@ use dealboard::domain::sample::sample_board;
 use dealboard::i18n::Lang;
 use dealboard::io::import::read_import;
 use dealboard::io::snapshot::{restore, RestoreError};
-use dealboard::io::store::{decode, encode, is_stored_form};
+use dealboard::io::store::{decode, encode, is_stored_form, Encoder};
 use proptest::prelude::*;
 
 const V3: &str = include_str!("fixtures/snapshot-v3.json");
@@ -72,6 +72,18 @@ fn ten_thousand_deals_leave_thirty_percent_of_the_quota() {
         units * 100 / QUOTA_UNITS
     );
     assert_eq!(restore(&text).unwrap().board, board);
+}
+
+#[test]
+fn writing_in_slices_gives_the_same_text() {
+    let board = realistic_board(1_000);
+    let mut encoder = Encoder::new(&board);
+    let mut slices = 1;
+    while !encoder.step(37) {
+        slices += 1;
+    }
+    assert_eq!(slices, 1_000usize.div_ceil(37));
+    assert_eq!(encoder.finish(NOW), encode(&board, NOW));
 }
 
 #[test]

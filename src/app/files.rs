@@ -5,6 +5,7 @@
 use crate::app::clock;
 use crate::app::download::download;
 use crate::app::state::{display_stage_name, AppState, Dialog};
+use crate::domain::board::Board;
 use crate::i18n::Key;
 use crate::io::capacity;
 use crate::io::csv::{deals_to_csv, parse_csv, CsvTable};
@@ -13,6 +14,7 @@ use crate::io::snapshot::{encode_pretty, RestoreError};
 use crate::io::staged::{Progress, StagedImport};
 use crate::io::store;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// A file read and waiting for the user's decision.
 #[derive(Clone, Debug, PartialEq)]
@@ -25,7 +27,9 @@ pub enum PendingImport {
     /// storage (`io::capacity`), to warn before replacing with a board that does not fit.
     Snapshot {
         file: String,
-        imported: Imported,
+        /// Shared, not copied: the dialog signal and the dialog both hold it, and a large
+        /// board takes a while to copy.
+        imported: Arc<Imported>,
         stored_units: usize,
     },
     /// A CSV table: map its columns, then import the valid rows.
@@ -112,6 +116,7 @@ const SLICE_MS: f64 = 40.0;
 /// Reads a snapshot with `StagedImport`, showing progress; `None` when the user closed the
 /// progress dialog (which cancels the read).
 async fn read_in_slices(state: AppState, name: &str, text: String) -> Option<PendingImport> {
+    next_task().await; // copying the file in was one task already
     let mut job = StagedImport::new(text);
     let mut shown = false;
     loop {
@@ -123,12 +128,16 @@ async fn read_in_slices(state: AppState, name: &str, text: String) -> Option<Pen
                         break (done * 100 / total.max(1)).min(99) as u8;
                     }
                 }
-                Progress::Done(result) => {
-                    if shown {
-                        next_task().await; // let the last progress paint first
-                    }
-                    return Some(pending_of(name, result));
+                Progress::Done(Ok(imported)) => {
+                    next_task().await; // let the last progress paint first
+                    let stored_units = stored_units_in_slices(&imported.board).await;
+                    return Some(PendingImport::Snapshot {
+                        file: name.to_string(),
+                        imported: Arc::new(imported),
+                        stored_units,
+                    });
                 }
+                Progress::Done(Err(err)) => return Some(failed(name, err)),
             }
         };
         let still_reading = state.dialog.with_untracked(|d| {
@@ -147,6 +156,21 @@ async fn read_in_slices(state: AppState, name: &str, text: String) -> Option<Pen
     }
 }
 
+/// What `board` would take in storage, written in slices like the reading (on a large board
+/// writing it all takes longer than a frame).
+async fn stored_units_in_slices(board: &Board) -> usize {
+    let mut encoder = store::Encoder::new(board);
+    loop {
+        let started = js_sys::Date::now();
+        while js_sys::Date::now() - started < SLICE_MS {
+            if encoder.step(500) {
+                return capacity::units(&encoder.finish(0));
+            }
+        }
+        next_task().await;
+    }
+}
+
 /// A promise for the next turn of the event loop, so the page can paint and take input.
 async fn next_task() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
@@ -155,23 +179,27 @@ async fn next_task() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
-/// What the dialog shows for a snapshot that was read.
+/// What the dialog shows for a snapshot that was read (in one go).
 fn pending_of(name: &str, result: Result<Imported, RestoreError>) -> PendingImport {
-    let file = name.to_string();
     match result {
         Ok(imported) => PendingImport::Snapshot {
-            file,
+            file: name.to_string(),
             stored_units: capacity::units(&store::encode(&imported.board, 0)),
-            imported,
+            imported: Arc::new(imported),
         },
-        Err(RestoreError::Invalid(problems)) => PendingImport::Failed {
-            file,
-            problems: problems.iter().map(|p| p.to_string()).collect(),
-        },
-        Err(err) => PendingImport::Failed {
-            file,
-            problems: vec![err.to_string()],
-        },
+        Err(err) => failed(name, err),
+    }
+}
+
+/// A file that cannot be imported, with every problem and its place.
+fn failed(name: &str, err: RestoreError) -> PendingImport {
+    let problems = match err {
+        RestoreError::Invalid(problems) => problems.iter().map(|p| p.to_string()).collect(),
+        err => vec![err.to_string()],
+    };
+    PendingImport::Failed {
+        file: name.to_string(),
+        problems,
     }
 }
 

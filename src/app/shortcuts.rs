@@ -12,7 +12,7 @@ pub const SEARCH_ID: &str = "deal-search";
 /// Listens for the board-wide shortcut keys.
 pub fn install(state: AppState) {
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
-        if typing(&ev) || state.dialog.get_untracked().is_some() {
+        if typing(&ev) || state.dialog.with_untracked(Option::is_some) {
             return;
         }
         // Ctrl on Windows and Linux, Cmd on macOS. In text fields the browser's own undo runs.

@@ -6,14 +6,14 @@ use crate::app::components::csv_dialog::CsvImportDialog;
 use crate::app::files::PendingImport;
 use crate::app::state::{use_app, AppState};
 use crate::app::storage;
-use crate::domain::board::Board;
 use crate::domain::command::Command;
-use crate::domain::merge::{merge, preview, StageMatchKind};
+use crate::domain::merge::{merge, MergeReport, Merged, StageMatchKind};
 use crate::i18n::Key;
 use crate::io::capacity::{self, Room};
 use crate::io::import::Imported;
 use crate::io::store;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// The import dialog for a file that was read.
 #[component]
@@ -108,7 +108,7 @@ enum Choice {
 
 /// Replace or merge a snapshot.
 #[component]
-fn SnapshotChoice(file: String, imported: Imported, stored_units: usize) -> impl IntoView {
+fn SnapshotChoice(file: String, imported: Arc<Imported>, stored_units: usize) -> impl IntoView {
     let state = use_app();
     let choice = RwSignal::new(Choice::Ask);
     let saved = imported
@@ -126,17 +126,17 @@ fn SnapshotChoice(file: String, imported: Imported, stored_units: usize) -> impl
     );
     let summary = state.text(move |l| l.fill(Key::ImportSummary, &[&counts.0, &counts.1, &saved]));
     let warnings: Vec<String> = imported.warnings.iter().map(|w| w.to_string()).collect();
-    let report = state.board.with_untracked(|b| preview(b, &imported.board));
-    let incoming = StoredValue::new(imported.board);
-    // The merged board, made once when the merge preview opens (to tell whether it fits).
-    let merged: StoredValue<Option<Board>> = StoredValue::new(None);
-    let merged_units = move || {
-        let board = state
-            .board
-            .with_untracked(|b| incoming.with_value(|theirs| merge(b, theirs).board));
-        let units = capacity::units(&store::encode(&board, 0));
-        merged.set_value(Some(board));
-        units
+    let incoming = StoredValue::new(imported);
+    // Merged once, when the merge preview opens: on a large board merging takes a while, and
+    // Replace does not need it.
+    let merged: StoredValue<Option<Merged>> = StoredValue::new(None);
+    let merge_once = move || {
+        if merged.with_value(Option::is_none) {
+            let result = state
+                .board
+                .with_untracked(|b| incoming.with_value(|theirs| merge(b, &theirs.board)));
+            merged.set_value(Some(result));
+        }
     };
     let done = move || {
         state.dialog.set(None);
@@ -146,7 +146,14 @@ fn SnapshotChoice(file: String, imported: Imported, stored_units: usize) -> impl
     };
     let done_replace = done.clone();
     let replace = Callback::new(move |_: ()| {
-        let board = incoming.get_value();
+        // Moved, not copied: the dialog closes with this, so the signal's share of the file
+        // is let go first (untracked: nothing re-renders until `done`).
+        state.dialog.update_untracked(|d| *d = None);
+        let Some(imported) = incoming.try_get_value() else {
+            return;
+        };
+        incoming.dispose();
+        let board = Arc::unwrap_or_clone(imported).board;
         if state
             .dispatch(Command::ReplaceBoard(Box::new(board)))
             .is_ok()
@@ -155,18 +162,70 @@ fn SnapshotChoice(file: String, imported: Imported, stored_units: usize) -> impl
         }
     });
     let apply_merge = Callback::new(move |_: ()| {
-        let merged = merged.get_value().unwrap_or_else(|| {
-            state
-                .board
-                .with_untracked(|b| incoming.with_value(|theirs| merge(b, theirs).board))
-        });
+        merge_once();
+        let Some(result) = merged.try_update_value(Option::take).flatten() else {
+            return;
+        };
         if state
-            .dispatch(Command::ReplaceBoard(Box::new(merged)))
+            .dispatch(Command::ReplaceBoard(Box::new(result.board)))
             .is_ok()
         {
             done();
         }
     });
+    let preview = move || {
+        merge_once();
+        merged.with_value(|m| {
+            let m = m.as_ref().expect("merged above");
+            (
+                m.report.clone(),
+                capacity::units(&store::encode(&m.board, 0)),
+            )
+        })
+    };
+    view! {
+        <p>{summary}</p>
+        {(!warnings.is_empty()).then(|| view! {
+            <div class="import-warnings">
+                <p>{state.tr(Key::ImportWarnings)}</p>
+                <ul>{warnings.into_iter().map(|w| view! { <li><code>{w}</code></li> }).collect_view()}</ul>
+            </div>
+        })}
+        {move || match choice.get() {
+            Choice::Ask => view! {
+                <div class="dialog-actions">
+                    <button type="button" on:click=move |_| state.dialog.set(None)>{state.tr(Key::Cancel)}</button>
+                    <button type="button" on:click=move |_| choice.set(Choice::ConfirmReplace)>{state.tr(Key::ImportReplace)}</button>
+                    <button type="button" class="primary" on:click=move |_| choice.set(Choice::PreviewMerge)>{state.tr(Key::ImportMerge)}</button>
+                </div>
+            }.into_any(),
+            Choice::ConfirmReplace => view! {
+                <p role="alert">{state.tr(Key::ImportReplaceConfirm)}</p>
+                {capacity_warning(state, stored_units)}
+                <div class="dialog-actions">
+                    <button type="button" on:click=move |_| choice.set(Choice::Ask)>{state.tr(Key::Back)}</button>
+                    <button type="button" class="danger" on:click=move |_| replace.run(())>{state.tr(Key::ImportReplace)}</button>
+                </div>
+            }.into_any(),
+            Choice::PreviewMerge => {
+                let (report, units) = preview();
+                view! {
+                    <MergePreview report/>
+                    {capacity_warning(state, units)}
+                    <div class="dialog-actions">
+                        <button type="button" on:click=move |_| choice.set(Choice::Ask)>{state.tr(Key::Back)}</button>
+                        <button type="button" class="primary" on:click=move |_| apply_merge.run(())>{state.tr(Key::MergeApply)}</button>
+                    </div>
+                }
+            }.into_any(),
+        }}
+    }
+}
+
+/// What merging would do: deals new, updated, unchanged, in conflict, removed; stage matches.
+#[component]
+fn MergePreview(report: MergeReport) -> impl IntoView {
+    let state = use_app();
     let r = report.clone();
     let merge_text = state.text(move |l| {
         let n = |v: usize| v.to_string();
@@ -193,40 +252,9 @@ fn SnapshotChoice(file: String, imported: Imported, stored_units: usize) -> impl
         )
     });
     view! {
-        <p>{summary}</p>
-        {(!warnings.is_empty()).then(|| view! {
-            <div class="import-warnings">
-                <p>{state.tr(Key::ImportWarnings)}</p>
-                <ul>{warnings.into_iter().map(|w| view! { <li><code>{w}</code></li> }).collect_view()}</ul>
-            </div>
-        })}
-        {move || match choice.get() {
-            Choice::Ask => view! {
-                <div class="dialog-actions">
-                    <button type="button" on:click=move |_| state.dialog.set(None)>{state.tr(Key::Cancel)}</button>
-                    <button type="button" on:click=move |_| choice.set(Choice::ConfirmReplace)>{state.tr(Key::ImportReplace)}</button>
-                    <button type="button" class="primary" on:click=move |_| choice.set(Choice::PreviewMerge)>{state.tr(Key::ImportMerge)}</button>
-                </div>
-            }.into_any(),
-            Choice::ConfirmReplace => view! {
-                <p role="alert">{state.tr(Key::ImportReplaceConfirm)}</p>
-                {capacity_warning(state, stored_units)}
-                <div class="dialog-actions">
-                    <button type="button" on:click=move |_| choice.set(Choice::Ask)>{state.tr(Key::Back)}</button>
-                    <button type="button" class="danger" on:click=move |_| replace.run(())>{state.tr(Key::ImportReplace)}</button>
-                </div>
-            }.into_any(),
-            Choice::PreviewMerge => view! {
-                <div class="merge-preview" data-testid="merge-preview">
-                    <p>{merge_text}</p>
-                    <p>{stage_text}</p>
-                </div>
-                {capacity_warning(state, merged_units())}
-                <div class="dialog-actions">
-                    <button type="button" on:click=move |_| choice.set(Choice::Ask)>{state.tr(Key::Back)}</button>
-                    <button type="button" class="primary" on:click=move |_| apply_merge.run(())>{state.tr(Key::MergeApply)}</button>
-                </div>
-            }.into_any(),
-        }}
+        <div class="merge-preview" data-testid="merge-preview">
+            <p>{merge_text}</p>
+            <p>{stage_text}</p>
+        </div>
     }
 }

@@ -1,0 +1,48 @@
+//! Times the pure steps of a large import natively (wasm is ~1.5–2× slower):
+//! `cargo run --release --example import_timing -- board.json`
+use dealboard::domain::columns::board_view;
+use dealboard::domain::command::Command;
+use dealboard::domain::filter::DealFilter;
+use dealboard::domain::merge::preview;
+use dealboard::domain::sample::sample_board;
+use dealboard::i18n::Lang;
+use dealboard::io::staged::{Progress, StagedImport};
+use dealboard::io::store;
+use std::time::Instant;
+
+fn main() {
+    let path = std::env::args().nth(1).expect("a board file");
+    let text = std::fs::read_to_string(path).unwrap();
+    let t = Instant::now();
+    let mut job = StagedImport::new(text.clone());
+    let imported = loop {
+        if let Progress::Done(r) = job.step(1_000) {
+            break r.unwrap();
+        }
+    };
+    println!("staged read: {:?}", t.elapsed());
+    let t = Instant::now();
+    let _ = dealboard::io::import::read_import(&text).unwrap();
+    println!("read_import: {:?}", t.elapsed());
+    let t = Instant::now();
+    let units = store::encode(&imported.board, 0).len();
+    println!("store::encode: {:?} ({units} bytes)", t.elapsed());
+    let mut board = sample_board(|p| Lang::En.stage_name(p), 0);
+    let t = Instant::now();
+    let _ = preview(&board, &imported.board);
+    println!("merge preview: {:?}", t.elapsed());
+    let t = Instant::now();
+    let incoming = imported.board.clone();
+    println!("clone board: {:?}", t.elapsed());
+    let t = Instant::now();
+    let _ = board
+        .apply_recorded(Command::ReplaceBoard(Box::new(incoming)), 1)
+        .unwrap();
+    println!("apply_recorded ReplaceBoard: {:?}", t.elapsed());
+    let t = Instant::now();
+    let _ = board_view(&board, &DealFilter::default());
+    println!("board_view: {:?}", t.elapsed());
+    let t = Instant::now();
+    let _ = board.owners();
+    println!("owners: {:?}", t.elapsed());
+}
