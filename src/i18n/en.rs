@@ -124,6 +124,7 @@ pub fn text(key: Key) -> &'static str {
         Key::ImportMerge => "Merge into my board",
         Key::ImportReplaceConfirm => "Replace every deal and stage on this board with the file's? You can undo this.",
         Key::MergePreview => "Merging adds {0} new deals, updates {1}, leaves {2} unchanged, resolves {3} conflicts by the newest change, and removes {4} deleted deals.",
+        Key::MergeTargets => "Targets: {0} added, {1} updated, {2} removed.",
         Key::MergeStages => "Stages: {0} matched by id, {1} matched by name, {2} added.",
         Key::MergeApply => "Merge",
         Key::ImportDone => "Imported “{0}”.",

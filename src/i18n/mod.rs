@@ -198,6 +198,7 @@ pub enum Key {
     ImportReplaceConfirm,
     MergePreview,
     MergeStages,
+    MergeTargets,
     MergeApply,
     ImportDone,
     CsvTitle,

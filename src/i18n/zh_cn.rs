@@ -128,6 +128,7 @@ pub fn text(key: Key) -> &'static str {
         Key::ImportMerge => "合并到我的看板",
         Key::ImportReplaceConfirm => "用文件中的商机和阶段替换当前看板？此操作可撤销。",
         Key::MergePreview => "合并将新增 {0} 个商机，更新 {1} 个，{2} 个不变，按最新修改解决 {3} 个冲突，并移除 {4} 个已删除的商机。",
+        Key::MergeTargets => "目标：新增 {0} 个，更新 {1} 个，移除 {2} 个。",
         Key::MergeStages => "阶段：{0} 个按编号匹配，{1} 个按名称匹配，新增 {2} 个。",
         Key::MergeApply => "合并",
         Key::ImportDone => "已导入“{0}”。",

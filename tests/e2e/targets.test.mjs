@@ -732,7 +732,8 @@ test('Merge adds the file’s targets to the board’s own', async (t) => {
   await waitForStoredBoard(other.page, (b) => b.targets.length === 1);
   await openBoardView(other.page);
   const dialog = await importFile(other.page, { name: exported.name, text: exported.text });
-  await mergePreview(dialog);
+  const preview = await mergePreview(dialog);
+  assert.equal(preview[2], 'Targets: 5 added, 0 updated, 0 removed.', 'the preview counts targets too');
   await dialog.getByRole('button', { name: 'Merge', exact: true }).click();
   await dialog.waitFor({ state: 'detached' });
   await openTargets(other.page);

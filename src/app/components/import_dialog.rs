@@ -8,6 +8,7 @@ use crate::app::state::{use_app, AppState};
 use crate::app::storage;
 use crate::domain::command::Command;
 use crate::domain::merge::{merge, MergeReport, Merged, StageMatchKind};
+use crate::domain::targets::merge::TargetMergeReport;
 use crate::i18n::Key;
 use crate::io::capacity::{self, Room};
 use crate::io::import::Imported;
@@ -222,7 +223,8 @@ fn SnapshotChoice(file: String, imported: Arc<Imported>, stored_units: usize) ->
     }
 }
 
-/// What merging would do: deals new, updated, unchanged, in conflict, removed; stage matches.
+/// What merging would do: deals new, updated, unchanged, in conflict, removed; stage matches;
+/// targets added, updated, removed (when any are).
 #[component]
 fn MergePreview(report: MergeReport) -> impl IntoView {
     let state = use_app();
@@ -240,6 +242,16 @@ fn MergePreview(report: MergeReport) -> impl IntoView {
             ],
         )
     });
+    let targets = report.targets.clone();
+    let target_text = (targets != TargetMergeReport::default()).then(|| {
+        state.text(move |l| {
+            let n = |v: usize| v.to_string();
+            l.fill(
+                Key::MergeTargets,
+                &[&n(targets.new), &n(targets.updated), &n(targets.deleted)],
+            )
+        })
+    });
     let stage_text = state.text(move |l| {
         let n = |k| report.stages_matched(k).to_string();
         l.fill(
@@ -255,6 +267,7 @@ fn MergePreview(report: MergeReport) -> impl IntoView {
         <div class="merge-preview" data-testid="merge-preview">
             <p>{merge_text}</p>
             <p>{stage_text}</p>
+            {target_text.map(|text| view! { <p>{text}</p> })}
         </div>
     }
 }
