@@ -59,10 +59,11 @@ pub fn DragGhost() -> impl IntoView {
     let view = expect_context::<DragView>();
     move || {
         view.lifted.get().map(|l| {
+            // Whole pixels: formatting floats would pull float printing into the wasm.
             let style = format!(
                 "transform: translate({}px, {}px) rotate(2deg)",
-                l.x + 8.0,
-                l.y + 8.0
+                l.x as i32 + 8,
+                l.y as i32 + 8
             );
             view! { <div class="drag-ghost" aria-hidden="true" style=style>{l.title}</div> }
         })

@@ -195,18 +195,20 @@ fn menu_placement(trigger: &web_sys::HtmlButtonElement) -> String {
         .ok()
         .and_then(|h| h.as_f64())
         .unwrap_or(768.0);
-    let right = (width - rect.right()).max(4.0);
+    // Whole pixels: formatting floats would pull float printing into the wasm.
+    let px = |v: f64| v.round() as i32;
+    let right = px((width - rect.right()).max(4.0));
     if rect.bottom() > height * 0.6 {
-        let bottom = height - rect.top();
+        let bottom = px(height - rect.top());
         format!(
             "position:fixed;right:{right}px;bottom:{bottom}px;top:auto;max-height:{}px",
-            rect.top() - 8.0
+            px(rect.top() - 8.0)
         )
     } else {
         format!(
             "position:fixed;right:{right}px;top:{}px;max-height:{}px",
-            rect.bottom(),
-            height - rect.bottom() - 8.0
+            px(rect.bottom()),
+            px(height - rect.bottom() - 8.0)
         )
     }
 }
