@@ -102,3 +102,36 @@ fn placeholders_are_filled_in_every_language() {
         assert_ne!(lang.text(Key::NewDeal), "");
     }
 }
+
+#[test]
+fn every_refused_target_command_has_its_own_message_in_both_languages() {
+    use dealboard::domain::targets::{Period, SplitBy, TargetError, TargetId};
+    let errors = [
+        TargetError::UnknownTarget(TargetId("t".into())),
+        TargetError::NegativeAmount,
+        TargetError::InvalidPeriod(Period::Month(2026, 13)),
+        TargetError::ParentMismatch,
+        TargetError::CannotSplitWeek,
+        TargetError::ScopeAlreadySet(SplitBy::Owner),
+        TargetError::NothingToSplitBy(SplitBy::Region),
+        TargetError::TooFewChildIds { needed: 4, given: 3 },
+        TargetError::WeightsMismatch {
+            children: 4,
+            weights: 3,
+        },
+        TargetError::ZeroWeights,
+        TargetError::ThresholdOutOfRange(120),
+    ];
+    for lang in Lang::ALL {
+        let texts: Vec<String> = errors.iter().map(|e| lang.target_error(e)).collect();
+        let mut distinct = texts.clone();
+        distinct.sort();
+        distinct.dedup();
+        assert_eq!(distinct.len(), texts.len(), "{lang:?}: {texts:?}");
+        assert!(texts.iter().all(|t| !t.is_empty() && !t.contains('{')), "{texts:?}");
+    }
+    let zh = Lang::ZhCn;
+    assert!(zh.target_error(&errors[5]).contains("负责人"));
+    assert!(zh.target_error(&errors[8]).contains("4 个部分，3 个权重"));
+    assert!(Lang::En.target_error(&errors[6]).contains("has a region yet"));
+}

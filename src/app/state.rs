@@ -263,8 +263,16 @@ pub fn error_key(err: &DomainError) -> Key {
         DomainError::LastStage => Key::ErrLastStage,
         DomainError::DuplicateId(_) => Key::ErrDuplicate,
         DomainError::UnknownDeal(_) | DomainError::UnknownStage(_) => Key::ErrGone,
-        // Targets UI: give `TargetError` its own messages.
-        DomainError::Target(_) => Key::ErrBadAmount,
+        // Targets have a message per error, some with details: see `command_error_text`.
+        DomainError::Target(_) => Key::ErrTargetGone,
+    }
+}
+
+/// The user-facing message for a refused command, details filled in.
+pub fn command_error_text(lang: Lang, err: &DomainError) -> String {
+    match err {
+        DomainError::Target(target) => lang.target_error(target),
+        other => lang.text(error_key(other)).to_string(),
     }
 }
 

@@ -3,6 +3,7 @@
 //! line in `Lang`.
 
 mod en;
+pub mod target_errors;
 mod zh_cn;
 
 use crate::domain::board::PresetStage;
@@ -245,6 +246,16 @@ pub enum Key {
     OverAllocated,
     DeleteTarget,
     ErrBadPeriod,
+    ErrTargetGone,
+    ErrTargetNegative,
+    ErrTargetParentMismatch,
+    ErrTargetWeek,
+    ErrTargetScopeSet,
+    ErrTargetNothingToSplit,
+    ErrTargetSplitChanged,
+    ErrTargetWeights,
+    ErrTargetZeroWeights,
+    ErrThreshold,
     BehindThreshold,
     NoTargets,
     CurrentTarget,

@@ -609,13 +609,12 @@ test('typed weights 3, 1 share a rep’s quarter between two regions 75 % / 25 %
   assert.equal(await labelled(panel, 'Weights', 'input').getAttribute('placeholder'), 'One number per part, e.g. 3, 2, 1');
   // Wrong count and all zero are refused in the preview.
   ({ preview } = await openSplit(page, ben, { by: 'Region', method: 'Weights', weights: '3, 2, 1' }));
-  assert.deepEqual(preview, [['3 weights for 2 parts']]);
+  assert.deepEqual(preview, [['Weights: give one per part (2 parts, 3 weights).']]);
   ({ preview } = await openSplit(page, ben, { by: 'Region', method: 'Weights', weights: '0, 0' }));
-  assert.deepEqual(preview, [['the weights cannot all be zero']]);
+  assert.deepEqual(preview, [['Weights: at least one must be above zero.']]);
   // Ben is already the owner: the target cannot be split across owners.
   ({ preview } = await openSplit(page, ben, { by: 'Owner', method: 'Even' }));
-  assert.equal(preview.length, 1);
-  assert.match(preview[0][0], /already/);
+  assert.deepEqual(preview, [['This target is already for one owner: split it another way.']]);
 
   await splitTarget(page, ben, { by: 'Region', method: 'Weights', weights: '3, 1' });
   await expandAllTargets(page);
@@ -970,7 +969,7 @@ test('a month splits into the ISO weeks whose Thursday it holds; parts fold, del
   );
   // A week is the smallest period.
   assert.deepEqual((await openSplit(page, targetName('2026-W53', ''), { by: 'Time' })).preview, [
-    ['a week cannot be split further'],
+    ['A week is the smallest period: it cannot be split further.'],
   ]);
 
   // Folding hides the parts; unfolding shows them again.

@@ -2,24 +2,15 @@
 //! or by last year's wins; the parts are previewed before they are made.
 
 use crate::app::clock;
+use crate::app::state::command_error_text;
 use crate::app::state::use_app;
 use crate::domain::command::Command;
 use crate::domain::targets::{propose_split, SplitBy, SplitMethod, TargetId};
+use crate::i18n::target_errors::split_by_key as by_key;
 use crate::i18n::Key;
 use leptos::prelude::*;
 
 use super::format_measure;
-
-/// The label of a split dimension.
-fn by_key(by: SplitBy) -> Key {
-    match by {
-        SplitBy::Time => Key::SplitTime,
-        SplitBy::Owner => Key::FieldOwner,
-        SplitBy::Product => Key::FieldProduct,
-        SplitBy::Region => Key::FieldRegion,
-        SplitBy::Customer => Key::FieldCustomer,
-    }
-}
 
 /// The split controls under a target row; `done` runs after a split was made.
 #[component]
@@ -63,7 +54,7 @@ pub fn SplitPanel(id: TargetId, done: Callback<()>) -> impl IntoView {
                             })
                             .collect::<Vec<_>>()
                     })
-                    .map_err(|e| e.to_string()),
+                    .map_err(|e| state.lang.get().target_error(&e)),
             )
         })
     });
@@ -82,7 +73,7 @@ pub fn SplitPanel(id: TargetId, done: Callback<()>) -> impl IntoView {
         };
         match state.dispatch(cmd) {
             Ok(_) => done.run(()),
-            Err(e) => error.set(Some(e.to_string())),
+            Err(e) => error.set(Some(command_error_text(state.lang.get_untracked(), &e))),
         }
     };
     view! {
