@@ -114,7 +114,10 @@ fn every_refused_target_command_has_its_own_message_in_both_languages() {
         TargetError::CannotSplitWeek,
         TargetError::ScopeAlreadySet(SplitBy::Owner),
         TargetError::NothingToSplitBy(SplitBy::Region),
-        TargetError::TooFewChildIds { needed: 4, given: 3 },
+        TargetError::TooFewChildIds {
+            needed: 4,
+            given: 3,
+        },
         TargetError::WeightsMismatch {
             children: 4,
             weights: 3,
@@ -128,10 +131,15 @@ fn every_refused_target_command_has_its_own_message_in_both_languages() {
         distinct.sort();
         distinct.dedup();
         assert_eq!(distinct.len(), texts.len(), "{lang:?}: {texts:?}");
-        assert!(texts.iter().all(|t| !t.is_empty() && !t.contains('{')), "{texts:?}");
+        assert!(
+            texts.iter().all(|t| !t.is_empty() && !t.contains('{')),
+            "{texts:?}"
+        );
     }
     let zh = Lang::ZhCn;
     assert!(zh.target_error(&errors[5]).contains("负责人"));
     assert!(zh.target_error(&errors[8]).contains("4 个部分，3 个权重"));
-    assert!(Lang::En.target_error(&errors[6]).contains("has a region yet"));
+    assert!(Lang::En
+        .target_error(&errors[6])
+        .contains("has a region yet"));
 }

@@ -246,6 +246,7 @@ pub enum Key {
     OverAllocated,
     DeleteTarget,
     ErrBadPeriod,
+    SplitReplaces,
     ErrTargetGone,
     ErrTargetNegative,
     ErrTargetParentMismatch,

@@ -616,9 +616,18 @@ test('typed weights 3, 1 share a rep’s quarter between two regions 75 % / 25 %
   ({ preview } = await openSplit(page, ben, { by: 'Owner', method: 'Even' }));
   assert.deepEqual(preview, [['This target is already for one owner: split it another way.']]);
 
+  assert.equal(await panel.locator('.split-replaces').count(), 0, 'nothing to replace yet');
   await splitTarget(page, ben, { by: 'Region', method: 'Weights', weights: '3, 1' });
   await expandAllTargets(page);
   assert.equal((await targetFigures(page, europe)).amount, '$30,000');
+  // Splitting again says what it replaces before the click.
+  ({ panel } = await openSplit(page, ben, { by: 'Region', method: 'Even' }));
+  assert.equal(
+    (await panel.locator('.split-replaces').textContent()).trim(),
+    'Splitting again replaces its 2 parts (Undo brings them back).',
+  );
+  await targetRow(page, ben).getByRole('button', { name: 'Split', exact: true }).click();
+  await panel.waitFor({ state: 'hidden' });
   assert.equal((await targetFigures(page, america)).amount, '$10,000');
   assert.equal((await targetFigures(page, ben)).gap, null);
 

@@ -58,6 +58,9 @@ pub fn SplitPanel(id: TargetId, done: Callback<()>) -> impl IntoView {
             )
         })
     });
+    // Splitting again replaces the parts it has: say so before the click (Undo restores them).
+    let parts_id = id.clone();
+    let replaced = Memo::new(move |_| state.board.with(|b| b.target_descendants(&parts_id).len()));
     let split = move |_| {
         let count = preview.with_untracked(|p| {
             p.as_ref()
@@ -105,6 +108,10 @@ pub fn SplitPanel(id: TargetId, done: Callback<()>) -> impl IntoView {
                     None => ().into_any(),
                 }}
             </ol>
+            {move || (replaced.get() > 0).then(|| {
+                let n = replaced.get().to_string();
+                view! { <p class="split-replaces" role="note">{state.text(move |l| l.fill(Key::SplitReplaces, &[&n]))}</p> }
+            })}
             <button type="button" class="primary" on:click=split>{state.tr(Key::Split)}</button>
             {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
         </div>
