@@ -171,6 +171,7 @@ pub fn text(key: Key) -> &'static str {
         Key::Unallocated => "{0} not allocated to its parts",
         Key::OverAllocated => "{0} over-allocated",
         Key::DeleteTarget => "Delete target",
+        Key::MissingCost => "{0} of the deals counted have no cost: their whole value counts as margin.",
         Key::SplitReplaces => "Splitting again replaces its {0} parts (Undo brings them back).",
         Key::ErrBadPeriod => "Period: use 2026, 2026-Q3, 2026-07 or 2026-W05.",
         Key::ErrTargetGone => "This target is gone (deleted, perhaps in another tab).",

@@ -247,6 +247,7 @@ pub enum Key {
     DeleteTarget,
     ErrBadPeriod,
     SplitReplaces,
+    MissingCost,
     ErrTargetGone,
     ErrTargetNegative,
     ErrTargetParentMismatch,

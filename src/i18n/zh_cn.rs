@@ -175,6 +175,7 @@ pub fn text(key: Key) -> &'static str {
         Key::Unallocated => "还有 {0} 未分配",
         Key::OverAllocated => "超额分配 {0}",
         Key::DeleteTarget => "删除目标",
+        Key::MissingCost => "计入的商机中有 {0} 个没有成本：其全部金额计为毛利。",
         Key::SplitReplaces => "再次拆分将替换现有的 {0} 个子目标（可撤销）。",
         Key::ErrBadPeriod => "周期：请用 2026、2026-Q3、2026-07 或 2026-W05。",
         Key::ErrTargetGone => "此目标已不存在（可能已在其他标签页中删除）。",

@@ -833,9 +833,16 @@ test('a gross margin target counts value minus cost of won deals (a deal without
   await addTarget(page, { measure: 'Gross margin', period: cal.q, amount: '100000' }, margin);
   await addTarget(page, { measure: 'Won value', period: cal.q, amount: '100000' }, value);
   const start = { margin: await figuresIn(page, margin), value: await figuresIn(page, value) };
-  // No deal has a cost yet: margin counts whole values, like won value.
+  // No deal has a cost yet: margin counts whole values, like won value, and says so.
   assert.equal(start.margin.attained, start.value.attained);
   assert.equal(start.margin.forecast, start.value.forecast);
+  const missingCost = async () => {
+    const note = targetRow(page, margin).getByTestId('target-missing-cost');
+    return (await note.count()) ? Number((await note.textContent()).match(/^(\d+) of the deals counted have no cost/)[1]) : 0;
+  };
+  const uncosted = await missingCost();
+  assert.ok(uncosted > 0, 'the margin target says how many deals have no cost');
+  assert.equal(await targetRow(page, value).getByTestId('target-missing-cost').count(), 0, 'not on won value');
 
   // Acme renewal gets a cost of $10,000 (its value is $24,000).
   await openBoardView(page);
@@ -856,6 +863,8 @@ test('a gross margin target counts value minus cost of won deals (a deal without
   assert.deepEqual(edited.value, start.value);
   assert.equal(edited.margin.attained, start.margin.attained);
   const weighted = (c) => (acme.close_date && inPeriod(cal.q, acme.close_date) ? (c * acme.probability) / 100 : 0);
+  const acmeCounted = Boolean(acme.close_date && inPeriod(cal.q, acme.close_date));
+  assert.equal(await missingCost(), uncosted - (acmeCounted ? 1 : 0), 'Acme has a cost now');
   assert.equal(edited.margin.forecast, start.margin.forecast - (weighted(acme.value) - weighted(marginOfAcme)));
 
   // Win it: margin grows by value − cost, won value by the value.

@@ -84,6 +84,11 @@ pub fn TargetRow(id: TargetId, depth: usize) -> impl IntoView {
         percent(|p| p.pace),
     );
     let status = move || figures.with(|p| p.as_ref().map(|p| p.status));
+    // Gross margin counts a deal without a cost at its whole value: say how many do.
+    let missing_cost = move || {
+        let n = figures.with(|p| p.as_ref().map_or(0, |p| p.missing_cost));
+        (n > 0).then(|| state.fill(Key::MissingCost, &[&n.to_string()]))
+    };
     let gap = move || {
         target.with(|t| {
             figures.with(|p| match (t, p) {
@@ -134,6 +139,7 @@ pub fn TargetRow(id: TargetId, depth: usize) -> impl IntoView {
                     <div><dt>{state.tr(Key::Pace)}</dt><dd data-testid="target-pace">{shown(|p| p.pace)}</dd></div>
                 </dl>
                 {move || gap().map(|g| view! { <p class="target-gap" data-testid="target-gap">{g}</p> })}
+                {move || missing_cost().map(|n| view! { <p class="target-note" data-testid="target-missing-cost">{n}</p> })}
                 <div class="target-actions">
                     <input
                         type="text"
