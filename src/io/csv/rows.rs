@@ -1,0 +1,306 @@
+//! Turning CSV rows into deals: stages, currencies, amounts and dates as people write them,
+//! every problem with its line.
+
+use super::fields::Field;
+use super::read::CsvTable;
+use super::write::unneutralise;
+use crate::domain::board::{Board, DealFields, Stage, StageId, StageKind};
+use crate::domain::money::{parse_amount, Currency};
+use chrono::NaiveDate;
+use std::fmt;
+
+/// A problem or remark about one line of the file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CsvIssue {
+    /// The 1-based line the row starts on (1 is the header).
+    pub line: usize,
+    pub field: Option<Field>,
+    pub message: String,
+}
+
+impl fmt::Display for CsvIssue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.field {
+            Some(field) => write!(f, "line {}: {}: {}", self.line, field.label(), self.message),
+            None => write!(f, "line {}: {}", self.line, self.message),
+        }
+    }
+}
+
+/// What a CSV import would add.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CsvImport {
+    /// The good rows in file order: the deal's fields and the stage it goes into. Add each
+    /// with `Command::AddDeal` (which trims and checks them once more).
+    pub rows: Vec<(DealFields, StageId)>,
+    /// Rows left out, each problem with its line (`line 7: Value: expected an amount, found
+    /// "abc"`); a row may have several.
+    pub errors: Vec<CsvIssue>,
+    /// Remarks on imported rows, e.g. a stage that was not found.
+    pub notes: Vec<CsvIssue>,
+    /// Rows with no text in any cell, skipped silently.
+    pub blank_rows: usize,
+}
+
+/// Turns the rows of `table` into deals, reading column `i` as `mapping[i]` (missing entries
+/// mean "ignore"). Cells are trimmed (notes excepted) and an export's protective `'` is taken
+/// off. A stage is found by its shown name or stored name (ignoring case) or by id; an empty
+/// or unknown stage becomes the first open stage, with a note. Currency defaults to
+/// `default_currency`, value to 0.
+pub fn import_rows(
+    table: &CsvTable,
+    mapping: &[Option<Field>],
+    board: &Board,
+    default_currency: &Currency,
+    stage_name: impl Fn(&Stage) -> String,
+) -> CsvImport {
+    let mut out = CsvImport::default();
+    let fallback = board
+        .stages
+        .iter()
+        .find(|s| s.kind == StageKind::Open)
+        .or_else(|| board.stages.first());
+    let stage_mapped = mapping.contains(&Some(Field::Stage));
+    if !stage_mapped {
+        if let Some(stage) = fallback {
+            out.notes.push(CsvIssue {
+                line: 1,
+                field: Some(Field::Stage),
+                message: format!(
+                    "no column is read as the stage; every deal goes to {:?}",
+                    stage_name(stage)
+                ),
+            });
+        }
+    }
+    for row in &table.rows {
+        let cell = |field: Field| -> Option<&str> {
+            mapping
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| **f == Some(field))
+                .filter_map(|(i, _)| row.cells.get(i))
+                .map(|c| unneutralise(c.trim()))
+                .find(|c| !c.is_empty())
+        };
+        if row.cells.iter().all(|c| c.trim().is_empty()) {
+            out.blank_rows += 1;
+            continue;
+        }
+        let mut errors = Vec::new();
+        let mut error = |field: Option<Field>, message: String| {
+            errors.push(CsvIssue {
+                line: row.line,
+                field,
+                message,
+            })
+        };
+        let title = cell(Field::Title).unwrap_or("");
+        if title.is_empty() {
+            error(Some(Field::Title), "a deal needs a title".into());
+        }
+        let currency = match cell(Field::Currency) {
+            None => Some(default_currency.clone()),
+            Some(text) => parse_currency(text).or_else(|| {
+                error(
+                    Some(Field::Currency),
+                    format!("expected a three-letter code such as USD, found {text:?}"),
+                );
+                None
+            }),
+        };
+        let value = match (cell(Field::Value), &currency) {
+            (None, _) => 0,
+            (Some(text), Some(currency)) => parse_value(text, currency).unwrap_or_else(|| {
+                error(
+                    Some(Field::Value),
+                    format!("expected an amount, found {text:?}"),
+                );
+                0
+            }),
+            (Some(_), None) => 0,
+        };
+        let close_date = match cell(Field::CloseDate) {
+            None => None,
+            Some(text) => match parse_date(text) {
+                Ok(date) => Some(date),
+                Err(why) => {
+                    error(Some(Field::CloseDate), format!("{why}, found {text:?}"));
+                    None
+                }
+            },
+        };
+        if fallback.is_none() {
+            error(None, "the board has no stage to put the deal in".into());
+        }
+        if !errors.is_empty() {
+            out.errors.extend(errors);
+            continue;
+        }
+        let Some(fallback) = fallback else { continue };
+        let stage = match cell(Field::Stage) {
+            Some(text) => match find_stage(board, text, &stage_name) {
+                Some(stage) => stage.id.clone(),
+                None => {
+                    out.notes.push(CsvIssue {
+                        line: row.line,
+                        field: Some(Field::Stage),
+                        message: format!(
+                            "no stage is named {text:?}; the deal goes to {:?}",
+                            stage_name(fallback)
+                        ),
+                    });
+                    fallback.id.clone()
+                }
+            },
+            None => {
+                if stage_mapped {
+                    out.notes.push(CsvIssue {
+                        line: row.line,
+                        field: Some(Field::Stage),
+                        message: format!("empty; the deal goes to {:?}", stage_name(fallback)),
+                    });
+                }
+                fallback.id.clone()
+            }
+        };
+        let text = |field: Field| cell(field).unwrap_or("").to_string();
+        let notes = mapping
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| **f == Some(Field::Notes))
+            .filter_map(|(i, _)| row.cells.get(i))
+            .find(|c| !c.trim().is_empty())
+            .map(|c| unneutralise(c).to_string())
+            .unwrap_or_default();
+        let fields = DealFields {
+            title: title.to_string(),
+            customer: text(Field::Customer),
+            contact: text(Field::Contact),
+            value,
+            currency: currency.unwrap_or_else(|| default_currency.clone()),
+            cost: None,
+            owner: text(Field::Owner),
+            product: text(Field::Product),
+            region: text(Field::Region),
+            close_date,
+            notes,
+        };
+        out.rows.push((fields, stage));
+    }
+    out
+}
+
+/// The stage whose shown name or stored name is `text` (trimmed, ignoring case), or whose id
+/// is `text`.
+fn find_stage<'a>(
+    board: &'a Board,
+    text: &str,
+    stage_name: &impl Fn(&Stage) -> String,
+) -> Option<&'a Stage> {
+    let key = text.trim().to_lowercase();
+    let same = |name: &str| name.trim().to_lowercase() == key;
+    board
+        .stages
+        .iter()
+        .find(|s| same(&stage_name(s)) || same(&s.name))
+        .or_else(|| board.stages.iter().find(|s| s.id.0 == text.trim()))
+}
+
+/// A currency code, or one of a few common names for the yuan, dollar and euro.
+fn parse_currency(text: &str) -> Option<Currency> {
+    let code = match text.trim() {
+        "RMB" | "rmb" | "人民币" | "元" | "¥" | "￥" => "CNY",
+        "美元" | "$" | "US$" => "USD",
+        "欧元" | "€" => "EUR",
+        "£" => "GBP",
+        other => other,
+    };
+    Currency::parse(code).ok()
+}
+
+/// An amount as people write it: `12,500.50`, `$12,500`, `12500`, `USD 12,500`, `¥350000`.
+/// Only the row's own currency symbol or code may stand before it (`€1` in a dollar row is
+/// refused, not read as one dollar). Commas must group thousands (so `12,5` is refused rather than read as 125); zeros past the
+/// currency's decimals are dropped (`12500.00` yen).
+fn parse_value(text: &str, currency: &Currency) -> Option<i64> {
+    let mut t = text.trim();
+    let code = currency.code();
+    let extra: &[&str] = match code {
+        "USD" => &["US$"],
+        "CNY" => &["￥", "RMB"],
+        "JPY" => &["￥"],
+        _ => &[],
+    };
+    let prefixes = [code, currency.symbol()]
+        .into_iter()
+        .chain(extra.iter().copied());
+    for prefix in prefixes {
+        if t.len() >= prefix.len()
+            && t.is_char_boundary(prefix.len())
+            && t[..prefix.len()].eq_ignore_ascii_case(prefix)
+        {
+            t = t[prefix.len()..].trim_start();
+            break;
+        }
+    }
+    if t.len() >= code.len()
+        && t.is_char_boundary(t.len() - code.len())
+        && t[t.len() - code.len()..].eq_ignore_ascii_case(code)
+    {
+        t = t[..t.len() - code.len()].trim_end();
+    }
+    let (whole, frac) = t.split_once('.').unwrap_or((t, ""));
+    if whole.contains(',') {
+        let groups: Vec<&str> = whole.split(',').collect();
+        let first_ok = (1..=3).contains(&groups[0].trim().len());
+        if !first_ok || groups[1..].iter().any(|g| g.len() != 3) {
+            return None;
+        }
+    }
+    let digits = currency.minor_digits() as usize;
+    let all_digits = frac.bytes().all(|b| b.is_ascii_digit());
+    let frac = if all_digits && frac.len() > digits && frac[digits..].bytes().all(|b| b == b'0') {
+        &frac[..digits]
+    } else {
+        frac
+    };
+    let cleaned = if frac.is_empty() {
+        whole.to_string()
+    } else {
+        format!("{whole}.{frac}")
+    };
+    parse_amount(&cleaned, currency).ok()
+}
+
+/// A date written year first: `2026-12-15`, `2026/12/15`, `2026.12.15`, `2026年12月15日`,
+/// optionally followed by a time (`2026-12-15 00:00:00`, `2026-12-15T09:00:00Z`). Day-first
+/// and month-first dates (`15/12/2026`, `12/15/2026`) are refused: the same text means
+/// different days in different countries, and a wrong date is worse than an error.
+fn parse_date(text: &str) -> Result<NaiveDate, &'static str> {
+    const EXPECTED: &str = "expected a date written as YYYY-MM-DD";
+    let t = text.trim();
+    let (date_part, time) = match t.find([' ', 'T']) {
+        Some(i) => (&t[..i], t[i + 1..].trim()),
+        None => (t, ""),
+    };
+    let looks_like_time = |s: &str| s.starts_with(|c: char| c.is_ascii_digit()) && s.contains(':');
+    if !time.is_empty() && !looks_like_time(time) {
+        return Err(EXPECTED);
+    }
+    let date_part = date_part.replace(['年', '月'], "-").replace('日', "");
+    let parts: Vec<&str> = date_part.split(['-', '/', '.']).collect();
+    let numeric = |s: &str| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
+    if parts.len() != 3 || !parts.iter().all(|p| numeric(p)) {
+        return Err(EXPECTED);
+    }
+    if parts[0].len() != 4 {
+        return Err(if parts[2].len() == 4 {
+            "expected a date written as YYYY-MM-DD (day or month first is ambiguous)"
+        } else {
+            EXPECTED
+        });
+    }
+    let n = |s: &str| s.parse::<u32>().unwrap_or(0);
+    NaiveDate::from_ymd_opt(n(parts[0]) as i32, n(parts[1]), n(parts[2])).ok_or(EXPECTED)
+}
