@@ -64,14 +64,24 @@ fn time_the_parts_of_a_move() {
         flip = !flip;
         let to = if flip { second.clone() } else { first.clone() };
         now += 1;
-        let cmd = Command::MoveDeal { id: id.clone(), to, index: 0, loss_reason: None };
+        let cmd = Command::MoveDeal {
+            id: id.clone(),
+            to,
+            index: 0,
+            loss_reason: None,
+        };
         board.apply(cmd, now).unwrap();
     });
     time("apply_recorded MoveDeal (with history)", 10, || {
         flip = !flip;
         let to = if flip { second.clone() } else { first.clone() };
         now += 1;
-        let cmd = Command::MoveDeal { id: id.clone(), to, index: 0, loss_reason: None };
+        let cmd = Command::MoveDeal {
+            id: id.clone(),
+            to,
+            index: 0,
+            loss_reason: None,
+        };
         std::hint::black_box(board.apply_recorded(cmd, now).unwrap());
     });
     time("behind_targets", 10, || {

@@ -8,6 +8,7 @@
 use crate::app::moves::move_deal;
 use crate::app::state::AppState;
 use crate::domain::board::{DealId, StageId};
+use crate::domain::ordering::index_before;
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::time::Duration;
@@ -258,14 +259,8 @@ fn finish(state: AppState, view: DragView, release: Option<&PointerEvent>) {
     match (release, target) {
         (Some(_), Some((stage, before))) => {
             let index = state.board.with_untracked(|b| {
-                let column: Vec<&DealId> = b
-                    .deals_in(&stage)
-                    .into_iter()
-                    .map(|d| &d.id)
-                    .filter(|id| **id != deal)
-                    .collect();
                 before
-                    .and_then(|before| column.iter().position(|id| **id == before))
+                    .and_then(|before| index_before(b, &stage, &before, &deal))
                     .unwrap_or(usize::MAX)
             });
             move_deal(state, deal, stage, index);

@@ -1,10 +1,19 @@
 //! Positions inside a stage. Ranks are sparse floats so that a move rewrites only the moved
 //! deal; when two neighbours get too close the stage is renumbered once.
+//!
+//! Every function here is one pass over the deals without sorting the stage: a move on a
+//! board of 50,000 deals must not cost a sort of its stage, let alone several.
 
-use crate::domain::board::{Board, DealId, StageId};
+use crate::domain::board::{Board, Deal, DealId, StageId};
+use std::cmp::Ordering;
 
 /// The gap left between neighbours when ranks are (re)numbered or appended.
 pub const RANK_GAP: f64 = 1024.0;
+
+/// Display order inside a stage: rank, then id so that equal ranks have a fixed order.
+pub fn display_order(a: &Deal, b: &Deal) -> Ordering {
+    a.rank.total_cmp(&b.rank).then_with(|| a.id.cmp(&b.id))
+}
 
 /// The rank that puts a deal at `index` of `stage`, counting the stage's deals without the
 /// deal itself (`moving`). Renumbers the stage first when there is no room left between the
@@ -23,38 +32,72 @@ pub fn rank_for_index(
 }
 
 fn free_rank(board: &Board, stage: &StageId, index: usize, moving: Option<&DealId>) -> Option<f64> {
-    let ranks: Vec<f64> = board
-        .deals_in(stage)
-        .into_iter()
-        .filter(|d| Some(&d.id) != moving)
+    let mut ranks: Vec<f64> = board
+        .deals
+        .iter()
+        .filter(|d| &d.stage == stage && Some(&d.id) != moving)
         .map(|d| d.rank)
         .collect();
     let index = index.min(ranks.len());
-    let rank = match (index.checked_sub(1).map(|i| ranks[i]), ranks.get(index)) {
+    let (before, after) = neighbours(&mut ranks, index);
+    let rank = match (before, after) {
         (None, None) => 0.0,
         (Some(before), None) => before + RANK_GAP,
-        (None, Some(&after)) => after - RANK_GAP,
-        (Some(before), Some(&after)) => before + (after - before) / 2.0,
+        (None, Some(after)) => after - RANK_GAP,
+        (Some(before), Some(after)) => before + (after - before) / 2.0,
     };
-    let neighbours_differ = |r: f64| {
-        index.checked_sub(1).is_none_or(|i| ranks[i] < r) && ranks.get(index).is_none_or(|&a| r < a)
-    };
+    let neighbours_differ = |r: f64| before.is_none_or(|b| b < r) && after.is_none_or(|a| r < a);
     neighbours_differ(rank).then_some(rank)
 }
 
+/// The ranks at sorted positions `index - 1` and `index` (the deals a deal put at `index`
+/// lands between), found by selection instead of a full sort.
+fn neighbours(ranks: &mut [f64], index: usize) -> (Option<f64>, Option<f64>) {
+    if index >= ranks.len() {
+        let before = ranks.iter().copied().max_by(f64::total_cmp);
+        return (before, None);
+    }
+    let (lower, &mut at, _) = ranks.select_nth_unstable_by(index, f64::total_cmp);
+    (lower.iter().copied().max_by(f64::total_cmp), Some(at))
+}
+
 fn renumber(board: &mut Board, stage: &StageId) {
-    let order: Vec<DealId> = board.deals_in(stage).iter().map(|d| d.id.clone()).collect();
-    for (i, id) in order.iter().enumerate() {
-        if let Some(deal) = board.deals.iter_mut().find(|d| &d.id == id) {
-            deal.rank = i as f64 * RANK_GAP;
-        }
+    let mut order: Vec<usize> = (0..board.deals.len())
+        .filter(|&i| &board.deals[i].stage == stage)
+        .collect();
+    order.sort_by(|&a, &b| display_order(&board.deals[a], &board.deals[b]));
+    for (i, at) in order.into_iter().enumerate() {
+        board.deals[at].rank = i as f64 * RANK_GAP;
     }
 }
 
 /// Where a deal sits: its 0-based index in its stage and the stage's size.
 pub fn position_of(board: &Board, id: &DealId) -> Option<(StageId, usize, usize)> {
     let deal = board.deal(id)?;
-    let column = board.deals_in(&deal.stage);
-    let index = column.iter().position(|d| &d.id == id)?;
-    Some((deal.stage.clone(), index, column.len()))
+    let (mut index, mut size) = (0, 0);
+    for other in board.deals.iter().filter(|d| d.stage == deal.stage) {
+        size += 1;
+        if display_order(other, deal) == Ordering::Less {
+            index += 1;
+        }
+    }
+    Some((deal.stage.clone(), index, size))
+}
+
+/// The index `before` has in `stage` counted without `moving`: where a deal dropped just
+/// above `before` lands. `None` when `before` is not in `stage`.
+pub fn index_before(
+    board: &Board,
+    stage: &StageId,
+    before: &DealId,
+    moving: &DealId,
+) -> Option<usize> {
+    let anchor = board.deal(before).filter(|d| &d.stage == stage)?;
+    if anchor.id == *moving {
+        return None;
+    }
+    let above = board.deals.iter().filter(|d| {
+        &d.stage == stage && d.id != *moving && display_order(d, anchor) == Ordering::Less
+    });
+    Some(above.count())
 }
