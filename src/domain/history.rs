@@ -38,6 +38,9 @@ impl Board {
         cmd: Command,
         now: Timestamp,
     ) -> Result<(Outcome, Step), DomainError> {
+        if let Some(id) = ranked_deal(&cmd) {
+            return self.apply_ranked(cmd, id, now);
+        }
         let ids = touched_deals(self, &cmd);
         let whole_board = matches!(cmd, Command::ReplaceBoard(_));
         let mut before = self.capture(&ids);
@@ -68,12 +71,59 @@ impl Board {
         Ok((outcome, Step { before, after }))
     }
 
-    fn capture(&self, ids: &[DealId]) -> Patch {
-        let index: HashMap<&DealId, &Deal> = self.deals.iter().map(|d| (&d.id, d)).collect();
-        let deals = ids
+    /// `apply_recorded` for a command that writes one deal (`id`) and at most renumbers the
+    /// ranks of its stage: moves and adds, the commands a rep makes all day. It records the
+    /// same step as the general path, but copies only the ranks beforehand instead of every
+    /// deal of the stage twice, so a move costs the same on any board size.
+    fn apply_ranked(
+        &mut self,
+        cmd: Command,
+        id: DealId,
+        now: Timestamp,
+    ) -> Result<(Outcome, Step), DomainError> {
+        let ranks: Vec<f64> = self.deals.iter().map(|d| d.rank).collect();
+        let deal_before = self.deal(&id).cloned();
+        let mut before = self.capture(&[]);
+        let targets_before = self.targets.clone();
+        // Both commands change the deal in place or push it, so the others keep their places.
+        let outcome = self.apply(cmd, now)?;
+        let mut after = self.capture(&[]);
+        let deal_after = self.deal(&id).cloned();
+        if deal_before != deal_after {
+            before.deals.push((id.clone(), deal_before));
+            after.deals.push((id.clone(), deal_after));
+        }
+        // Renumbered neighbours, in board order like the general path. Renumbering only
+        // rewrites ranks, so a neighbour's old self is its current self with its old rank.
+        let renumbered = self
+            .deals
             .iter()
-            .map(|id| (id.clone(), index.get(id).map(|d| (*d).clone())))
-            .collect();
+            .zip(ranks)
+            .filter(|(d, rank)| d.rank != *rank && d.id != id);
+        for (deal, rank) in renumbered {
+            let old = Deal {
+                rank,
+                ..deal.clone()
+            };
+            before.deals.push((deal.id.clone(), Some(old)));
+            after.deals.push((deal.id.clone(), Some(deal.clone())));
+        }
+        (before.targets, after.targets) = changed_targets(targets_before, &self.targets);
+        Ok((outcome, Step { before, after }))
+    }
+
+    fn capture(&self, ids: &[DealId]) -> Patch {
+        // A few ids are found by scanning; an index of every deal pays off only for many.
+        let deals = if ids.len() <= 4 {
+            ids.iter()
+                .map(|id| (id.clone(), self.deal(id).cloned()))
+                .collect()
+        } else {
+            let index: HashMap<&DealId, &Deal> = self.deals.iter().map(|d| (&d.id, d)).collect();
+            ids.iter()
+                .map(|id| (id.clone(), index.get(id).map(|d| (*d).clone())))
+                .collect()
+        };
         Patch {
             deals,
             stages: self.stages.clone(),
@@ -178,6 +228,14 @@ fn changed_targets(before: Vec<Target>, after: &[Target]) -> (TargetStates, Targ
         later.push((t.id.clone(), Some(t.clone())));
     }
     (then, later)
+}
+
+/// The deal of a command that changes only that deal and the ranks of its stage.
+fn ranked_deal(cmd: &Command) -> Option<DealId> {
+    match cmd {
+        Command::AddDeal { id, .. } | Command::MoveDeal { id, .. } => Some(id.clone()),
+        _ => None,
+    }
 }
 
 /// The deals a command may change: the deal itself, plus the stage it lands in (ranks may be
