@@ -9,6 +9,7 @@ use dealboard::domain::columns::board_view;
 use dealboard::domain::command::Command;
 use dealboard::domain::filter::DealFilter;
 use dealboard::domain::ordering::position_of;
+use dealboard::domain::view_patch::PendingChanges;
 use std::time::Instant;
 
 fn load() -> Option<Board> {
@@ -46,12 +47,6 @@ fn time_the_parts_of_a_move() {
     time("clone every column (column memos)", 10, || {
         std::hint::black_box(view.columns.clone());
     });
-    time("facets: owner values (FilterSelect)", 10, || {
-        let mut v: Vec<String> = board.deals.iter().map(|d| d.owner.clone()).collect();
-        v.sort();
-        v.dedup();
-        std::hint::black_box(v);
-    });
     let first = board.stages[0].id.clone();
     let second = board.stages[1].id.clone();
     let id = board.deals_in(&first)[0].id.clone();
@@ -83,6 +78,25 @@ fn time_the_parts_of_a_move() {
             loss_reason: None,
         };
         std::hint::black_box(board.apply_recorded(cmd, now).unwrap());
+    });
+    let mut view = board_view(&board, &filter);
+    time("apply_recorded MoveDeal + patch the view", 10, || {
+        flip = !flip;
+        let to = if flip { second.clone() } else { first.clone() };
+        now += 1;
+        let cmd = Command::MoveDeal {
+            id: id.clone(),
+            to,
+            index: 0,
+            loss_reason: None,
+        };
+        let (_, step) = board.apply_recorded(cmd, now).unwrap();
+        let mut pending = PendingChanges::none();
+        pending.record(&step);
+        let PendingChanges::Known(changes) = pending else {
+            panic!("a move is known")
+        };
+        assert!(view.apply_changes(&board, &filter, &changes));
     });
     time("behind_targets", 10, || {
         std::hint::black_box(dealboard::domain::targets::behind_targets(

@@ -304,6 +304,16 @@ impl History {
         }
     }
 
+    /// The step the last redo (or new step) put on the undo stack: what it changed.
+    pub fn last_undo(&self) -> Option<&Step> {
+        self.undo.last()
+    }
+
+    /// The step the last undo put on the redo stack: what that undo changed.
+    pub fn last_redo(&self) -> Option<&Step> {
+        self.redo.last()
+    }
+
     /// True when there is something to undo.
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()

@@ -12,3 +12,4 @@ pub mod money;
 pub mod ordering;
 pub mod sample;
 pub mod targets;
+pub mod view_patch;
