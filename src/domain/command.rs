@@ -7,7 +7,7 @@ use crate::domain::board::{
 };
 use crate::domain::history::Patch;
 use crate::domain::money::Currency;
-use crate::domain::ordering::{position_of, rank_for_index};
+use crate::domain::ordering::{place_at, position_of, rank_for_index};
 use crate::domain::targets::target::{SplitBy, SplitMethod, Target, TargetError, TargetId};
 use std::fmt;
 
@@ -287,20 +287,22 @@ impl Board {
             .stage(&to)
             .ok_or_else(|| DomainError::UnknownStage(to.clone()))?
             .kind;
-        let rank = rank_for_index(self, &to, index, Some(&id));
+        let place = place_at(self, &to, index, Some(&id));
         let deal = self.deal_mut(&id)?;
-        deal.rank = rank;
+        deal.rank = place.rank;
         if deal.stage != to {
             deal.stage = to.clone();
             deal.stage_entered = now;
             deal.history.push(StageVisit {
-                stage: to,
+                stage: to.clone(),
                 entered: now,
             });
             enter_kind(deal, kind, loss_reason, now);
         }
         touch(deal, now);
-        let to = position_of(self, &id).expect("the moved deal is on the board");
+        // Known from the placement, without another pass over the deals.
+        let to = (to, place.index, place.size);
+        debug_assert_eq!(Some(&to), position_of(self, &id).as_ref());
         Ok(Outcome::DealMoved { id, from, to })
     }
 
@@ -330,9 +332,7 @@ impl Board {
     }
 
     fn deal_index(&self, id: &DealId) -> Result<usize, DomainError> {
-        self.deals
-            .iter()
-            .position(|d| &d.id == id)
+        self.deal_position(id)
             .ok_or_else(|| DomainError::UnknownDeal(id.clone()))
     }
 

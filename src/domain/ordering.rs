@@ -24,20 +24,47 @@ pub fn rank_for_index(
     index: usize,
     moving: Option<&DealId>,
 ) -> f64 {
-    if let Some(rank) = free_rank(board, stage, index, moving) {
-        return rank;
+    place_at(board, stage, index, moving).rank
+}
+
+/// Where a deal put at an index of a stage ends up.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Place {
+    pub rank: f64,
+    /// The index it gets: the one asked for, or the end of the stage.
+    pub index: usize,
+    /// The stage's size with the deal in it.
+    pub size: usize,
+}
+
+/// Like `rank_for_index`, and also says where the deal lands: the new rank lies strictly
+/// between the neighbours' ranks, so exactly `index` deals sort before it.
+pub fn place_at(
+    board: &mut Board,
+    stage: &StageId,
+    index: usize,
+    moving: Option<&DealId>,
+) -> Place {
+    if let Some(place) = free_rank(board, stage, index, moving) {
+        return place;
     }
     renumber(board, stage);
     free_rank(board, stage, index, moving).expect("renumbered ranks leave room")
 }
 
-fn free_rank(board: &Board, stage: &StageId, index: usize, moving: Option<&DealId>) -> Option<f64> {
+fn free_rank(
+    board: &Board,
+    stage: &StageId,
+    index: usize,
+    moving: Option<&DealId>,
+) -> Option<Place> {
     let mut ranks: Vec<f64> = board
         .deals
         .iter()
         .filter(|d| &d.stage == stage && Some(&d.id) != moving)
         .map(|d| d.rank)
         .collect();
+    let size = ranks.len() + 1;
     let index = index.min(ranks.len());
     let (before, after) = neighbours(&mut ranks, index);
     let rank = match (before, after) {
@@ -47,7 +74,7 @@ fn free_rank(board: &Board, stage: &StageId, index: usize, moving: Option<&DealI
         (Some(before), Some(after)) => before + (after - before) / 2.0,
     };
     let neighbours_differ = |r: f64| before.is_none_or(|b| b < r) && after.is_none_or(|a| r < a);
-    neighbours_differ(rank).then_some(rank)
+    neighbours_differ(rank).then_some(Place { rank, index, size })
 }
 
 /// The ranks at sorted positions `index - 1` and `index` (the deals a deal put at `index`
