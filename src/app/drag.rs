@@ -5,10 +5,9 @@
 //! scroll near their edges, and Escape puts it back. The drop is the same `move_deal` that
 //! the menu and the keyboard use.
 
-use crate::app::moves::move_deal;
+use crate::app::moves::{drop_index, move_deal};
 use crate::app::state::AppState;
 use crate::domain::board::{DealId, StageId};
-use crate::domain::ordering::index_before;
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::time::Duration;
@@ -264,11 +263,9 @@ fn finish(state: AppState, view: DragView, release: Option<&PointerEvent>) {
     mark_lifted(&deal, false);
     match (release, target) {
         (Some(_), Some((stage, before))) => {
-            let index = state.board.with_untracked(|b| {
-                before
-                    .and_then(|before| index_before(b, &stage, &before, &deal))
-                    .unwrap_or(usize::MAX)
-            });
+            let index = before
+                .and_then(|before| drop_index(state, &stage, &before, &deal))
+                .unwrap_or(usize::MAX);
             move_deal(state, deal, stage, index);
         }
         _ => crate::app::state::focus_deal(&deal),
