@@ -264,21 +264,22 @@ fn view_memo(
         let view = board.with(|b| {
             filter.with(|f| {
                 let same_filter = filtered_by.with_value(|by| by.as_ref() == Some(f));
-                match (last, pending) {
+                let patched = match (last, pending) {
                     (Some(mut view), PendingChanges::Known(list))
                         if same_filter && !list.is_empty() =>
                     {
-                        if view.apply_changes(b, f, &list) {
-                            debug_assert!(same_cards(&view, &board_view(b, f)));
-                            return view;
-                        }
-                        board_view(b, f)
+                        view.apply_changes(b, f, &list).then_some(view)
                     }
-                    _ => {
-                        filtered_by.set_value(Some(f.clone()));
-                        board_view(b, f)
-                    }
+                    _ => None,
+                };
+                if let Some(view) = &patched {
+                    debug_assert!(same_cards(view, &board_view(b, f)));
                 }
+                // One call site for the full pass, so it is not inlined twice.
+                patched.unwrap_or_else(|| {
+                    filtered_by.set_value(Some(f.clone()));
+                    board_view(b, f)
+                })
             })
         });
         (view, true)

@@ -7,7 +7,6 @@ use crate::domain::board::{Board, Deal, DealId, StageId, StageKind};
 use crate::domain::filter::{DealFilter, FilterField};
 use crate::domain::metrics::StageSummary;
 use std::cmp::Ordering;
-use std::collections::BTreeMap;
 
 /// A card to show: its deal, and its revision so that a changed deal renders anew.
 #[derive(Clone, Debug, PartialEq)]
@@ -50,26 +49,32 @@ pub struct Column {
 }
 
 /// The values a filter field takes on the board, each with how many deals have it, so that
-/// a value leaves the list when its last deal does.
+/// a value leaves the list when its last deal does. Sorted lists rather than maps: a board
+/// has a handful of reps, products and regions, and this keeps the wasm smaller.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Facets {
-    owner: BTreeMap<String, usize>,
-    product: BTreeMap<String, usize>,
-    region: BTreeMap<String, usize>,
+    owner: Vec<(String, usize)>,
+    product: Vec<(String, usize)>,
+    region: Vec<(String, usize)>,
 }
 
 impl Facets {
     /// The values of `field`, sorted, without repeats or empty ones.
     pub fn values(&self, field: FilterField) -> impl Iterator<Item = &str> + '_ {
-        self.of(field).keys().map(String::as_str)
+        self.of(field).iter().map(|(value, _)| value.as_str())
     }
 
     /// Counts the deal's values.
     pub fn add(&mut self, deal: &Deal) {
         for field in FilterField::ALL {
             let value = field.of(deal);
-            if !value.is_empty() {
-                *self.of_mut(field).entry(value.to_string()).or_insert(0) += 1;
+            if value.is_empty() {
+                continue;
+            }
+            let values = self.of_mut(field);
+            match values.binary_search_by(|(v, _)| v.as_str().cmp(value)) {
+                Ok(at) => values[at].1 += 1,
+                Err(at) => values.insert(at, (value.to_string(), 1)),
             }
         }
     }
@@ -78,16 +83,16 @@ impl Facets {
     pub fn remove(&mut self, deal: &Deal) {
         for field in FilterField::ALL {
             let values = self.of_mut(field);
-            if let Some(count) = values.get_mut(field.of(deal)) {
-                *count -= 1;
-                if *count == 0 {
-                    values.remove(field.of(deal));
+            if let Ok(at) = values.binary_search_by(|(v, _)| v.as_str().cmp(field.of(deal))) {
+                values[at].1 -= 1;
+                if values[at].1 == 0 {
+                    values.remove(at);
                 }
             }
         }
     }
 
-    fn of(&self, field: FilterField) -> &BTreeMap<String, usize> {
+    fn of(&self, field: FilterField) -> &Vec<(String, usize)> {
         match field {
             FilterField::Owner => &self.owner,
             FilterField::Product => &self.product,
@@ -95,7 +100,7 @@ impl Facets {
         }
     }
 
-    fn of_mut(&mut self, field: FilterField) -> &mut BTreeMap<String, usize> {
+    fn of_mut(&mut self, field: FilterField) -> &mut Vec<(String, usize)> {
         match field {
             FilterField::Owner => &mut self.owner,
             FilterField::Product => &mut self.product,

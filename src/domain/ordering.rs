@@ -89,12 +89,11 @@ fn neighbours(ranks: &mut [f64], index: usize) -> (Option<f64>, Option<f64>) {
 }
 
 fn renumber(board: &mut Board, stage: &StageId) {
-    let mut order: Vec<usize> = (0..board.deals.len())
-        .filter(|&i| &board.deals[i].stage == stage)
-        .collect();
-    order.sort_by(|&a, &b| display_order(&board.deals[a], &board.deals[b]));
-    for (i, at) in order.into_iter().enumerate() {
-        board.deals[at].rank = i as f64 * RANK_GAP;
+    let order: Vec<DealId> = board.deals_in(stage).iter().map(|d| d.id.clone()).collect();
+    for (i, id) in order.iter().enumerate() {
+        if let Some(at) = board.deal_position(id) {
+            board.deals[at].rank = i as f64 * RANK_GAP;
+        }
     }
 }
 
