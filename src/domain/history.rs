@@ -38,9 +38,18 @@ impl Board {
         cmd: Command,
         now: Timestamp,
     ) -> Result<(Outcome, Step), DomainError> {
-        if let Some(id) = ranked_deal(&cmd) {
-            return self.apply_ranked(cmd, id, now);
+        match ranked_deal(&cmd) {
+            Some(id) => self.apply_ranked(cmd, id, now),
+            None => self.apply_general(cmd, now),
         }
+    }
+
+    /// `apply_recorded` for any command: captures the deals it may touch before and after.
+    fn apply_general(
+        &mut self,
+        cmd: Command,
+        now: Timestamp,
+    ) -> Result<(Outcome, Step), DomainError> {
         let ids = touched_deals(self, &cmd);
         let whole_board = matches!(cmd, Command::ReplaceBoard(_));
         let mut before = self.capture(&ids);
@@ -73,20 +82,31 @@ impl Board {
 
     /// `apply_recorded` for a command that writes one deal (`id`) and at most renumbers the
     /// ranks of its stage: moves and adds, the commands a rep makes all day. It records the
-    /// same step as the general path, but copies only the ranks beforehand instead of every
-    /// deal of the stage twice, so a move costs the same on any board size.
+    /// same step as the general path, but learns the renumbered deals from the placement
+    /// instead of copying every deal of the stage twice, so a move costs the same on any
+    /// board size.
     fn apply_ranked(
         &mut self,
         cmd: Command,
         id: DealId,
         now: Timestamp,
     ) -> Result<(Outcome, Step), DomainError> {
-        let ranks: Vec<f64> = self.deals.iter().map(|d| d.rank).collect();
         let deal_before = self.deal(&id).cloned();
         let mut before = self.capture(&[]);
         let targets_before = self.targets.clone();
         // Both commands change the deal in place or push it, so the others keep their places.
-        let outcome = self.apply(cmd, now)?;
+        let (outcome, mut renumbered) = match cmd {
+            Command::AddDeal { id, stage, fields } => {
+                self.add_deal_placed(id, stage, fields, now)?
+            }
+            Command::MoveDeal {
+                id,
+                to,
+                index,
+                loss_reason,
+            } => self.move_deal_placed(id, to, index, loss_reason, now)?,
+            other => return self.apply_general(other, now),
+        };
         let mut after = self.capture(&[]);
         let deal_after = self.deal(&id).cloned();
         if deal_before != deal_after {
@@ -95,12 +115,12 @@ impl Board {
         }
         // Renumbered neighbours, in board order like the general path. Renumbering only
         // rewrites ranks, so a neighbour's old self is its current self with its old rank.
-        let renumbered = self
-            .deals
-            .iter()
-            .zip(ranks)
-            .filter(|(d, rank)| d.rank != *rank && d.id != id);
-        for (deal, rank) in renumbered {
+        renumbered.sort_unstable_by_key(|&(at, _)| at);
+        for (at, rank) in renumbered {
+            let deal = &self.deals[at];
+            if deal.id == id || deal.rank == rank {
+                continue;
+            }
             let old = Deal {
                 rank,
                 ..deal.clone()

@@ -28,13 +28,16 @@ pub fn rank_for_index(
 }
 
 /// Where a deal put at an index of a stage ends up.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Place {
     pub rank: f64,
     /// The index it gets: the one asked for, or the end of the stage.
     pub index: usize,
     /// The stage's size with the deal in it.
     pub size: usize,
+    /// The deals renumbered to make room (rarely any): where each sits in `board.deals` and
+    /// the rank it had, so that history can record them without copying every rank first.
+    pub renumbered: Vec<(usize, f64)>,
 }
 
 /// Like `rank_for_index`, and also says where the deal lands: the new rank lies strictly
@@ -48,8 +51,12 @@ pub fn place_at(
     if let Some(place) = free_rank(board, stage, index, moving) {
         return place;
     }
-    renumber(board, stage);
-    free_rank(board, stage, index, moving).expect("renumbered ranks leave room")
+    let renumbered = renumber(board, stage);
+    let place = free_rank(board, stage, index, moving).expect("renumbered ranks leave room");
+    Place {
+        renumbered,
+        ..place
+    }
 }
 
 fn free_rank(
@@ -74,7 +81,12 @@ fn free_rank(
         (Some(before), Some(after)) => before + (after - before) / 2.0,
     };
     let neighbours_differ = |r: f64| before.is_none_or(|b| b < r) && after.is_none_or(|a| r < a);
-    neighbours_differ(rank).then_some(Place { rank, index, size })
+    neighbours_differ(rank).then_some(Place {
+        rank,
+        index,
+        size,
+        renumbered: Vec::new(),
+    })
 }
 
 /// The ranks at sorted positions `index - 1` and `index` (the deals a deal put at `index`
@@ -88,13 +100,17 @@ fn neighbours(ranks: &mut [f64], index: usize) -> (Option<f64>, Option<f64>) {
     (lower.iter().copied().max_by(f64::total_cmp), Some(at))
 }
 
-fn renumber(board: &mut Board, stage: &StageId) {
+/// Spreads the stage's ranks out again; returns each deal's place and former rank.
+fn renumber(board: &mut Board, stage: &StageId) -> Vec<(usize, f64)> {
     let order: Vec<DealId> = board.deals_in(stage).iter().map(|d| d.id.clone()).collect();
+    let mut renumbered = Vec::with_capacity(order.len());
     for (i, id) in order.iter().enumerate() {
         if let Some(at) = board.deal_position(id) {
+            renumbered.push((at, board.deals[at].rank));
             board.deals[at].rank = i as f64 * RANK_GAP;
         }
     }
+    renumbered
 }
 
 /// Where a deal sits: its 0-based index in its stage and the stage's size.
