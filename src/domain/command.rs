@@ -7,7 +7,7 @@ use crate::domain::board::{
 };
 use crate::domain::history::Patch;
 use crate::domain::money::Currency;
-use crate::domain::ordering::{place_at, position_of};
+use crate::domain::ordering::{place_among, place_at, position_and_ranks, position_of};
 use crate::domain::targets::target::{SplitBy, SplitMethod, Target, TargetError, TargetId};
 use std::fmt;
 
@@ -307,12 +307,13 @@ impl Board {
         loss_reason: Option<String>,
         now: Timestamp,
     ) -> Result<(Outcome, Vec<(usize, f64)>), DomainError> {
-        let from = position_of(self, &id).ok_or_else(|| DomainError::UnknownDeal(id.clone()))?;
+        let (from, ranks) = position_and_ranks(self, &id, Some(&to))
+            .ok_or_else(|| DomainError::UnknownDeal(id.clone()))?;
         let kind = self
             .stage(&to)
             .ok_or_else(|| DomainError::UnknownStage(to.clone()))?
             .kind;
-        let place = place_at(self, &to, index, Some(&id));
+        let place = place_among(self, &to, index, Some(&id), ranks);
         let deal = self.deal_mut(&id)?;
         deal.rank = place.rank;
         if deal.stage != to {

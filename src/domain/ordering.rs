@@ -48,29 +48,48 @@ pub fn place_at(
     index: usize,
     moving: Option<&DealId>,
 ) -> Place {
-    if let Some(place) = free_rank(board, stage, index, moving) {
+    let ranks = stage_ranks(board, stage, moving);
+    place_among(board, stage, index, moving, ranks)
+}
+
+/// `place_at` with the stage's ranks (without `moving`) already collected.
+pub fn place_among(
+    board: &mut Board,
+    stage: &StageId,
+    index: usize,
+    moving: Option<&DealId>,
+    ranks: Vec<f64>,
+) -> Place {
+    if let Some(place) = free_rank(ranks, index) {
         return place;
     }
     let renumbered = renumber(board, stage);
-    let place = free_rank(board, stage, index, moving).expect("renumbered ranks leave room");
+    let ranks = stage_ranks(board, stage, moving);
+    let place = free_rank(ranks, index).expect("renumbered ranks leave room");
     Place {
         renumbered,
         ..place
     }
 }
 
-fn free_rank(
-    board: &Board,
-    stage: &StageId,
-    index: usize,
-    moving: Option<&DealId>,
-) -> Option<Place> {
-    let mut ranks: Vec<f64> = board
+/// The ranks of a stage's deals but `moving`, in board order.
+fn stage_ranks(board: &Board, stage: &StageId, moving: Option<&DealId>) -> Vec<f64> {
+    board
         .deals
         .iter()
-        .filter(|d| &d.stage == stage && Some(&d.id) != moving)
+        .filter(|d| same_stage(&d.stage, stage) && Some(&d.id) != moving)
         .map(|d| d.rank)
-        .collect();
+        .collect()
+}
+
+/// Stage ids compared with their lengths first, inline: the passes over every deal spend
+/// most of their time here.
+#[inline(always)]
+fn same_stage(a: &StageId, b: &StageId) -> bool {
+    a.0.len() == b.0.len() && a.0 == b.0
+}
+
+fn free_rank(mut ranks: Vec<f64>, index: usize) -> Option<Place> {
     let size = ranks.len() + 1;
     let index = index.min(ranks.len());
     let (before, after) = neighbours(&mut ranks, index);
@@ -115,15 +134,31 @@ fn renumber(board: &mut Board, stage: &StageId) -> Vec<(usize, f64)> {
 
 /// Where a deal sits: its 0-based index in its stage and the stage's size.
 pub fn position_of(board: &Board, id: &DealId) -> Option<(StageId, usize, usize)> {
+    position_and_ranks(board, id, None).map(|(at, _)| at)
+}
+
+/// In one pass over the deals: where deal `id` sits (as `position_of`) and, when `to` is
+/// given, the ranks of stage `to` without the deal (as `place_among` takes them) — the two
+/// things a move needs to know before it changes anything.
+pub fn position_and_ranks(
+    board: &Board,
+    id: &DealId,
+    to: Option<&StageId>,
+) -> Option<((StageId, usize, usize), Vec<f64>)> {
     let deal = board.deal(id)?;
-    let (mut index, mut size) = (0, 0);
-    for other in board.deals.iter().filter(|d| d.stage == deal.stage) {
-        size += 1;
-        if display_order(other, deal) == Ordering::Less {
-            index += 1;
+    let (mut index, mut size, mut ranks) = (0, 0, Vec::new());
+    for other in &board.deals {
+        if same_stage(&other.stage, &deal.stage) {
+            size += 1;
+            if display_order(other, deal) == Ordering::Less {
+                index += 1;
+            }
+        }
+        if to.is_some_and(|to| same_stage(&other.stage, to)) && other.id != *id {
+            ranks.push(other.rank);
         }
     }
-    Some((deal.stage.clone(), index, size))
+    Some(((deal.stage.clone(), index, size), ranks))
 }
 
 /// The index `before` has in `stage` counted without `moving`: where a deal dropped just
@@ -139,7 +174,7 @@ pub fn index_before(
         return None;
     }
     let above = board.deals.iter().filter(|d| {
-        &d.stage == stage && d.id != *moving && display_order(d, anchor) == Ordering::Less
+        same_stage(&d.stage, stage) && d.id != *moving && display_order(d, anchor) == Ordering::Less
     });
     Some(above.count())
 }
