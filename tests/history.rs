@@ -4,7 +4,7 @@
 mod common;
 
 use common::{add, empty_board, fields, titles, NOW};
-use dealboard::domain::board::{Board, DealId, PresetStage, StageId};
+use dealboard::domain::board::{Board, Deal, DealId, PresetStage, StageId};
 use dealboard::domain::command::Command;
 use dealboard::domain::history::History;
 use dealboard::domain::sample::sample_board;
@@ -245,4 +245,59 @@ fn undoing_a_replace_brings_back_the_old_boards_deletions() {
     assert_eq!(titles(&board, &PresetStage::Lead.id()), ["A"]);
     history.redo(&mut board, NOW + 4).unwrap().unwrap();
     assert_eq!(titles(&board, &PresetStage::Lead.id()), ["X"]);
+}
+
+/// Every deal that differs between two boards, as (before, after), in the order of `after`.
+fn diff(before: &Board, after: &Board) -> Vec<(DealId, Option<Deal>, Option<Deal>)> {
+    after
+        .deals
+        .iter()
+        .map(|d| (d.id.clone(), before.deal(&d.id).cloned(), Some(d.clone())))
+        .filter(|(_, b, a)| b != a)
+        .collect()
+}
+
+#[test]
+fn a_move_that_renumbers_its_stage_records_exactly_the_renumbered_deals() {
+    let mut board = empty_board();
+    for id in ["a", "b", "c", "d"] {
+        add(&mut board, id, PresetStage::Demo, id, 1);
+    }
+    add(&mut board, "x", PresetStage::Lead, "x", 1);
+    // Dropping between the same two neighbours halves the gap until the stage is renumbered.
+    let mut renumbered = false;
+    for n in 0..80 {
+        let last = titles(&board, &PresetStage::Demo.id()).pop().unwrap();
+        let mover = last.as_str();
+        let cmd = Command::MoveDeal {
+            id: DealId(mover.into()),
+            to: PresetStage::Demo.id(),
+            index: 2,
+            loss_reason: None,
+        };
+        let start = board.clone();
+        let (_, step) = board.apply_recorded(cmd, NOW + n).unwrap();
+        let changed = diff(&start, &board);
+        // The moved deal first, then the renumbered ones in board order.
+        let mut expected: Vec<&(DealId, Option<Deal>, Option<Deal>)> =
+            changed.iter().filter(|c| c.0 .0 == mover).collect();
+        expected.extend(changed.iter().filter(|c| c.0 .0 != mover));
+        let before: Vec<_> = expected
+            .iter()
+            .map(|c| (c.0.clone(), c.1.clone()))
+            .collect();
+        let after: Vec<_> = expected
+            .iter()
+            .map(|c| (c.0.clone(), c.2.clone()))
+            .collect();
+        assert_eq!(step.before.deals, before);
+        assert_eq!(step.after.deals, after);
+        renumbered |= changed.len() > 1;
+        let mut undone = board.clone();
+        let mut history = History::default();
+        history.record(step);
+        history.undo(&mut undone, NOW + 1000).unwrap().unwrap();
+        assert_eq!(visible(&undone), visible(&start));
+    }
+    assert!(renumbered, "the test reached a renumbering");
 }

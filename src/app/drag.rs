@@ -5,7 +5,7 @@
 //! scroll near their edges, and Escape puts it back. The drop is the same `move_deal` that
 //! the menu and the keyboard use.
 
-use crate::app::moves::move_deal;
+use crate::app::moves::{drop_index, move_deal};
 use crate::app::state::AppState;
 use crate::domain::board::{DealId, StageId};
 use leptos::prelude::*;
@@ -65,7 +65,13 @@ pub fn DragGhost() -> impl IntoView {
                 l.x as i32 + 8,
                 l.y as i32 + 8
             );
-            view! { <div class="drag-ghost" aria-hidden="true" style=style>{l.title}</div> }
+            // The shield under the ghost shows the grabbing cursor wherever the pointer is.
+            // A cursor set on <body> instead is inherited by every element, so setting and
+            // clearing it restyled the whole page on each lift and drop (15-30 ms).
+            view! {
+                <div class="drag-shield" aria-hidden="true"></div>
+                <div class="drag-ghost" aria-hidden="true" style=style>{l.title}</div>
+            }
         })
     }
 }
@@ -258,17 +264,9 @@ fn finish(state: AppState, view: DragView, release: Option<&PointerEvent>) {
     mark_lifted(&deal, false);
     match (release, target) {
         (Some(_), Some((stage, before))) => {
-            let index = state.board.with_untracked(|b| {
-                let column: Vec<&DealId> = b
-                    .deals_in(&stage)
-                    .into_iter()
-                    .map(|d| &d.id)
-                    .filter(|id| **id != deal)
-                    .collect();
-                before
-                    .and_then(|before| column.iter().position(|id| **id == before))
-                    .unwrap_or(usize::MAX)
-            });
+            let index = before
+                .and_then(|before| drop_index(state, &stage, &before, &deal))
+                .unwrap_or(usize::MAX);
             move_deal(state, deal, stage, index);
         }
         _ => crate::app::state::focus_deal(&deal),
@@ -277,7 +275,7 @@ fn finish(state: AppState, view: DragView, release: Option<&PointerEvent>) {
 
 /// Finds the column and the card the pointer is over and marks where the card would land.
 fn retarget(x: f64, y: f64) {
-    let under = document().element_from_point(x as f32, y as f32);
+    let under = under_pointer(x, y);
     let column = under.and_then(|el| el.closest("section.stage[data-stage-id]").ok().flatten());
     with_session(|s| {
         let Some(s) = s.as_mut() else { return };
@@ -321,8 +319,17 @@ fn retarget(x: f64, y: f64) {
     });
 }
 
+/// The topmost element at (x, y) below the drag shield.
+fn under_pointer(x: f64, y: f64) -> Option<Element> {
+    document()
+        .elements_from_point(x as f32, y as f32)
+        .iter()
+        .filter_map(|el| el.dyn_into::<Element>().ok())
+        .find(|el| !el.class_list().contains("drag-shield"))
+}
+
 /// Dims the lifted card in place (a class set directly, so no other card re-renders) and
-/// tells the page a drag is on (no text selection, grabbing cursor).
+/// tells the page a drag is on (no scroll snapping while the board auto-scrolls).
 fn mark_lifted(deal: &DealId, on: bool) {
     let selector = format!("[data-deal-id=\"{}\"]", deal.0.replace('"', ""));
     let card = document().query_selector(&selector).ok().flatten();
@@ -358,7 +365,7 @@ fn auto_scroll() {
     if let Some(board) = document().query_selector("main.board").ok().flatten() {
         scrolled |= nudge(&board, x, true);
     }
-    let under = document().element_from_point(x as f32, y as f32);
+    let under = under_pointer(x, y);
     if let Some(list) = under
         .and_then(|el| el.closest("section.stage").ok().flatten())
         .and_then(|c| c.query_selector(".deal-list").ok().flatten())

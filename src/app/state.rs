@@ -7,6 +7,7 @@ use crate::domain::command::{Command, DomainError, Outcome};
 use crate::domain::filter::DealFilter;
 use crate::domain::history::History;
 use crate::domain::ordering::position_of;
+use crate::domain::view_patch::PendingChanges;
 use crate::i18n::{Key, Lang};
 use leptos::prelude::*;
 
@@ -73,6 +74,9 @@ pub struct AppState {
     pub toast: RwSignal<Option<Toast>>,
     /// What the board shows (columns, cards, figures) for the current filter, in one memo.
     pub view: Memo<BoardView>,
+    /// The deal changes `view` has not folded in yet. Every write to `board` records here
+    /// what it changed (or marks it unknown), so the view is patched, not recomputed.
+    pub changes: StoredValue<PendingChanges>,
     /// True while the Targets view is shown instead of the board.
     pub show_targets: RwSignal<bool>,
     /// Part of every card's key: bumped when another tab's version of a deal arrives with the
@@ -93,11 +97,13 @@ impl AppState {
     pub fn new(board: Board, lang: Lang, banners: Vec<Banner>) -> AppState {
         let board = RwSignal::new(board);
         let filter = RwSignal::new(DealFilter::default());
+        let changes = StoredValue::new(PendingChanges::none());
         AppState {
             board,
             lang: RwSignal::new(lang),
             filter,
-            view: Memo::new(move |_| board.with(|b| filter.with(|f| board_view(b, f)))),
+            view: view_memo(board, filter, changes),
+            changes,
             banners: RwSignal::new(banners),
             announcement: RwSignal::new(String::new()),
             dialog: RwSignal::new(None),
@@ -145,7 +151,10 @@ impl AppState {
         let result = self
             .board
             .try_maybe_update(|board| match board.apply_recorded(cmd, now) {
-                Ok(done) => (true, Ok(done)),
+                Ok(done) => {
+                    self.changes.update_value(|c| c.record(&done.1));
+                    (true, Ok(done))
+                }
                 Err(err) => (false, Err(err)),
             })
             .unwrap_or_else(|| Err(DomainError::UnknownDeal(DealId(String::new()))));
@@ -242,6 +251,57 @@ impl AppState {
     pub fn drop_banners(&self, keep: impl Fn(&Banner) -> bool) {
         self.banners.update(|banners| banners.retain(|b| keep(b)));
     }
+}
+
+/// The view as a memo that owns its last value: when only known deals changed under the same
+/// filter it patches that value for them (a move: two columns, two cards); otherwise it
+/// recomputes from every deal.
+fn view_memo(
+    board: RwSignal<Board>,
+    filter: RwSignal<DealFilter>,
+    changes: StoredValue<PendingChanges>,
+) -> Memo<BoardView> {
+    let filtered_by: StoredValue<Option<DealFilter>> = StoredValue::new(None);
+    Memo::new_owning(move |last: Option<BoardView>| {
+        let pending = changes
+            .try_update_value(|c| std::mem::replace(c, PendingChanges::none()))
+            .unwrap_or_default();
+        let view = board.with(|b| {
+            filter.with(|f| {
+                let same_filter = filtered_by.with_value(|by| by.as_ref() == Some(f));
+                let patched = match (last, pending) {
+                    (Some(mut view), PendingChanges::Known(list))
+                        if same_filter && !list.is_empty() =>
+                    {
+                        view.apply_changes(b, f, &list).then_some(view)
+                    }
+                    _ => None,
+                };
+                if let Some(view) = &patched {
+                    debug_assert!(same_cards(view, &board_view(b, f)));
+                }
+                // One call site for the full pass, so it is not inlined twice.
+                patched.unwrap_or_else(|| {
+                    filtered_by.set_value(Some(f.clone()));
+                    board_view(b, f)
+                })
+            })
+        });
+        (view, true)
+    })
+}
+
+/// Equal but for the cards' position hints (debug check of a patched view).
+fn same_cards(a: &BoardView, b: &BoardView) -> bool {
+    let without_hints = |v: &BoardView| {
+        let mut v = v.clone();
+        v.columns
+            .iter_mut()
+            .flat_map(|c| &mut c.cards)
+            .for_each(|card| card.index = 0);
+        v
+    };
+    without_hints(a) == without_hints(b)
 }
 
 /// A stage's name: the preset's name in `lang` while it has one, else what the user typed.

@@ -30,6 +30,8 @@ pub fn install(state: AppState) {
             let merged = adopt_layout(merge(ours, &theirs.board).board, &theirs.board);
             let changed = merged != *ours;
             if changed {
+                // A merge can touch any deal: the view recomputes.
+                state.changes.update_value(|c| c.mark_unknown());
                 same_stamp = changed_under_same_stamp(ours, &merged);
                 *ours = merged;
             }

@@ -34,6 +34,16 @@ impl AppState {
                         } else {
                             history.redo(b, now)
                         };
+                        // The step just applied is the one that reverses it, now on top of
+                        // the other stack.
+                        let applied = if undo {
+                            history.last_redo()
+                        } else {
+                            history.last_undo()
+                        };
+                        if let (Some(Ok(_)), Some(step)) = (&done, applied) {
+                            self.changes.update_value(|c| c.record(step));
+                        }
                         (matches!(done, Some(Ok(_))), done)
                     })
                     .flatten()

@@ -1,6 +1,7 @@
 //! The pipeline: stages in order, deals in stages, and the board's settings.
 
 use crate::domain::money::Currency;
+use crate::domain::positions::DealPositions;
 use crate::domain::targets::progress::DEFAULT_BEHIND_THRESHOLD;
 use crate::domain::targets::target::{Target, TargetTombstone};
 use chrono::NaiveDate;
@@ -238,6 +239,9 @@ pub struct Board {
     /// Targets deleted from this board, so that a deletion survives merges (version 3).
     #[serde(default)]
     pub deleted_targets: Vec<TargetTombstone>,
+    /// Finds a deal by id without scanning every deal (a cache, not part of the value).
+    #[serde(skip)]
+    pub positions: DealPositions,
 }
 
 impl Board {
@@ -260,6 +264,7 @@ impl Board {
             settings: Settings::default(),
             targets: Vec::new(),
             deleted_targets: Vec::new(),
+            positions: DealPositions::default(),
         }
     }
 
@@ -270,7 +275,12 @@ impl Board {
 
     /// The deal with this id.
     pub fn deal(&self, id: &DealId) -> Option<&Deal> {
-        self.deals.iter().find(|d| &d.id == id)
+        self.deal_position(id).map(|at| &self.deals[at])
+    }
+
+    /// Where the deal with this id sits in `deals`.
+    pub fn deal_position(&self, id: &DealId) -> Option<usize> {
+        self.positions.find(&self.deals, id)
     }
 
     /// The deals of one stage in display order.

@@ -1,33 +1,116 @@
 //! What the board shows, computed in one pass over the deals: each column's cards in order
-//! and its figures, and the open pipeline's figures. The view keeps this in one memo, so a
-//! change costs one pass, and a column whose cards and figures did not change is not touched.
+//! and its figures, the open pipeline's figures, and the values the filters offer. The view
+//! keeps this in one memo; after a change it is patched for the changed deals only
+//! (`view_patch`), so a move costs the same on any board size.
 
-use crate::domain::board::{Board, DealId, StageId, StageKind};
-use crate::domain::filter::DealFilter;
+use crate::domain::board::{Board, Deal, DealId, StageId, StageKind};
+use crate::domain::filter::{DealFilter, FilterField};
 use crate::domain::metrics::StageSummary;
-use std::collections::HashMap;
+use std::cmp::Ordering;
 
 /// A card to show: its deal, and its revision so that a changed deal renders anew.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CardRef {
     pub id: DealId,
     pub revision: u32,
     /// With the revision: another tab's version of the same revision still renders anew.
     pub updated: i64,
-    /// Where the deal sits in `board.deals` for the board this was computed from.
+    /// The deal's rank, so that a card can be put in place without looking at the board.
+    pub rank: f64,
+    /// Where the deal sat in `board.deals` when the card was made: a hint, checked against
+    /// the id before use (removing a deal shifts the ones after it).
     pub index: usize,
 }
 
+impl CardRef {
+    /// The card of `deal`, found at `index` of `board.deals`.
+    pub fn of(deal: &Deal, index: usize) -> CardRef {
+        CardRef {
+            id: deal.id.clone(),
+            revision: deal.revision,
+            updated: deal.updated,
+            rank: deal.rank,
+            index,
+        }
+    }
+
+    /// Display order, as `ordering::display_order` orders deals.
+    pub fn order(&self, rank: f64, id: &DealId) -> Ordering {
+        self.rank.total_cmp(&rank).then_with(|| self.id.cmp(id))
+    }
+}
+
 /// One column: the shown cards in display order and their figures.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Column {
     pub stage: StageId,
     pub cards: Vec<CardRef>,
     pub summary: StageSummary,
 }
 
+/// The values a filter field takes on the board, each with how many deals have it, so that
+/// a value leaves the list when its last deal does. Sorted lists rather than maps: a board
+/// has a handful of reps, products and regions, and this keeps the wasm smaller.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Facets {
+    owner: Vec<(String, usize)>,
+    product: Vec<(String, usize)>,
+    region: Vec<(String, usize)>,
+}
+
+impl Facets {
+    /// The values of `field`, sorted, without repeats or empty ones.
+    pub fn values(&self, field: FilterField) -> impl Iterator<Item = &str> + '_ {
+        self.of(field).iter().map(|(value, _)| value.as_str())
+    }
+
+    /// Counts the deal's values.
+    pub fn add(&mut self, deal: &Deal) {
+        for field in FilterField::ALL {
+            let value = field.of(deal);
+            if value.is_empty() {
+                continue;
+            }
+            let values = self.of_mut(field);
+            match values.binary_search_by(|(v, _)| v.as_str().cmp(value)) {
+                Ok(at) => values[at].1 += 1,
+                Err(at) => values.insert(at, (value.to_string(), 1)),
+            }
+        }
+    }
+
+    /// Takes out a deal counted before.
+    pub fn remove(&mut self, deal: &Deal) {
+        for field in FilterField::ALL {
+            let values = self.of_mut(field);
+            if let Ok(at) = values.binary_search_by(|(v, _)| v.as_str().cmp(field.of(deal))) {
+                values[at].1 -= 1;
+                if values[at].1 == 0 {
+                    values.remove(at);
+                }
+            }
+        }
+    }
+
+    fn of(&self, field: FilterField) -> &Vec<(String, usize)> {
+        match field {
+            FilterField::Owner => &self.owner,
+            FilterField::Product => &self.product,
+            FilterField::Region => &self.region,
+        }
+    }
+
+    fn of_mut(&mut self, field: FilterField) -> &mut Vec<(String, usize)> {
+        match field {
+            FilterField::Owner => &mut self.owner,
+            FilterField::Product => &mut self.product,
+            FilterField::Region => &mut self.region,
+        }
+    }
+}
+
 /// Everything the board shows for one filter.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct BoardView {
     /// In pipeline order.
     pub columns: Vec<Column>,
@@ -35,6 +118,8 @@ pub struct BoardView {
     pub pipeline: StageSummary,
     /// How many deals the filter shows in all.
     pub shown: usize,
+    /// The values the filters offer, over every deal (not only the shown ones).
+    pub facets: Facets,
 }
 
 impl BoardView {
@@ -44,55 +129,47 @@ impl BoardView {
     }
 }
 
+/// The column a deal's stage is in: a scan, since boards have a handful of stages and
+/// comparing a few short ids is cheaper than hashing one.
+pub(crate) fn column_of(board: &Board, stage: &StageId) -> Option<usize> {
+    board.stages.iter().position(|s| &s.id == stage)
+}
+
 /// Computes the board's view in one pass over its deals.
 pub fn board_view(board: &Board, filter: &DealFilter) -> BoardView {
-    let at: HashMap<&StageId, usize> = board
-        .stages
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (&s.id, i))
-        .collect();
-    let mut columns: Vec<Column> = board
-        .stages
-        .iter()
-        .map(|s| Column {
-            stage: s.id.clone(),
-            cards: Vec::new(),
-            summary: StageSummary::new(),
-        })
-        .collect();
-    let mut pipeline = StageSummary::new();
-    let mut shown = 0;
+    let mut view = BoardView {
+        columns: board
+            .stages
+            .iter()
+            .map(|s| Column {
+                stage: s.id.clone(),
+                cards: Vec::new(),
+                summary: StageSummary::new(),
+            })
+            .collect(),
+        pipeline: StageSummary::new(),
+        shown: 0,
+        facets: Facets::default(),
+    };
     let matches = filter.matcher();
     for (index, deal) in board.deals.iter().enumerate() {
-        let Some(&column) = at.get(&deal.stage) else {
+        view.facets.add(deal);
+        let Some(column) = column_of(board, &deal.stage) else {
             continue;
         };
         if !matches(deal) {
             continue;
         }
-        shown += 1;
+        view.shown += 1;
         let stage = &board.stages[column];
-        columns[column].summary.add(deal, stage.probability);
+        view.columns[column].summary.add(deal, stage.probability);
         if stage.kind == StageKind::Open {
-            pipeline.add(deal, stage.probability);
+            view.pipeline.add(deal, stage.probability);
         }
-        columns[column].cards.push(CardRef {
-            id: deal.id.clone(),
-            revision: deal.revision,
-            updated: deal.updated,
-            index,
-        });
+        view.columns[column].cards.push(CardRef::of(deal, index));
     }
-    for column in &mut columns {
-        column.cards.sort_by(|a, b| {
-            let (da, db) = (&board.deals[a.index], &board.deals[b.index]);
-            da.rank.total_cmp(&db.rank).then_with(|| da.id.cmp(&db.id))
-        });
+    for column in &mut view.columns {
+        column.cards.sort_by(|a, b| a.order(b.rank, &b.id));
     }
-    BoardView {
-        columns,
-        pipeline,
-        shown,
-    }
+    view
 }

@@ -7,7 +7,7 @@ use crate::domain::board::{
 };
 use crate::domain::history::Patch;
 use crate::domain::money::Currency;
-use crate::domain::ordering::{position_of, rank_for_index};
+use crate::domain::ordering::{place_among, place_at, position_and_ranks, position_of};
 use crate::domain::targets::target::{SplitBy, SplitMethod, Target, TargetError, TargetId};
 use std::fmt;
 
@@ -259,6 +259,18 @@ impl Board {
         fields: DealFields,
         now: Timestamp,
     ) -> Result<Outcome, DomainError> {
+        self.add_deal_placed(id, stage, fields, now)
+            .map(|(outcome, _)| outcome)
+    }
+
+    /// `add_deal`, also returning the deals renumbered to make room (see `Place`).
+    pub(crate) fn add_deal_placed(
+        &mut self,
+        id: DealId,
+        stage: StageId,
+        fields: DealFields,
+        now: Timestamp,
+    ) -> Result<(Outcome, Vec<(usize, f64)>), DomainError> {
         if self.deal(&id).is_some() {
             return Err(DomainError::DuplicateId(id.0));
         }
@@ -267,11 +279,11 @@ impl Board {
             .stage(&stage)
             .ok_or_else(|| DomainError::UnknownStage(stage.clone()))?
             .kind;
-        let rank = rank_for_index(self, &stage, usize::MAX, None);
-        let mut deal = Deal::new(id.clone(), fields, stage, rank, now);
+        let place = place_at(self, &stage, usize::MAX, None);
+        let mut deal = Deal::new(id.clone(), fields, stage, place.rank, now);
         enter_kind(&mut deal, kind, None, now);
         self.deals.push(deal);
-        Ok(Outcome::DealAdded(id))
+        Ok((Outcome::DealAdded(id), place.renumbered))
     }
 
     fn move_deal(
@@ -282,26 +294,42 @@ impl Board {
         loss_reason: Option<String>,
         now: Timestamp,
     ) -> Result<Outcome, DomainError> {
-        let from = position_of(self, &id).ok_or_else(|| DomainError::UnknownDeal(id.clone()))?;
+        self.move_deal_placed(id, to, index, loss_reason, now)
+            .map(|(outcome, _)| outcome)
+    }
+
+    /// `move_deal`, also returning the deals renumbered to make room (see `Place`).
+    pub(crate) fn move_deal_placed(
+        &mut self,
+        id: DealId,
+        to: StageId,
+        index: usize,
+        loss_reason: Option<String>,
+        now: Timestamp,
+    ) -> Result<(Outcome, Vec<(usize, f64)>), DomainError> {
+        let (from, ranks) = position_and_ranks(self, &id, Some(&to))
+            .ok_or_else(|| DomainError::UnknownDeal(id.clone()))?;
         let kind = self
             .stage(&to)
             .ok_or_else(|| DomainError::UnknownStage(to.clone()))?
             .kind;
-        let rank = rank_for_index(self, &to, index, Some(&id));
+        let place = place_among(self, &to, index, Some(&id), ranks);
         let deal = self.deal_mut(&id)?;
-        deal.rank = rank;
+        deal.rank = place.rank;
         if deal.stage != to {
             deal.stage = to.clone();
             deal.stage_entered = now;
             deal.history.push(StageVisit {
-                stage: to,
+                stage: to.clone(),
                 entered: now,
             });
             enter_kind(deal, kind, loss_reason, now);
         }
         touch(deal, now);
-        let to = position_of(self, &id).expect("the moved deal is on the board");
-        Ok(Outcome::DealMoved { id, from, to })
+        // Known from the placement, without another pass over the deals.
+        let to = (to, place.index, place.size);
+        debug_assert_eq!(Some(&to), position_of(self, &id).as_ref());
+        Ok((Outcome::DealMoved { id, from, to }, place.renumbered))
     }
 
     fn remove_stage(
@@ -330,9 +358,7 @@ impl Board {
     }
 
     fn deal_index(&self, id: &DealId) -> Result<usize, DomainError> {
-        self.deals
-            .iter()
-            .position(|d| &d.id == id)
+        self.deal_position(id)
             .ok_or_else(|| DomainError::UnknownDeal(id.clone()))
     }
 

@@ -38,6 +38,18 @@ impl Board {
         cmd: Command,
         now: Timestamp,
     ) -> Result<(Outcome, Step), DomainError> {
+        match ranked_deal(&cmd) {
+            Some(id) => self.apply_ranked(cmd, id, now),
+            None => self.apply_general(cmd, now),
+        }
+    }
+
+    /// `apply_recorded` for any command: captures the deals it may touch before and after.
+    fn apply_general(
+        &mut self,
+        cmd: Command,
+        now: Timestamp,
+    ) -> Result<(Outcome, Step), DomainError> {
         let ids = touched_deals(self, &cmd);
         let whole_board = matches!(cmd, Command::ReplaceBoard(_));
         let mut before = self.capture(&ids);
@@ -68,12 +80,70 @@ impl Board {
         Ok((outcome, Step { before, after }))
     }
 
+    /// `apply_recorded` for a command that writes one deal (`id`) and at most renumbers the
+    /// ranks of its stage: moves and adds, the commands a rep makes all day. It records the
+    /// same step as the general path, but learns the renumbered deals from the placement
+    /// instead of copying every deal of the stage twice, so a move costs the same on any
+    /// board size.
+    fn apply_ranked(
+        &mut self,
+        cmd: Command,
+        id: DealId,
+        now: Timestamp,
+    ) -> Result<(Outcome, Step), DomainError> {
+        let deal_before = self.deal(&id).cloned();
+        let mut before = self.capture(&[]);
+        let targets_before = self.targets.clone();
+        // Both commands change the deal in place or push it, so the others keep their places.
+        let (outcome, mut renumbered) = match cmd {
+            Command::AddDeal { id, stage, fields } => {
+                self.add_deal_placed(id, stage, fields, now)?
+            }
+            Command::MoveDeal {
+                id,
+                to,
+                index,
+                loss_reason,
+            } => self.move_deal_placed(id, to, index, loss_reason, now)?,
+            other => return self.apply_general(other, now),
+        };
+        let mut after = self.capture(&[]);
+        let deal_after = self.deal(&id).cloned();
+        if deal_before != deal_after {
+            before.deals.push((id.clone(), deal_before));
+            after.deals.push((id.clone(), deal_after));
+        }
+        // Renumbered neighbours, in board order like the general path. Renumbering only
+        // rewrites ranks, so a neighbour's old self is its current self with its old rank.
+        renumbered.sort_unstable_by_key(|&(at, _)| at);
+        for (at, rank) in renumbered {
+            let deal = &self.deals[at];
+            if deal.id == id || deal.rank == rank {
+                continue;
+            }
+            let old = Deal {
+                rank,
+                ..deal.clone()
+            };
+            before.deals.push((deal.id.clone(), Some(old)));
+            after.deals.push((deal.id.clone(), Some(deal.clone())));
+        }
+        (before.targets, after.targets) = changed_targets(targets_before, &self.targets);
+        Ok((outcome, Step { before, after }))
+    }
+
     fn capture(&self, ids: &[DealId]) -> Patch {
-        let index: HashMap<&DealId, &Deal> = self.deals.iter().map(|d| (&d.id, d)).collect();
-        let deals = ids
-            .iter()
-            .map(|id| (id.clone(), index.get(id).map(|d| (*d).clone())))
-            .collect();
+        // A few ids are found by scanning; an index of every deal pays off only for many.
+        let deals = if ids.len() <= 4 {
+            ids.iter()
+                .map(|id| (id.clone(), self.deal(id).cloned()))
+                .collect()
+        } else {
+            let index: HashMap<&DealId, &Deal> = self.deals.iter().map(|d| (&d.id, d)).collect();
+            ids.iter()
+                .map(|id| (id.clone(), index.get(id).map(|d| (*d).clone())))
+                .collect()
+        };
         Patch {
             deals,
             stages: self.stages.clone(),
@@ -180,6 +250,14 @@ fn changed_targets(before: Vec<Target>, after: &[Target]) -> (TargetStates, Targ
     (then, later)
 }
 
+/// The deal of a command that changes only that deal and the ranks of its stage.
+fn ranked_deal(cmd: &Command) -> Option<DealId> {
+    match cmd {
+        Command::AddDeal { id, .. } | Command::MoveDeal { id, .. } => Some(id.clone()),
+        _ => None,
+    }
+}
+
 /// The deals a command may change: the deal itself, plus the stage it lands in (ranks may be
 /// renumbered), or everything for whole-board commands.
 fn touched_deals(board: &Board, cmd: &Command) -> Vec<DealId> {
@@ -244,6 +322,16 @@ impl History {
         if self.undo.len() > HISTORY_LIMIT {
             self.undo.remove(0);
         }
+    }
+
+    /// The step the last redo (or new step) put on the undo stack: what it changed.
+    pub fn last_undo(&self) -> Option<&Step> {
+        self.undo.last()
+    }
+
+    /// The step the last undo put on the redo stack: what that undo changed.
+    pub fn last_redo(&self) -> Option<&Step> {
+        self.redo.last()
     }
 
     /// True when there is something to undo.

@@ -178,6 +178,7 @@ pub fn merge(local: &Board, incoming: &Board) -> Merged {
             settings: local.settings.clone(),
             targets,
             deleted_targets,
+            positions: Default::default(),
         },
         report,
     }

@@ -36,6 +36,14 @@ impl StageSummary {
         self.total.add(&deal.currency, deal.value, 1);
         self.weighted.add(&deal.currency, deal.value, probability);
     }
+
+    /// Takes out a deal counted before at the same probability.
+    pub fn remove(&mut self, deal: &Deal, probability: u8) {
+        self.count = self.count.saturating_sub(1);
+        self.total.remove(&deal.currency, deal.value, 1);
+        self.weighted
+            .remove(&deal.currency, deal.value, probability);
+    }
 }
 
 /// The figures of one stage over the deals that `filter` shows.

@@ -10,5 +10,7 @@ pub mod merge;
 pub mod metrics;
 pub mod money;
 pub mod ordering;
+pub mod positions;
 pub mod sample;
 pub mod targets;
+pub mod view_patch;

@@ -181,7 +181,9 @@ fn group_thousands(n: u64) -> String {
 /// so that a thousand deals at 25 % round once, not a thousand times.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Totals {
-    by_currency: BTreeMap<Currency, i128>,
+    /// Each currency's sum, and how many amounts make it up (so that taking the last one out
+    /// drops the currency, as if it had never been added).
+    by_currency: BTreeMap<Currency, (i128, usize)>,
     scale: i128,
 }
 
@@ -205,7 +207,20 @@ impl Totals {
     /// Adds `minor` units of `currency`, multiplied by `factor` (1 for plain, the percent for
     /// weighted totals).
     pub fn add(&mut self, currency: &Currency, minor: i64, factor: u8) {
-        *self.by_currency.entry(currency.clone()).or_insert(0) += minor as i128 * factor as i128;
+        let sum = self.by_currency.entry(currency.clone()).or_insert((0, 0));
+        sum.0 += minor as i128 * factor as i128;
+        sum.1 += 1;
+    }
+
+    /// Takes out an amount added before with the same arguments.
+    pub fn remove(&mut self, currency: &Currency, minor: i64, factor: u8) {
+        if let Some(sum) = self.by_currency.get_mut(currency) {
+            sum.0 -= minor as i128 * factor as i128;
+            sum.1 = sum.1.saturating_sub(1);
+            if sum.1 == 0 {
+                self.by_currency.remove(currency);
+            }
+        }
     }
 
     /// Each currency's total in minor units (rounded half up for weighted totals).
@@ -213,7 +228,7 @@ impl Totals {
         let scale = self.scale.max(1);
         self.by_currency
             .iter()
-            .map(move |(c, sum)| (c, ((sum + scale / 2).div_euclid(scale)) as i64))
+            .map(move |(c, (sum, _))| (c, ((sum + scale / 2).div_euclid(scale)) as i64))
     }
 
     /// The total in one currency, zero if none.

@@ -20,16 +20,22 @@ pub fn StageColumn(id: StageId) -> impl IntoView {
     let state = use_app();
     let stage_id = id.clone();
     let stage = Memo::new(move |_| state.board.with(|b| b.stage(&stage_id).cloned()));
+    // Each reads only its part of the view: copying a whole column on every change would
+    // cost as much as the board is long.
     let stage_id = id.clone();
-    let column = Memo::new(move |_| state.view.with(|v| v.column(&stage_id).cloned()));
     let summary = Memo::new(move |_| {
-        column.with(|c| c.as_ref().map(|c| c.summary.clone()).unwrap_or_default())
+        state.view.with(|v| {
+            v.column(&stage_id)
+                .map(|c| c.summary.clone())
+                .unwrap_or_default()
+        })
     });
     let limit = RwSignal::new(WINDOW);
+    let stage_id = id.clone();
     let cards = Memo::new(move |_| {
         let limit = limit.get();
-        column.with(|c| {
-            c.as_ref()
+        state.view.with(|v| {
+            v.column(&stage_id)
                 .map(|c| {
                     c.cards
                         .iter()
@@ -40,11 +46,13 @@ pub fn StageColumn(id: StageId) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let hidden = move || {
-        column
-            .with(|c| c.as_ref().map_or(0, |c| c.cards.len()))
-            .saturating_sub(limit.get())
-    };
+    let stage_id = id.clone();
+    let length = Memo::new(move |_| {
+        state
+            .view
+            .with(|v| v.column(&stage_id).map_or(0, |c| c.cards.len()))
+    });
+    let hidden = move || length.get().saturating_sub(limit.get());
     let currency = move || state.board.with(|b| b.settings.default_currency.clone());
     let name = move || {
         stage.with(|s| {

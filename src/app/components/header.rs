@@ -86,18 +86,11 @@ fn FilterSelect(field: FilterField) -> impl IntoView {
         FilterField::Product => (Key::ProductFilter, Key::AllProducts),
         FilterField::Region => (Key::RegionFilter, Key::AllRegions),
     };
+    // Kept by the view with counts, so a change does not collect and sort every deal's value.
     let values = Memo::new(move |_| {
-        state.board.with(|b| {
-            let mut values: Vec<String> = b
-                .deals
-                .iter()
-                .map(|d| field.of(d).to_string())
-                .filter(|v| !v.is_empty())
-                .collect();
-            values.sort();
-            values.dedup();
-            values
-        })
+        state
+            .view
+            .with(|v| v.facets.values(field).map(String::from).collect::<Vec<_>>())
     });
     view! {
         <select
