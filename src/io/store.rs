@@ -324,6 +324,7 @@ pub fn decode(text: &str) -> Result<(Board, Timestamp), RestoreError> {
         settings: stored.board.settings,
         targets: stored.board.targets,
         deleted_targets: stored.board.deleted_targets,
+        positions: Default::default(),
     };
     let problems = validate(&board);
     if !problems.is_empty() {
