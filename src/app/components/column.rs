@@ -74,7 +74,7 @@ pub fn StageColumn(id: StageId) -> impl IntoView {
     let sentinel = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {
         if let Some(el) = sentinel.get() {
-            show_more_when_seen(&el, limit);
+            show_more_when_seen(&el, limit, length);
         }
     });
     view! {
@@ -119,14 +119,17 @@ pub fn StageColumn(id: StageId) -> impl IntoView {
     }
 }
 
-/// Grows `limit` by a window whenever `el` (the end of the list) comes near the viewport.
-fn show_more_when_seen(el: &web_sys::HtmlDivElement, limit: RwSignal<usize>) {
+/// Grows `limit` by a window whenever `el` (the end of the list) comes near the viewport while
+/// cards are still hidden. (A short column's end is always in view: growing it anyway would
+/// leave a board imported into it with two windows per column, twice the cards to render.)
+fn show_more_when_seen(el: &web_sys::HtmlDivElement, limit: RwSignal<usize>, length: Memo<usize>) {
     let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
         let seen = entries.iter().any(|e| {
             e.unchecked_into::<web_sys::IntersectionObserverEntry>()
                 .is_intersecting()
         });
-        if seen {
+        let hidden = length.get_untracked() > limit.get_untracked();
+        if seen && hidden {
             limit.update(|l| *l += WINDOW);
         }
     });
