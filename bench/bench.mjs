@@ -289,14 +289,16 @@ const INSTRUMENT = `(() => {
       if (key === '${BOARD_KEY}') B.saves.push({ at: t0, ms: performance.now() - t0, length: String(value).length, ok, error });
     }
   };
-  // The debounced save (a 300 ms timer): the whole task, i.e. serialise + write + banners.
+  // The debounced save (a 300 ms timer): the whole task, i.e. serialise + capacity check +
+  // write + banners. Every run is recorded, also one that wrote nothing because the board does
+  // not fit (the app checks before writing).
   const setTimeout0 = window.setTimeout;
   window.setTimeout = function (fn, ms, ...rest) {
     if (typeof fn === 'function' && ms === 300) {
       const wrapped = function (...a) {
         const n = B.saves.length, t0 = performance.now();
         try { return fn.apply(this, a); }
-        finally { if (B.saves.length > n) B.saveTasks.push({ at: t0, ms: performance.now() - t0 }); }
+        finally { B.saveTasks.push({ at: t0, ms: performance.now() - t0, wrote: B.saves.length > n }); }
       };
       return setTimeout0.call(this, wrapped, ms, ...rest);
     }
@@ -512,7 +514,7 @@ async function runMoves(b, moves, timeout, maxSeconds) {
     const box = await cardLoc.boundingBox();
     const head = await page.locator(`main.board section.stage[data-stage-id="${to}"] .stage-header`).boundingBox();
     if (!box || !head) throw new Error(`move ${i}: no box for the card or the target column`);
-    const savesBefore = await page.evaluate(() => window.__bench.saves.length);
+    const savesBefore = await page.evaluate(() => window.__bench.saveTasks.length);
     await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.7);
     await page.mouse.down();
     await page.mouse.move(head.x + head.width / 2, head.y + head.height / 2, { steps: 6 });
@@ -523,24 +525,24 @@ async function runMoves(b, moves, timeout, maxSeconds) {
       timeout: timeout * 1000,
       polling: 20,
     });
-    // Wait for the debounced save of this move (it may fail when storage is full).
-    await page.waitForFunction((n) => window.__bench.saves.length > n, savesBefore, {
+    // Wait for the debounced save of this move (it may fail, or not write, when storage is full).
+    await page.waitForFunction((n) => window.__bench.saveTasks.length > n, savesBefore, {
       timeout: timeout * 1000,
       polling: 50,
     });
     const m = await page.evaluate(() => {
       const B = window.__bench;
       const mv = B.moves[B.moves.length - 1];
-      const save = B.saves[B.saves.length - 1];
       const task = B.saveTasks[B.saveTasks.length - 1];
+      const save = task.wrote ? B.saves[B.saves.length - 1] : null;
       return {
         dom: mv.dom - mv.up,
         frame: mv.frame - mv.up,
-        setItem: save.ms,
-        saveOk: save.ok,
-        saveError: save.error,
-        savedLength: save.length,
-        saveTask: task && task.at >= mv.up ? task.ms : null,
+        setItem: save ? save.ms : null,
+        saveOk: save ? save.ok : false,
+        saveError: save ? save.error : 'not written: over the quota, found before writing',
+        savedLength: save ? save.length : null,
+        saveTask: task.at >= mv.up ? task.ms : null,
       };
     });
     out.push(m);

@@ -301,3 +301,56 @@ fn a_move_that_renumbers_its_stage_records_exactly_the_renumbered_deals() {
     }
     assert!(renumbered, "the test reached a renumbering");
 }
+
+#[test]
+fn a_replace_records_exactly_the_deals_that_differ_and_undoes_to_the_old_board() {
+    let old = sample_board(|p| Lang::En.stage_name(p), NOW);
+    let mut new = old.clone();
+    new.deals[0].title = "Edited in the file".into();
+    let removed = new.deals.remove(1);
+    add(
+        &mut new,
+        "from-the-file",
+        PresetStage::Lead,
+        "New in the file",
+        5,
+    );
+    let edited = new.deals[0].clone();
+    let added = new.deal(&DealId("from-the-file".into())).unwrap().clone();
+
+    let mut board = old.clone();
+    let (_, step) = board
+        .apply_recorded(Command::ReplaceBoard(Box::new(new.clone())), NOW + 1)
+        .unwrap();
+    assert_eq!(visible(&board), visible(&new));
+    assert_eq!(
+        step.before.deals,
+        vec![
+            (old.deals[0].id.clone(), Some(old.deals[0].clone())),
+            (removed.id.clone(), Some(removed.clone())),
+            (added.id.clone(), None),
+        ]
+    );
+    assert_eq!(
+        step.after.deals,
+        vec![
+            (edited.id.clone(), Some(edited)),
+            (removed.id.clone(), None),
+            (added.id.clone(), Some(added)),
+        ]
+    );
+    let mut history = History::default();
+    history.record(step);
+    history.undo(&mut board, NOW + 2).unwrap().unwrap();
+    let titles_now: Vec<String> = visible(&board)
+        .deals
+        .iter()
+        .map(|d| d.title.clone())
+        .collect();
+    let titles_then: Vec<String> = visible(&old)
+        .deals
+        .iter()
+        .map(|d| d.title.clone())
+        .collect();
+    assert_eq!(titles_now, titles_then);
+}

@@ -38,10 +38,73 @@ impl Board {
         cmd: Command,
         now: Timestamp,
     ) -> Result<(Outcome, Step), DomainError> {
+        if let Command::ReplaceBoard(new) = cmd {
+            return Ok(self.apply_replace(*new));
+        }
         match ranked_deal(&cmd) {
             Some(id) => self.apply_ranked(cmd, id, now),
             None => self.apply_general(cmd, now),
         }
+    }
+
+    /// `apply_recorded` for `ReplaceBoard` (an import): the same step as the general path, but
+    /// the old board is moved into it instead of copied, and each deal is looked at once: on a
+    /// 50,000-deal import the general path's copies and id sets were most of the import's one
+    /// long task.
+    fn apply_replace(&mut self, new: Board) -> (Outcome, Step) {
+        let old = std::mem::replace(self, new);
+        let current: HashMap<&DealId, &Deal> = self.deals.iter().map(|d| (&d.id, d)).collect();
+        let mut after_deals = Vec::new();
+        let mut changed = Vec::with_capacity(old.deals.len());
+        for deal in &old.deals {
+            let now = current.get(&deal.id).copied();
+            let differs = now != Some(deal);
+            if differs {
+                after_deals.push((deal.id.clone(), now.cloned()));
+            }
+            changed.push(differs);
+        }
+        let old_ids: HashSet<&DealId> = old.deals.iter().map(|d| &d.id).collect();
+        let added: Vec<&Deal> = self
+            .deals
+            .iter()
+            .filter(|d| !old_ids.contains(&d.id))
+            .collect();
+        after_deals.extend(added.iter().map(|d| (d.id.clone(), Some((*d).clone()))));
+        let added_ids: Vec<DealId> = added.iter().map(|d| d.id.clone()).collect();
+        drop(old_ids);
+        let Board {
+            stages,
+            deals,
+            deleted,
+            settings,
+            targets,
+            deleted_targets,
+            ..
+        } = old;
+        let mut before_deals: Vec<(DealId, Option<Deal>)> = deals
+            .into_iter()
+            .zip(changed)
+            .filter(|(_, differs)| *differs)
+            .map(|(deal, _)| (deal.id.clone(), Some(deal)))
+            .collect();
+        before_deals.extend(added_ids.into_iter().map(|id| (id, None)));
+        let (targets_before, targets_after) = changed_targets(targets, &self.targets);
+        let before = Patch {
+            deals: before_deals,
+            stages,
+            settings,
+            targets: targets_before,
+            tombstones: Some((deleted, deleted_targets)),
+        };
+        let after = Patch {
+            deals: after_deals,
+            stages: self.stages.clone(),
+            settings: self.settings.clone(),
+            targets: targets_after,
+            tombstones: Some((self.deleted.clone(), self.deleted_targets.clone())),
+        };
+        (Outcome::BoardReplaced, Step { before, after })
     }
 
     /// `apply_recorded` for any command: captures the deals it may touch before and after.
