@@ -111,6 +111,11 @@ const round = (x, d = 1) => (x == null ? null : Math.round(x * 10 ** d) / 10 ** 
 
 class Timeout extends Error {}
 /** Races `promise` against a timeout; a timeout rejects with Timeout. */
+/** Progress details on stderr when BENCH_DEBUG is set. */
+function debug(text) {
+  if (process.env.BENCH_DEBUG) process.stderr.write(`[bench debug] ${text}\n`);
+}
+
 function within(seconds, what, promise) {
   let timer;
   return Promise.race([
@@ -515,16 +520,19 @@ async function runMoves(b, moves, timeout, maxSeconds) {
     const head = await page.locator(`main.board section.stage[data-stage-id="${to}"] .stage-header`).boundingBox();
     if (!box || !head) throw new Error(`move ${i}: no box for the card or the target column`);
     const savesBefore = await page.evaluate(() => window.__bench.saveTasks.length);
+    debug(`move ${i}: ${deal} ${from} → ${to}`);
     await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.7);
     await page.mouse.down();
     await page.mouse.move(head.x + head.width / 2, head.y + head.height / 2, { steps: 6 });
     await page.locator('.drag-ghost').waitFor({ state: 'visible', timeout: timeout * 1000 });
+    debug(`move ${i}: lifted`);
     await page.evaluate(([d, s]) => window.__bench.armMove(d, s), [deal, to]);
     await page.mouse.up();
     await page.waitForFunction((n) => window.__bench.moves.length > n, out.length, {
       timeout: timeout * 1000,
       polling: 20,
     });
+    debug(`move ${i}: in the DOM`);
     // Wait for the debounced save of this move (it may fail, or not write, when storage is full).
     await page.waitForFunction((n) => window.__bench.saveTasks.length > n, savesBefore, {
       timeout: timeout * 1000,
