@@ -502,6 +502,10 @@ async function firstRenders(b, url, runs, timeout) {
 async function runMoves(b, moves, timeout, maxSeconds) {
   const { page } = b;
   const out = [];
+  // Let the page settle first: after an import its first save comes 300 ms later and may put
+  // a banner ("Storage is full") above the board, moving every column down between measuring
+  // where to drag and dragging.
+  await page.waitForTimeout(1500);
   const before = await metrics(b.cdp);
   const started = Date.now();
   for (let i = 0; i < moves; i += 1) {
