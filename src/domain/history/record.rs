@@ -1,35 +1,12 @@
-//! Undo and redo. Each applied command records the parts of the board it touched, before and
-//! after (a `Step`); undoing applies the "before" part as a new change through the same
-//! `apply`, so it is saved, merged and announced like any other change.
+//! Recording a step: what a command touched, before and after, taken as it is applied; and
+//! putting a step's "before" back.
 
-use crate::domain::board::{Board, Deal, DealId, Settings, Stage, Timestamp, Tombstone};
+use crate::domain::board::{Board, Deal, DealId, Timestamp, Tombstone};
 use crate::domain::command::{Command, DomainError, Outcome};
 use crate::domain::targets::target::{Target, TargetId, TargetTombstone};
 use std::collections::{HashMap, HashSet};
 
-/// The touched parts of a board at one moment. Stages and settings are small and always kept.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Patch {
-    /// Each touched deal as it was; `None` when it did not exist.
-    pub deals: Vec<(DealId, Option<Deal>)>,
-    pub stages: Vec<Stage>,
-    pub settings: Settings,
-    /// Each target the step changed as it was; `None` when it did not exist.
-    pub targets: Vec<(TargetId, Option<Target>)>,
-    /// Every deal and target tombstone, kept only for steps that replace the whole board
-    /// (which replaces the tombstones too); `None` otherwise.
-    pub tombstones: Option<(Vec<Tombstone>, Vec<TargetTombstone>)>,
-}
-
-/// One undoable change: the touched parts before and after it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Step {
-    pub before: Patch,
-    pub after: Patch,
-}
-
-/// How many steps are kept.
-pub const HISTORY_LIMIT: usize = 200;
+use super::{Patch, Step};
 
 impl Board {
     /// Applies `cmd` like `apply`, and returns the step that undoes it.
@@ -368,128 +345,4 @@ fn touched_deals(board: &Board, cmd: &Command) -> Vec<DealId> {
     let mut seen = HashSet::new();
     ids.retain(|id| seen.insert(id.clone()));
     ids
-}
-
-/// This tab's undo and redo stacks.
-#[derive(Clone, Debug, Default)]
-pub struct History {
-    undo: Vec<Step>,
-    redo: Vec<Step>,
-}
-
-impl History {
-    /// Remembers a step the user took; a new step clears what could be redone.
-    pub fn record(&mut self, step: Step) {
-        self.undo.push(step);
-        self.redo.clear();
-        if self.undo.len() > HISTORY_LIMIT {
-            self.undo.remove(0);
-        }
-    }
-
-    /// The step the last redo (or new step) put on the undo stack: what it changed.
-    pub fn last_undo(&self) -> Option<&Step> {
-        self.undo.last()
-    }
-
-    /// The step the last undo put on the redo stack: what that undo changed.
-    pub fn last_redo(&self) -> Option<&Step> {
-        self.redo.last()
-    }
-
-    /// True when there is something to undo.
-    pub fn can_undo(&self) -> bool {
-        !self.undo.is_empty()
-    }
-
-    /// True when there is something to redo.
-    pub fn can_redo(&self) -> bool {
-        !self.redo.is_empty()
-    }
-
-    /// Undoes the last step on `board`.
-    pub fn undo(
-        &mut self,
-        board: &mut Board,
-        now: Timestamp,
-    ) -> Option<Result<Outcome, DomainError>> {
-        let step = self.undo.pop()?;
-        Some(replay(step, board, now).map(|(outcome, inverse)| {
-            self.redo.push(inverse);
-            outcome
-        }))
-    }
-
-    /// Redoes the last undone step on `board`.
-    pub fn redo(
-        &mut self,
-        board: &mut Board,
-        now: Timestamp,
-    ) -> Option<Result<Outcome, DomainError>> {
-        let step = self.redo.pop()?;
-        Some(replay(step, board, now).map(|(outcome, inverse)| {
-            self.undo.push(inverse);
-            outcome
-        }))
-    }
-}
-
-/// Applies `step.before` and returns the step that reverses that. A deal whose content changed
-/// since the step (another tab edited it) is left alone: this tab never undoes another's
-/// change. Revisions and update times are not compared: an earlier undo renews them.
-fn replay(step: Step, board: &mut Board, now: Timestamp) -> Result<(Outcome, Step), DomainError> {
-    let current: HashMap<&DealId, &Deal> = board.deals.iter().map(|d| (&d.id, d)).collect();
-    let unchanged = |id: &DealId, after: &Option<Deal>| match (current.get(id), after) {
-        (Some(now), Some(then)) => same_content(now, then),
-        (None, None) => true,
-        _ => false,
-    };
-    let after: HashMap<&DealId, &Option<Deal>> =
-        step.after.deals.iter().map(|(id, d)| (id, d)).collect();
-    let deals: Vec<(DealId, Option<Deal>)> = step
-        .before
-        .deals
-        .iter()
-        .filter(|(id, _)| after.get(id).is_some_and(|a| unchanged(id, a)))
-        .cloned()
-        .collect();
-    // Targets likewise: only those still as this step left them.
-    let targets_now: HashMap<&TargetId, &Target> =
-        board.targets.iter().map(|t| (&t.id, t)).collect();
-    let targets_after: HashMap<&TargetId, &Option<Target>> =
-        step.after.targets.iter().map(|(id, t)| (id, t)).collect();
-    let target_unchanged = |id: &TargetId| match (targets_now.get(id), targets_after.get(id)) {
-        (Some(now), Some(Some(then))) => same_target(now, then),
-        (None, Some(None)) => true,
-        _ => false,
-    };
-    let targets: Vec<(TargetId, Option<Target>)> = step
-        .before
-        .targets
-        .iter()
-        .filter(|(id, _)| target_unchanged(id))
-        .cloned()
-        .collect();
-    let patch = Patch {
-        deals,
-        targets,
-        ..step.before
-    };
-    board.apply_recorded(Command::RestorePatch(Box::new(patch)), now)
-}
-
-/// Equal but for the bookkeeping fields that every change renews.
-fn same_target(a: &Target, b: &Target) -> bool {
-    let mut b = b.clone();
-    b.revision = a.revision;
-    b.updated = a.updated;
-    *a == b
-}
-
-/// Equal but for the bookkeeping fields that every change renews.
-fn same_content(a: &Deal, b: &Deal) -> bool {
-    let mut b = b.clone();
-    b.revision = a.revision;
-    b.updated = a.updated;
-    *a == b
 }
