@@ -9,7 +9,7 @@ use crate::domain::board::Board;
 use crate::i18n::Key;
 use crate::io::capacity;
 use crate::io::csv::{deals_to_csv, parse_csv, CsvTable};
-use crate::io::import::{read_import, Imported};
+use crate::io::import::Imported;
 use crate::io::snapshot::{encode_pretty, RestoreError};
 use crate::io::staged::{Progress, StagedImport};
 use crate::io::store;
@@ -99,7 +99,7 @@ pub fn open_file(state: AppState, file: web_sys::File) {
             }
         };
         let pending = if is_csv(&name, &text) {
-            classify(&name, &text)
+            read_csv(&name, &text)
         } else {
             match read_in_slices(state, &name, text).await {
                 Some(pending) => pending,
@@ -179,18 +179,6 @@ async fn next_task() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
-/// What the dialog shows for a snapshot that was read (in one go).
-fn pending_of(name: &str, result: Result<Imported, RestoreError>) -> PendingImport {
-    match result {
-        Ok(imported) => PendingImport::Snapshot {
-            file: name.to_string(),
-            stored_units: capacity::units(&store::encode(&imported.board, 0)),
-            imported: Arc::new(imported),
-        },
-        Err(err) => failed(name, err),
-    }
-}
-
 /// A file that cannot be imported, with every problem and its place.
 fn failed(name: &str, err: RestoreError) -> PendingImport {
     let problems = match err {
@@ -212,11 +200,8 @@ fn is_csv(name: &str, text: &str) -> bool {
     name.to_lowercase().ends_with(".csv") || !looks_like_json
 }
 
-/// A `.csv` name, or text that does not start like JSON, is read as CSV; the rest as a snapshot.
-pub fn classify(name: &str, text: &str) -> PendingImport {
-    if !is_csv(name, text) {
-        return pending_of(name, read_import(text));
-    }
+/// A CSV file read into its table (or why it cannot be).
+fn read_csv(name: &str, text: &str) -> PendingImport {
     let file = name.to_string();
     match parse_csv(text) {
         Ok(table) => PendingImport::Csv { file, table },
