@@ -17,7 +17,7 @@ fn main() {
     let mut job = StagedImport::new(text.clone());
     let imported = loop {
         if let Progress::Done(r) = job.step(1_000) {
-            break r.unwrap();
+            break (*r).unwrap();
         }
     };
     println!("staged read: {:?}", t.elapsed());

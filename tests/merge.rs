@@ -38,7 +38,7 @@ fn title(board: &Board, deal: &str) -> Option<String> {
 }
 
 fn sorted_deals(board: &Board) -> Vec<Deal> {
-    let mut deals = board.deals.clone();
+    let mut deals = board.deals.to_vec();
     deals.sort_by(|a, b| a.id.cmp(&b.id));
     deals
 }

@@ -26,7 +26,7 @@ fn staged(text: &str, per_step: usize) -> (Result<Imported, RestoreError>, Vec<u
                 assert_eq!(total, text.len());
                 seen.push(done);
             }
-            Progress::Done(result) => return (result, seen),
+            Progress::Done(result) => return (*result, seen),
         }
     }
     panic!("the read never finished");

@@ -128,7 +128,11 @@ async fn read_in_slices(state: AppState, name: &str, text: String) -> Option<Pen
                         break (done * 100 / total.max(1)).min(99) as u8;
                     }
                 }
-                Progress::Done(Ok(imported)) => {
+                Progress::Done(done) => {
+                    let imported = match *done {
+                        Ok(imported) => imported,
+                        Err(err) => return Some(failed(name, err)),
+                    };
                     next_task().await; // let the last progress paint first
                     let stored_units = stored_units_in_slices(&imported.board).await;
                     return Some(PendingImport::Snapshot {
@@ -137,7 +141,6 @@ async fn read_in_slices(state: AppState, name: &str, text: String) -> Option<Pen
                         stored_units,
                     });
                 }
-                Progress::Done(Err(err)) => return Some(failed(name, err)),
             }
         };
         let still_reading = state.dialog.with_untracked(|d| {

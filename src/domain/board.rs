@@ -1,5 +1,6 @@
 //! The pipeline: stages in order, deals in stages, and the board's settings.
 
+use crate::domain::deals::Deals;
 use crate::domain::money::Currency;
 use crate::domain::positions::DealPositions;
 use crate::domain::targets::progress::DEFAULT_BEHIND_THRESHOLD;
@@ -228,7 +229,7 @@ pub struct Tombstone {
 pub struct Board {
     /// In pipeline order.
     pub stages: Vec<Stage>,
-    pub deals: Vec<Deal>,
+    pub deals: Deals,
     /// Deals deleted from this board (format version 2 and later).
     pub deleted: Vec<Tombstone>,
     #[serde(default)]
@@ -259,7 +260,7 @@ impl Board {
             .collect();
         Board {
             stages,
-            deals: Vec::new(),
+            deals: Deals::default(),
             deleted: Vec::new(),
             settings: Settings::default(),
             targets: Vec::new(),

@@ -173,7 +173,7 @@ pub fn merge(local: &Board, incoming: &Board) -> Merged {
     Merged {
         board: Board {
             stages: stages.merged,
-            deals,
+            deals: deals.into(),
             deleted,
             settings: local.settings.clone(),
             targets,

@@ -4,6 +4,7 @@ pub mod board;
 pub mod columns;
 pub mod command;
 pub mod date;
+pub mod deals;
 pub mod filter;
 pub mod history;
 pub mod merge;

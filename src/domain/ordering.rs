@@ -1,8 +1,8 @@
 //! Positions inside a stage. Ranks are sparse floats so that a move rewrites only the moved
 //! deal; when two neighbours get too close the stage is renumbered once.
 //!
-//! Every function here is one pass over the deals without sorting the stage: a move on a
-//! board of 50,000 deals must not cost a sort of its stage, let alone several.
+//! Every function here reads the stage's order that the deals keep (`deals::StageOrder`):
+//! a move on a board of 50,000 deals must cost the same as on a board of 1,000.
 
 use crate::domain::board::{Board, Deal, DealId, StageId};
 use std::cmp::Ordering;
@@ -48,38 +48,15 @@ pub fn place_at(
     index: usize,
     moving: Option<&DealId>,
 ) -> Place {
-    let ranks = stage_ranks(board, stage, moving);
-    place_among(board, stage, index, moving, ranks)
-}
-
-/// `place_at` with the stage's ranks (without `moving`) already collected.
-pub fn place_among(
-    board: &mut Board,
-    stage: &StageId,
-    index: usize,
-    moving: Option<&DealId>,
-    ranks: Vec<f64>,
-) -> Place {
-    if let Some(place) = free_rank(ranks, index) {
+    if let Some(place) = free_rank(board, stage, index, moving) {
         return place;
     }
     let renumbered = renumber(board, stage);
-    let ranks = stage_ranks(board, stage, moving);
-    let place = free_rank(ranks, index).expect("renumbered ranks leave room");
+    let place = free_rank(board, stage, index, moving).expect("renumbered ranks leave room");
     Place {
         renumbered,
         ..place
     }
-}
-
-/// The ranks of a stage's deals but `moving`, in board order.
-fn stage_ranks(board: &Board, stage: &StageId, moving: Option<&DealId>) -> Vec<f64> {
-    board
-        .deals
-        .iter()
-        .filter(|d| same_stage(&d.stage, stage) && Some(&d.id) != moving)
-        .map(|d| d.rank)
-        .collect()
 }
 
 /// Stage ids compared with their lengths first, inline: the passes over every deal spend
@@ -89,10 +66,34 @@ fn same_stage(a: &StageId, b: &StageId) -> bool {
     a.0.len() == b.0.len() && a.0 == b.0
 }
 
-fn free_rank(mut ranks: Vec<f64>, index: usize) -> Option<Place> {
-    let size = ranks.len() + 1;
-    let index = index.min(ranks.len());
-    let (before, after) = neighbours(&mut ranks, index);
+/// The rank halfway between the deals a deal put at `index` of `stage` (counted without
+/// `moving`) lands between, when there is room between them. The stage's order gives both
+/// neighbours directly: no pass over the deals.
+fn free_rank(
+    board: &Board,
+    stage: &StageId,
+    index: usize,
+    moving: Option<&DealId>,
+) -> Option<Place> {
+    let order = board.deals.order();
+    let slots = order.stage(stage);
+    let skip = moving
+        .and_then(|id| board.deal(id))
+        .filter(|d| same_stage(&d.stage, stage))
+        .and_then(|d| order.index_of(stage, d.rank, &d.id));
+    let others = slots.len() - usize::from(skip.is_some());
+    let index = index.min(others);
+    // The rank of the `i`th deal of the stage without `moving`.
+    let rank_at = |i: usize| {
+        let i = if skip.is_some_and(|s| i >= s) {
+            i + 1
+        } else {
+            i
+        };
+        slots[i].rank
+    };
+    let before = (index > 0).then(|| rank_at(index - 1));
+    let after = (index < others).then(|| rank_at(index));
     let rank = match (before, after) {
         (None, None) => 0.0,
         (Some(before), None) => before + RANK_GAP,
@@ -103,23 +104,13 @@ fn free_rank(mut ranks: Vec<f64>, index: usize) -> Option<Place> {
     neighbours_differ(rank).then_some(Place {
         rank,
         index,
-        size,
+        size: others + 1,
         renumbered: Vec::new(),
     })
 }
 
-/// The ranks at sorted positions `index - 1` and `index` (the deals a deal put at `index`
-/// lands between), found by selection instead of a full sort.
-fn neighbours(ranks: &mut [f64], index: usize) -> (Option<f64>, Option<f64>) {
-    if index >= ranks.len() {
-        let before = ranks.iter().copied().max_by(f64::total_cmp);
-        return (before, None);
-    }
-    let (lower, &mut at, _) = ranks.select_nth_unstable_by(index, f64::total_cmp);
-    (lower.iter().copied().max_by(f64::total_cmp), Some(at))
-}
-
-/// Spreads the stage's ranks out again; returns each deal's place and former rank.
+/// Spreads the stage's ranks out again; returns each deal's place and former rank. Rare (only
+/// when two neighbours' ranks meet), so the stage order is simply rebuilt on next use.
 fn renumber(board: &mut Board, stage: &StageId) -> Vec<(usize, f64)> {
     let order: Vec<DealId> = board.deals_in(stage).iter().map(|d| d.id.clone()).collect();
     let mut renumbered = Vec::with_capacity(order.len());
@@ -134,31 +125,10 @@ fn renumber(board: &mut Board, stage: &StageId) -> Vec<(usize, f64)> {
 
 /// Where a deal sits: its 0-based index in its stage and the stage's size.
 pub fn position_of(board: &Board, id: &DealId) -> Option<(StageId, usize, usize)> {
-    position_and_ranks(board, id, None).map(|(at, _)| at)
-}
-
-/// In one pass over the deals: where deal `id` sits (as `position_of`) and, when `to` is
-/// given, the ranks of stage `to` without the deal (as `place_among` takes them) — the two
-/// things a move needs to know before it changes anything.
-pub fn position_and_ranks(
-    board: &Board,
-    id: &DealId,
-    to: Option<&StageId>,
-) -> Option<((StageId, usize, usize), Vec<f64>)> {
     let deal = board.deal(id)?;
-    let (mut index, mut size, mut ranks) = (0, 0, Vec::new());
-    for other in &board.deals {
-        if same_stage(&other.stage, &deal.stage) {
-            size += 1;
-            if display_order(other, deal) == Ordering::Less {
-                index += 1;
-            }
-        }
-        if to.is_some_and(|to| same_stage(&other.stage, to)) && other.id != *id {
-            ranks.push(other.rank);
-        }
-    }
-    Some(((deal.stage.clone(), index, size), ranks))
+    let order = board.deals.order();
+    let index = order.index_of(&deal.stage, deal.rank, &deal.id)?;
+    Some((deal.stage.clone(), index, order.stage(&deal.stage).len()))
 }
 
 /// The index `before` has in `stage` counted without `moving`: where a deal dropped just
@@ -173,8 +143,12 @@ pub fn index_before(
     if anchor.id == *moving {
         return None;
     }
-    let above = board.deals.iter().filter(|d| {
-        same_stage(&d.stage, stage) && d.id != *moving && display_order(d, anchor) == Ordering::Less
-    });
-    Some(above.count())
+    let at = board
+        .deals
+        .order()
+        .index_of(stage, anchor.rank, &anchor.id)?;
+    let mover_above = board
+        .deal(moving)
+        .is_some_and(|m| &m.stage == stage && display_order(m, anchor) == Ordering::Less);
+    Some(at - usize::from(mover_above))
 }

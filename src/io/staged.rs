@@ -23,8 +23,8 @@ use serde_json::Value;
 pub enum Progress {
     /// Still reading: `done` of `total` bytes.
     Reading { done: usize, total: usize },
-    /// Finished: what `read_import` would have returned.
-    Done(Result<Imported, RestoreError>),
+    /// Finished: what `read_import` would have returned (boxed: a board is large).
+    Done(Box<Result<Imported, RestoreError>>),
 }
 
 enum Phase {
@@ -79,8 +79,8 @@ impl StagedImport {
                     _ => Progress::Reading { done: total, total },
                 }
             }
-            Phase::Whole => Progress::Done(read_import(&self.text)),
-            Phase::Finished => Progress::Done(self.finish()),
+            Phase::Whole => Progress::Done(Box::new(read_import(&self.text))),
+            Phase::Finished => Progress::Done(Box::new(self.finish())),
         }
     }
 
@@ -130,7 +130,7 @@ impl StagedImport {
             if !board.deals.is_empty() {
                 return None; // a second "deals" key, which the whole read takes instead
             }
-            board.deals = std::mem::take(&mut self.deals);
+            board.deals = std::mem::take(&mut self.deals).into();
             validate(&board).is_empty().then_some(Imported {
                 board,
                 version: opened.version,

@@ -162,9 +162,11 @@ impl Board {
             Command::AddDeal { id, stage, fields } => self.add_deal(id, stage, fields, now),
             Command::EditDeal { id, fields } => {
                 let fields = checked(fields)?;
-                let deal = self.deal_mut(&id)?;
-                deal.set_fields(fields);
-                touch(deal, now);
+                let at = self.deal_index(&id)?;
+                self.deals.edit(at, |deal| {
+                    deal.set_fields(fields);
+                    touch(deal, now);
+                });
                 Ok(Outcome::DealEdited(id))
             }
             Command::DeleteDeal { id } => {

@@ -4,7 +4,7 @@
 use crate::domain::board::{
     Board, Deal, DealFields, DealId, DealStatus, Stage, StageId, StageKind, StageVisit, Timestamp,
 };
-use crate::domain::ordering::{place_among, place_at, position_and_ranks, position_of};
+use crate::domain::ordering::{place_at, position_of};
 
 use super::{DomainError, Outcome};
 
@@ -64,25 +64,26 @@ impl Board {
         loss_reason: Option<String>,
         now: Timestamp,
     ) -> Result<(Outcome, Vec<(usize, f64)>), DomainError> {
-        let (from, ranks) = position_and_ranks(self, &id, Some(&to))
-            .ok_or_else(|| DomainError::UnknownDeal(id.clone()))?;
+        let from = position_of(self, &id).ok_or_else(|| DomainError::UnknownDeal(id.clone()))?;
         let kind = self
             .stage(&to)
             .ok_or_else(|| DomainError::UnknownStage(to.clone()))?
             .kind;
-        let place = place_among(self, &to, index, Some(&id), ranks);
-        let deal = self.deal_mut(&id)?;
-        deal.rank = place.rank;
-        if deal.stage != to {
-            deal.stage = to.clone();
-            deal.stage_entered = now;
-            deal.history.push(StageVisit {
-                stage: to.clone(),
-                entered: now,
-            });
-            enter_kind(deal, kind, loss_reason, now);
-        }
-        touch(deal, now);
+        let place = place_at(self, &to, index, Some(&id));
+        let at = self.deal_index(&id)?;
+        self.deals.edit(at, |deal| {
+            deal.rank = place.rank;
+            if deal.stage != to {
+                deal.stage = to.clone();
+                deal.stage_entered = now;
+                deal.history.push(StageVisit {
+                    stage: to.clone(),
+                    entered: now,
+                });
+                enter_kind(deal, kind, loss_reason, now);
+            }
+            touch(deal, now);
+        });
         // Known from the placement, without another pass over the deals.
         let to = (to, place.index, place.size);
         debug_assert_eq!(Some(&to), position_of(self, &id).as_ref());
@@ -117,11 +118,6 @@ impl Board {
     pub(super) fn deal_index(&self, id: &DealId) -> Result<usize, DomainError> {
         self.deal_position(id)
             .ok_or_else(|| DomainError::UnknownDeal(id.clone()))
-    }
-
-    pub(super) fn deal_mut(&mut self, id: &DealId) -> Result<&mut Deal, DomainError> {
-        let at = self.deal_index(id)?;
-        Ok(&mut self.deals[at])
     }
 
     pub(super) fn stage_index(&self, id: &StageId) -> Result<usize, DomainError> {
