@@ -14,13 +14,16 @@ fn main() {
     let path = std::env::args().nth(1).expect("a board file");
     let text = std::fs::read_to_string(path).unwrap();
     let t = Instant::now();
-    let mut job = StagedImport::new(text.clone());
+    let mut job = StagedImport::new(text.clone().into_bytes());
     let imported = loop {
         if let Progress::Done(r) = job.step(1_000) {
             break (*r).unwrap();
         }
     };
     println!("staged read: {:?}", t.elapsed());
+    let t = Instant::now();
+    let problems = dealboard::io::validate::validate(&imported.board);
+    println!("validate: {:?} {}", t.elapsed(), problems.len());
     let t = Instant::now();
     let _ = dealboard::io::import::read_import(&text).unwrap();
     println!("read_import: {:?}", t.elapsed());

@@ -354,3 +354,39 @@ fn a_replace_records_exactly_the_deals_that_differ_and_undoes_to_the_old_board()
         .collect();
     assert_eq!(titles_now, titles_then);
 }
+
+#[test]
+fn a_replace_recorded_for_later_settles_to_the_same_step_and_undoes_like_one_recorded_at_once() {
+    let old = sample_board(|p| Lang::En.stage_name(p), NOW);
+    let mut new = old.clone();
+    new.deals[0].title = "Edited in the file".into();
+    new.deals.remove(1);
+    add(&mut new, "from-the-file", PresetStage::Lead, "New", 5);
+
+    let mut at_once = old.clone();
+    let (_, step) = at_once
+        .apply_recorded(Command::ReplaceBoard(Box::new(new.clone())), NOW + 1)
+        .unwrap();
+
+    // As the app does it: replace, record the old board, settle a moment later.
+    let mut later = old.clone();
+    let put_aside = std::mem::replace(&mut later, new.clone());
+    let mut history = History::default();
+    history.record_replace(put_aside);
+    assert!(history.is_waiting() && history.can_undo());
+    history.settle(&later);
+    assert!(!history.is_waiting());
+    assert_eq!(history.last_undo(), Some(&step));
+
+    // Undo straight after the replace, before anything settled it: undo settles first.
+    let mut undone = old.clone();
+    let put_aside = std::mem::replace(&mut undone, new);
+    let mut history = History::default();
+    history.record_replace(put_aside);
+    history.undo(&mut undone, NOW + 2).unwrap().unwrap();
+    assert_eq!(visible(&undone).deals.len(), visible(&old).deals.len());
+    let titles =
+        |b: &Board| -> Vec<String> { visible(b).deals.iter().map(|d| d.title.clone()).collect() };
+    assert_eq!(titles(&undone), titles(&old));
+    assert!(history.can_redo() && !history.can_undo());
+}

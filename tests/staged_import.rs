@@ -17,7 +17,7 @@ const TARGETS: &str = include_str!("fixtures/targets-history.json");
 
 /// Reads `text` in steps of `per_step` deals; the result and the progress figures seen.
 fn staged(text: &str, per_step: usize) -> (Result<Imported, RestoreError>, Vec<usize>) {
-    let mut job = StagedImport::new(text.to_string());
+    let mut job = StagedImport::new(text.as_bytes().to_vec());
     let mut seen = Vec::new();
     for _ in 0..1_000_000 {
         match job.step(per_step) {
@@ -121,4 +121,25 @@ proptest! {
         let (result, _) = staged(&text, per_step);
         prop_assert_eq!(result, read_import(&text));
     }
+}
+
+#[test]
+fn bytes_that_are_not_utf8_read_as_the_replaced_text_reads() {
+    let board = realistic_board(50);
+    let text = encode(&board, NOW);
+    let title = &board.deals[7].title;
+    let at = text.find(title.as_str()).expect("the title is in the file");
+    // A lone continuation byte inside a deal's title.
+    let mut bytes = text.as_bytes().to_vec();
+    bytes.insert(at + 1, 0x80);
+    let mut job = StagedImport::new(bytes.clone());
+    let result = loop {
+        if let Progress::Done(result) = job.step(10) {
+            break *result;
+        }
+    };
+    let replaced = String::from_utf8_lossy(&bytes).into_owned();
+    assert_eq!(result, read_import(&replaced));
+    let imported = result.expect("a replaced byte is no error");
+    assert!(imported.board.deals[7].title.contains('\u{fffd}'));
 }

@@ -5,7 +5,6 @@
 use crate::app::clock;
 use crate::app::download::download;
 use crate::app::state::{display_stage_name, AppState, Dialog};
-use crate::domain::board::Board;
 use crate::i18n::Key;
 use crate::io::capacity;
 use crate::io::csv::{deals_to_csv, parse_csv, CsvTable};
@@ -23,14 +22,12 @@ pub enum PendingImport {
     Reading { file: String, percent: u8 },
     /// Nothing can be imported; every problem with its place.
     Failed { file: String, problems: Vec<String> },
-    /// A Dealboard snapshot: replace or merge. `stored_units` is what the board would take in
-    /// storage (`io::capacity`), to warn before replacing with a board that does not fit.
+    /// A Dealboard snapshot: replace or merge.
     Snapshot {
         file: String,
         /// Shared, not copied: the dialog signal and the dialog both hold it, and a large
         /// board takes a while to copy.
         imported: Arc<Imported>,
-        stored_units: usize,
     },
     /// A CSV table: map its columns, then import the valid rows.
     Csv { file: String, table: CsvTable },
@@ -77,13 +74,10 @@ pub fn export_csv(state: AppState) {
 pub fn open_file(state: AppState, file: web_sys::File) {
     let name = file.name();
     leptos::task::spawn_local(async move {
-        let text = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-            // Bytes, not `file.text()`: no UTF-16 round trip for a 25 MB file.
-            Ok(buffer) => {
-                let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-                String::from_utf8(bytes)
-                    .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
-            }
+        let bytes = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+            // Bytes, not `file.text()`: no UTF-16 round trip for a 25 MB file, and a snapshot's
+            // reader checks them as UTF-8 as it goes.
+            Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
             Err(err) => {
                 let why = format!("{err:?}");
                 let message = state
@@ -98,10 +92,10 @@ pub fn open_file(state: AppState, file: web_sys::File) {
                 return;
             }
         };
-        let pending = if is_csv(&name, &text) {
-            read_csv(&name, &text)
+        let pending = if is_csv(&name, &bytes) {
+            read_csv(&name, &String::from_utf8_lossy(&bytes))
         } else {
-            match read_in_slices(state, &name, text).await {
+            match read_in_slices(state, &name, bytes).await {
                 Some(pending) => pending,
                 None => return, // the user closed the dialog while it was reading
             }
@@ -111,20 +105,22 @@ pub fn open_file(state: AppState, file: web_sys::File) {
 }
 
 /// How long one slice of reading may keep the page busy.
-const SLICE_MS: f64 = 40.0;
+const SLICE_MS: f64 = 70.0;
 
 /// Reads a snapshot with `StagedImport`, showing progress; `None` when the user closed the
 /// progress dialog (which cancels the read).
-async fn read_in_slices(state: AppState, name: &str, text: String) -> Option<PendingImport> {
+async fn read_in_slices(state: AppState, name: &str, bytes: Vec<u8>) -> Option<PendingImport> {
     next_task().await; // copying the file in was one task already
-    let mut job = StagedImport::new(text);
+    let mut job = StagedImport::new(bytes);
     let mut shown = false;
     loop {
         let started = js_sys::Date::now();
         let percent = loop {
             match job.step(200) {
                 Progress::Reading { done, total } => {
-                    if js_sys::Date::now() - started >= SLICE_MS {
+                    // All read: the check of the whole board that comes next gets a task of
+                    // its own, so that it does not lengthen this one.
+                    if js_sys::Date::now() - started >= SLICE_MS || done == total {
                         break (done * 100 / total.max(1)).min(99) as u8;
                     }
                 }
@@ -133,12 +129,9 @@ async fn read_in_slices(state: AppState, name: &str, text: String) -> Option<Pen
                         Ok(imported) => imported,
                         Err(err) => return Some(failed(name, err)),
                     };
-                    next_task().await; // let the last progress paint first
-                    let stored_units = stored_units_in_slices(&imported.board).await;
                     return Some(PendingImport::Snapshot {
                         file: name.to_string(),
                         imported: Arc::new(imported),
-                        stored_units,
                     });
                 }
             }
@@ -159,23 +152,30 @@ async fn read_in_slices(state: AppState, name: &str, text: String) -> Option<Pen
     }
 }
 
-/// What `board` would take in storage, written in slices like the reading (on a large board
-/// writing it all takes longer than a frame).
-async fn stored_units_in_slices(board: &Board) -> usize {
-    let mut encoder = store::Encoder::new(board);
+/// What the imported board would take in storage, written in slices like the reading (on a
+/// large board writing it all takes longer than a frame); `None` when `stop` says so between
+/// slices, which lets go of `imported`.
+pub async fn stored_units_in_slices(
+    imported: Arc<Imported>,
+    stop: impl Fn() -> bool,
+) -> Option<usize> {
+    let mut encoder = store::Encoder::new(&imported.board);
     loop {
         let started = js_sys::Date::now();
         while js_sys::Date::now() - started < SLICE_MS {
             if encoder.step(500) {
-                return capacity::units(&encoder.finish(0));
+                return Some(capacity::units(&encoder.finish(0)));
             }
         }
         next_task().await;
+        if stop() {
+            return None;
+        }
     }
 }
 
 /// A promise for the next turn of the event loop, so the page can paint and take input.
-async fn next_task() {
+pub async fn next_task() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
     });
@@ -194,13 +194,12 @@ fn failed(name: &str, err: RestoreError) -> PendingImport {
     }
 }
 
-/// A `.csv` name, or text that does not start like JSON.
-fn is_csv(name: &str, text: &str) -> bool {
-    let looks_like_json = text
-        .trim_start_matches('\u{feff}')
-        .trim_start()
-        .starts_with('{');
-    name.to_lowercase().ends_with(".csv") || !looks_like_json
+/// A `.csv` name, or a file that does not start like JSON (after a byte order mark and
+/// spaces).
+fn is_csv(name: &str, bytes: &[u8]) -> bool {
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
+    name.to_lowercase().ends_with(".csv") || first != Some(&b'{')
 }
 
 /// A CSV file read into its table (or why it cannot be).

@@ -143,6 +143,10 @@ impl AppState {
     /// Applies a command at the current time and announces what it did. The board only
     /// notifies its readers when the command succeeded.
     pub fn dispatch(&self, cmd: Command) -> Result<Outcome, DomainError> {
+        self.settle_history();
+        if let Command::ReplaceBoard(new) = cmd {
+            return Ok(self.replace_board(*new, None));
+        }
         let now = clock::now();
         let removed_from = match &cmd {
             Command::DeleteDeal { id } => self.board.with_untracked(|b| position_of(b, id)),
@@ -176,6 +180,49 @@ impl AppState {
             }
         }
         result
+    }
+
+    /// Puts `new` in place of the board (an import) and shows it; its undo step is worked out
+    /// in a task after the next frame (`History::record_replace`): on a 50,000-deal import
+    /// that is as long as showing the board, and the two together were one long task.
+    fn replace_board(&self, new: Board, ready: Option<Box<(DealFilter, BoardView)>>) -> Outcome {
+        let old = self.board.try_update(|board| {
+            self.changes.set_value(match ready {
+                Some(ready) => PendingChanges::Ready(ready),
+                None => PendingChanges::Unknown,
+            });
+            std::mem::replace(board, new)
+        });
+        if let Some(old) = old {
+            self.history.update(|h| h.record_replace(old));
+        }
+        let state = *self;
+        request_animation_frame(move || {
+            set_timeout(move || state.settle_history(), std::time::Duration::ZERO)
+        });
+        let outcome = Outcome::BoardReplaced;
+        self.announce(&outcome);
+        outcome
+    }
+
+    /// `dispatch(ReplaceBoard)` for an import whose view was worked out while the user chose
+    /// (`ready`: the filter it is for and the view; unused if the filter changed since).
+    pub fn replace_imported(
+        &self,
+        new: Board,
+        ready: Option<Box<(DealFilter, BoardView)>>,
+    ) -> Outcome {
+        self.settle_history();
+        self.replace_board(new, ready)
+    }
+
+    /// Works out the undo step of a replace that is still waiting, against the board it left:
+    /// before anything else changes the board (a command, an undo, another tab's save).
+    pub(crate) fn settle_history(&self) {
+        if self.history.with_untracked(History::is_waiting) {
+            self.board
+                .with_untracked(|b| self.history.update(|h| h.settle(b)));
+        }
     }
 
     /// The name a stage shows in the current language.
@@ -274,6 +321,10 @@ fn view_memo(
                         if same_filter && !list.is_empty() =>
                     {
                         view.apply_changes(b, f, &list).then_some(view)
+                    }
+                    (_, PendingChanges::Ready(ready)) if ready.0 == *f => {
+                        filtered_by.set_value(Some(f.clone()));
+                        Some(ready.1)
                     }
                     _ => None,
                 };

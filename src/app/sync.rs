@@ -26,6 +26,7 @@ pub fn install(state: AppState) {
             return;
         };
         let mut same_stamp = false;
+        state.settle_history();
         state.board.maybe_update(|ours| {
             let merged = adopt_layout(merge(ours, &theirs.board).board, &theirs.board);
             let changed = merged != *ours;

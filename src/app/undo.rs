@@ -22,6 +22,7 @@ impl AppState {
     }
 
     fn replay(&self, undo: bool) {
+        self.settle_history();
         let now = clock::now();
         let board = self.board;
         let result: Option<Result<Outcome, DomainError>> = self

@@ -25,6 +25,9 @@ pub enum PendingChanges {
     /// Something else changed (stages, the whole board, another tab): recompute.
     #[default]
     Unknown,
+    /// The whole board was replaced by one whose view was worked out beforehand, for this
+    /// filter (an import: while the user chose Replace).
+    Ready(Box<(DealFilter, BoardView)>),
 }
 
 impl PendingChanges {
@@ -37,6 +40,7 @@ impl PendingChanges {
     /// changes unknown, since the view's columns or every card depend on them.
     pub fn record(&mut self, step: &Step) {
         let PendingChanges::Known(changes) = self else {
+            *self = PendingChanges::Unknown;
             return;
         };
         let whole = step.before.tombstones.is_some() || step.before.stages != step.after.stages;

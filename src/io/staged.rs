@@ -16,7 +16,6 @@ use crate::io::migrate::CURRENT_VERSION;
 use crate::io::snapshot::{decode_board, open_envelope, RestoreError};
 use crate::io::store::is_stored_form;
 use crate::io::validate::validate;
-use serde_json::Value;
 
 /// How far a stepped read got.
 #[derive(Debug)]
@@ -37,9 +36,12 @@ enum Phase {
     Finished,
 }
 
-/// A snapshot text being read in steps.
+/// A snapshot file being read in steps.
 pub struct StagedImport {
-    text: String,
+    /// The file's bytes, not yet known to be UTF-8: the JSON reader checks each deal's text as
+    /// it reads it (a check of the whole file first took a tenth of a 50,000-deal import).
+    /// Anything it cannot read goes the whole way, as text with bad bytes replaced.
+    bytes: Vec<u8>,
     /// The byte range of the deals array, brackets included, once its end is known.
     open: usize,
     close: Option<usize>,
@@ -48,19 +50,20 @@ pub struct StagedImport {
 }
 
 impl StagedImport {
-    /// Starts reading `text`.
-    pub fn new(text: String) -> StagedImport {
-        let open = if is_stored_form(&text) {
+    /// Starts reading a file's bytes.
+    pub fn new(bytes: Vec<u8>) -> StagedImport {
+        let head = String::from_utf8_lossy(&bytes[..bytes.len().min(64)]);
+        let open = if is_stored_form(&head) {
             None
         } else {
-            deals_array(text.as_bytes())
+            deals_array(&bytes)
         };
         let phase = match open {
             Some(open) => Phase::Deals { at: open + 1 },
             None => Phase::Whole,
         };
         StagedImport {
-            text,
+            bytes,
             open: open.unwrap_or(0),
             close: None,
             deals: Vec::new(),
@@ -70,7 +73,7 @@ impl StagedImport {
 
     /// Reads up to `max_deals` more deals (or finishes) and says how far it got.
     pub fn step(&mut self, max_deals: usize) -> Progress {
-        let total = self.text.len();
+        let total = self.bytes.len();
         match std::mem::replace(&mut self.phase, Phase::Finished) {
             Phase::Deals { at } => {
                 self.phase = self.read_deals(at, max_deals.max(1));
@@ -79,14 +82,14 @@ impl StagedImport {
                     _ => Progress::Reading { done: total, total },
                 }
             }
-            Phase::Whole => Progress::Done(Box::new(read_import(&self.text))),
+            Phase::Whole => Progress::Done(Box::new(self.read_whole())),
             Phase::Finished => Progress::Done(Box::new(self.finish())),
         }
     }
 
     /// Decodes deals from `at` on; the next phase.
     fn read_deals(&mut self, mut at: usize, max_deals: usize) -> Phase {
-        let bytes = self.text.as_bytes();
+        let bytes = &self.bytes;
         for _ in 0..max_deals {
             at = skip_space(bytes, at);
             match bytes.get(at) {
@@ -98,19 +101,19 @@ impl StagedImport {
                 Some(_) if self.deals.is_empty() => {}
                 _ => return Phase::Whole,
             }
-            let Some(end) = skip_value(bytes, at) else {
+            if bytes.get(at) != Some(&b'{') {
                 return Phase::Whole;
-            };
-            // Through `Value`, as the whole read does: the same deserialisers, so no second
-            // set in the wasm.
-            let deal = serde_json::from_str::<Value>(&self.text[at..end])
-                .ok()
-                .and_then(|value| serde_path_to_error::deserialize::<_, Deal>(&value).ok());
-            match deal {
-                Some(deal) => self.deals.push(deal),
-                None => return Phase::Whole,
             }
-            at = end;
+            // Straight from the text into a `Deal`, not through `Value` as the whole read goes:
+            // 2.5 times faster (~10 kB more wasm). The stream stops after the object and says
+            // where; a deal it cannot read sends the file down the whole read, which reports
+            // the problem with its place.
+            let mut stream = serde_json::Deserializer::from_slice(&bytes[at..]).into_iter();
+            match stream.next() {
+                Some(Ok(deal)) => self.deals.push(deal),
+                _ => return Phase::Whole,
+            }
+            at += stream.byte_offset();
         }
         Phase::Deals { at }
     }
@@ -118,10 +121,12 @@ impl StagedImport {
     /// Reads the envelope without its deals, puts the deals in and checks the whole board.
     fn finish(&mut self) -> Result<Imported, RestoreError> {
         let Some(close) = self.close else {
-            return read_import(&self.text);
+            return self.read_whole();
         };
-        let rest = format!("{}[]{}", &self.text[..self.open], &self.text[close + 1..]);
         let mut plain = || -> Option<Imported> {
+            let head = std::str::from_utf8(&self.bytes[..self.open]).ok()?;
+            let tail = std::str::from_utf8(&self.bytes[close + 1..]).ok()?;
+            let rest = format!("{head}[]{tail}");
             let opened = open_envelope(&rest).ok()?;
             if opened.version != CURRENT_VERSION {
                 return None; // deals may need migrating
@@ -138,7 +143,12 @@ impl StagedImport {
                 warnings: Vec::new(),
             })
         };
-        plain().map_or_else(|| read_import(&self.text), Ok)
+        plain().map_or_else(|| self.read_whole(), Ok)
+    }
+
+    /// `read_import` of the whole file, as text with any bytes that are not UTF-8 replaced.
+    fn read_whole(&self) -> Result<Imported, RestoreError> {
+        read_import(&String::from_utf8_lossy(&self.bytes))
     }
 }
 

@@ -3,10 +3,12 @@
 //! with errors lists them and changes nothing.
 
 use crate::app::components::csv_dialog::CsvImportDialog;
-use crate::app::files::PendingImport;
+use crate::app::files::{next_task, stored_units_in_slices, PendingImport};
 use crate::app::state::{use_app, AppState};
 use crate::app::storage;
+use crate::domain::columns::{board_view, BoardView};
 use crate::domain::command::Command;
+use crate::domain::filter::DealFilter;
 use crate::domain::merge::{merge, MergeReport, Merged, StageMatchKind};
 use crate::domain::targets::merge::TargetMergeReport;
 use crate::i18n::Key;
@@ -28,13 +30,9 @@ pub fn ImportDialog(pending: PendingImport) -> impl IntoView {
         PendingImport::Reading { file, percent } => {
             (file.clone(), view! { <Reading file percent/> }.into_any())
         }
-        PendingImport::Snapshot {
-            file,
-            imported,
-            stored_units,
-        } => (
+        PendingImport::Snapshot { file, imported } => (
             file.clone(),
-            view! { <SnapshotChoice file imported stored_units/> }.into_any(),
+            view! { <SnapshotChoice file imported/> }.into_any(),
         ),
         PendingImport::Csv { file, table } => (
             file.clone(),
@@ -109,7 +107,7 @@ enum Choice {
 
 /// Replace or merge a snapshot.
 #[component]
-fn SnapshotChoice(file: String, imported: Arc<Imported>, stored_units: usize) -> impl IntoView {
+fn SnapshotChoice(file: String, imported: Arc<Imported>) -> impl IntoView {
     let state = use_app();
     let choice = RwSignal::new(Choice::Ask);
     let saved = imported
@@ -127,7 +125,33 @@ fn SnapshotChoice(file: String, imported: Arc<Imported>, stored_units: usize) ->
     );
     let summary = state.text(move |l| l.fill(Key::ImportSummary, &[&counts.0, &counts.1, &saved]));
     let warnings: Vec<String> = imported.warnings.iter().map(|w| w.to_string()).collect();
+    let measured = imported.clone();
     let incoming = StoredValue::new(imported);
+    // What the board would take in storage, measured while the user reads the choice (on a
+    // large file that takes a while, and the choice need not wait for it); the warning
+    // shows once known. Stops when the dialog goes or Replace takes the board.
+    let stored_units = RwSignal::new(None::<usize>);
+    // The board's view too, so that Replace only has to show it (on a large board working it
+    // out takes a good part of a frame budget).
+    let ready: StoredValue<Option<Box<(DealFilter, BoardView)>>> = StoredValue::new(None);
+    leptos::task::spawn_local(async move {
+        next_task().await; // the dialog first
+        if incoming.is_disposed() {
+            return;
+        }
+        let view = state
+            .filter
+            .with_untracked(|f| (f.clone(), board_view(&measured.board, f)));
+        ready.try_set_value(Some(Box::new(view)));
+        next_task().await; // the measuring below in tasks of its own
+        if incoming.is_disposed() {
+            return;
+        }
+        let units = stored_units_in_slices(measured, move || incoming.is_disposed()).await;
+        if let Some(units) = units {
+            stored_units.try_set(Some(units));
+        }
+    });
     // Merged once, when the merge preview opens: on a large board merging takes a while, and
     // Replace does not need it.
     let merged: StoredValue<Option<Merged>> = StoredValue::new(None);
@@ -154,12 +178,22 @@ fn SnapshotChoice(file: String, imported: Arc<Imported>, stored_units: usize) ->
             return;
         };
         incoming.dispose();
-        let board = Arc::unwrap_or_clone(imported).board;
-        if state
-            .dispatch(Command::ReplaceBoard(Box::new(board)))
-            .is_ok()
-        {
+        let ready = ready.try_update_value(Option::take).flatten();
+        let done_replace = done_replace.clone();
+        let replace_with = move |imported: Arc<Imported>| {
+            let board = Arc::unwrap_or_clone(imported).board;
+            state.replace_imported(board, ready);
             done_replace();
+        };
+        if Arc::strong_count(&imported) == 1 {
+            replace_with(imported);
+        } else {
+            // The size is still being measured: it stops at its next slice and lets go of
+            // the board, so the board is moved, not copied.
+            leptos::task::spawn_local(async move {
+                next_task().await;
+                replace_with(imported);
+            });
         }
     });
     let apply_merge = Callback::new(move |_: ()| {
@@ -202,7 +236,7 @@ fn SnapshotChoice(file: String, imported: Arc<Imported>, stored_units: usize) ->
             }.into_any(),
             Choice::ConfirmReplace => view! {
                 <p role="alert">{state.tr(Key::ImportReplaceConfirm)}</p>
-                {capacity_warning(state, stored_units)}
+                {move || stored_units.get().and_then(|units| capacity_warning(state, units))}
                 <div class="dialog-actions">
                     <button type="button" on:click=move |_| choice.set(Choice::Ask)>{state.tr(Key::Back)}</button>
                     <button type="button" class="danger" on:click=move |_| replace.run(())>{state.tr(Key::ImportReplace)}</button>

@@ -38,15 +38,41 @@ pub const HISTORY_LIMIT: usize = 200;
 pub struct History {
     undo: Vec<Step>,
     redo: Vec<Step>,
+    /// The board a replace put aside, whose step is not worked out yet (`record_replace`).
+    replaced: Option<Box<Board>>,
 }
 
 impl History {
-    /// Remembers a step the user took; a new step clears what could be redone.
+    /// Remembers a step the user took; a new step clears what could be redone. A replace
+    /// still waiting must be settled first, against the board it left.
     pub fn record(&mut self, step: Step) {
+        debug_assert!(self.replaced.is_none(), "settle the replace first");
         self.undo.push(step);
         self.redo.clear();
         if self.undo.len() > HISTORY_LIMIT {
             self.undo.remove(0);
+        }
+    }
+
+    /// Remembers a replace by the board it replaced, without working out its step yet: on a
+    /// 50,000-deal import that takes as long as showing the new board, so the view shows it
+    /// first. `settle` must run, with the board the replace left, before anything else
+    /// changes the board.
+    pub fn record_replace(&mut self, old: Board) {
+        self.replaced = Some(Box::new(old));
+        self.redo.clear();
+    }
+
+    /// True while a replace's step waits to be worked out (`settle`).
+    pub fn is_waiting(&self) -> bool {
+        self.replaced.is_some()
+    }
+
+    /// Works out the step of a replace recorded with `record_replace`, if one waits; `board`
+    /// must be the board the replace left.
+    pub fn settle(&mut self, board: &Board) {
+        if let Some(old) = self.replaced.take() {
+            self.record(board.replaced_step(*old));
         }
     }
 
@@ -62,7 +88,7 @@ impl History {
 
     /// True when there is something to undo.
     pub fn can_undo(&self) -> bool {
-        !self.undo.is_empty()
+        !self.undo.is_empty() || self.replaced.is_some()
     }
 
     /// True when there is something to redo.
@@ -76,6 +102,7 @@ impl History {
         board: &mut Board,
         now: Timestamp,
     ) -> Option<Result<Outcome, DomainError>> {
+        self.settle(board);
         let step = self.undo.pop()?;
         Some(replay(step, board, now).map(|(outcome, inverse)| {
             self.redo.push(inverse);
@@ -89,6 +116,7 @@ impl History {
         board: &mut Board,
         now: Timestamp,
     ) -> Option<Result<Outcome, DomainError>> {
+        self.settle(board);
         let step = self.redo.pop()?;
         Some(replay(step, board, now).map(|(outcome, inverse)| {
             self.undo.push(inverse);

@@ -30,6 +30,13 @@ impl Board {
     /// long task.
     fn apply_replace(&mut self, new: Board) -> (Outcome, Step) {
         let old = std::mem::replace(self, new);
+        (Outcome::BoardReplaced, self.replaced_step(old))
+    }
+
+    /// The step of a replace that put this board in place of `old` (which it takes apart).
+    /// Apart from `apply_recorded` so that the view can show the new board first and work the
+    /// step out a moment later (`History::record_replace`).
+    pub fn replaced_step(&self, old: Board) -> Step {
         let current: HashMap<&DealId, &Deal> = self.deals.iter().map(|d| (&d.id, d)).collect();
         let mut after_deals = Vec::new();
         let mut changed = Vec::with_capacity(old.deals.len());
@@ -81,7 +88,7 @@ impl Board {
             targets: targets_after,
             tombstones: Some((self.deleted.clone(), self.deleted_targets.clone())),
         };
-        (Outcome::BoardReplaced, Step { before, after })
+        Step { before, after }
     }
 
     /// `apply_recorded` for any command: captures the deals it may touch before and after.
