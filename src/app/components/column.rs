@@ -12,7 +12,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 /// How many cards a column shows at first, and how many more each time its end is reached.
-const WINDOW: usize = 30;
+const WINDOW: usize = 20;
 
 /// A stage column with its name, deal count, total and weighted value.
 #[component]
