@@ -156,3 +156,19 @@ proptest! {
         prop_assert_eq!(restore(&text).unwrap().board, board);
     }
 }
+
+#[test]
+fn storage_units_count_utf16_code_units() {
+    use dealboard::io::capacity::units;
+    assert_eq!(units(""), 0);
+    assert_eq!(units("Acme"), 4);
+    assert_eq!(units("客户 ¥"), 4);
+    assert_eq!(units("deal 🤝 done"), 12);
+}
+
+proptest! {
+    #[test]
+    fn storage_units_are_what_the_browser_counts(text in ".*") {
+        prop_assert_eq!(dealboard::io::capacity::units(&text), text.encode_utf16().count());
+    }
+}

@@ -10,9 +10,14 @@ pub const QUOTA_UNITS: usize = 5 * 1024 * 1024;
 /// From this share of the quota on, the user is warned that storage is running out.
 pub const WARN_PERCENT: usize = 80;
 
-/// How much a text takes in storage: UTF-16 code units, whatever its characters.
+/// How much a text takes in storage: UTF-16 code units, whatever its characters. Counted on
+/// the UTF-8 bytes without decoding characters (a save measures megabytes of text): every
+/// byte but a continuation byte starts a character of one unit, and a 4-byte character (a
+/// leading byte of 0xF0 or above) takes a second one.
 pub fn units(text: &str) -> usize {
-    text.chars().map(char::len_utf16).sum()
+    text.bytes()
+        .map(|b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
+        .sum()
 }
 
 /// How a board would fit.
