@@ -9,6 +9,8 @@ use dealboard::domain::columns::board_view;
 use dealboard::domain::command::Command;
 use dealboard::domain::filter::DealFilter;
 use dealboard::domain::ordering::position_of;
+use dealboard::domain::targets::period::Period;
+use dealboard::domain::targets::target::{Measure, Scope, Target, TargetId};
 use dealboard::domain::view_patch::PendingChanges;
 use std::time::Instant;
 
@@ -98,6 +100,28 @@ fn time_the_parts_of_a_move() {
         };
         assert!(view.apply_changes(&board, &filter, &changes));
     });
+    // A manager's targets for the quarter: the team, each rep, each product line.
+    let mut scopes = vec![Scope::team()];
+    scopes.extend(board.owners().into_iter().map(|o| Scope {
+        owner: Some(o),
+        ..Scope::default()
+    }));
+    let products: std::collections::BTreeSet<String> =
+        board.deals.iter().map(|d| d.product.clone()).collect();
+    scopes.extend(products.into_iter().map(|p| Scope {
+        product: Some(p),
+        ..Scope::default()
+    }));
+    for (i, scope) in scopes.into_iter().enumerate() {
+        board.targets.push(Target::new(
+            TargetId(format!("t{i}")),
+            Measure::WonValue,
+            Period::Quarter(2026, 2),
+            scope,
+            1_000_000_00,
+            board.deals[0].currency.clone(),
+        ));
+    }
     time("behind_targets", 10, || {
         std::hint::black_box(dealboard::domain::targets::behind_targets(
             &board,

@@ -1234,3 +1234,43 @@ proptest! {
         prop_assert_eq!(merge(&ab.board, &left).board, ab.board.clone());
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+    /// The badge's one-pass count says what each target's own status says.
+    #[test]
+    fn behind_targets_are_the_targets_whose_status_is_behind(
+        specs in prop::collection::vec((0u8..3, 0u8..6, 0u8..4, any::<bool>(), 1i64..8_000_000), 0..12),
+        day_of_year in 0u32..730,
+    ) {
+        let mut board = history_board();
+        for (i, (measure, period, who, euro, amount)) in specs.into_iter().enumerate() {
+            let measure = [Measure::WonValue, Measure::WonCount, Measure::GrossMargin][measure as usize];
+            let period = [
+                Period::Year(2025),
+                Period::Year(2026),
+                Period::Quarter(2025, 3),
+                Period::Quarter(2026, 4),
+                Period::Month(2026, 11),
+                Period::Month(2025, 8),
+            ][period as usize];
+            let scope = match who {
+                0 => Scope::team(),
+                1 => owner("Alice"),
+                2 => owner(" ben "),
+                _ => owner("Carla"),
+            };
+            let currency = if euro { Currency::parse("EUR").unwrap() } else { usd() };
+            let target = Target::new(tid(&format!("t{i}")), measure, period, scope, amount, currency);
+            add(&mut board, target);
+        }
+        let today = day(2025, 1, 1) + chrono::Duration::days(day_of_year as i64);
+        let expected: Vec<TargetId> = board
+            .targets
+            .iter()
+            .filter(|t| t.period.contains(today) && status(&board, t, today) == TargetStatus::Behind)
+            .map(|t| t.id.clone())
+            .collect();
+        prop_assert_eq!(behind_targets(&board, today), expected);
+    }
+}
