@@ -118,7 +118,7 @@ fn time_the_parts_of_a_move() {
             Measure::WonValue,
             Period::Quarter(2026, 2),
             scope,
-            1_000_000_00,
+            100_000_000, // $1,000,000 in cents
             board.deals[0].currency.clone(),
         ));
     }
