@@ -5,6 +5,11 @@
 //! scroll near their edges, and Escape puts it back. The drop is the same `move_deal` that
 //! the menu and the keyboard use.
 
+mod auto_scroll;
+mod target;
+
+use self::auto_scroll::auto_scroll;
+use self::target::{mark_lifted, retarget, unmark};
 use crate::app::moves::{drop_index, move_deal};
 use crate::app::state::AppState;
 use crate::domain::board::{DealId, StageId};
@@ -13,15 +18,12 @@ use std::cell::RefCell;
 use std::time::Duration;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement, PointerEvent};
+use web_sys::{Element, PointerEvent};
 
 /// How far a pointer may wander before a press stops being a press (px).
 const TOLERANCE: f64 = 5.0;
 /// How long a finger must rest on a card to lift it.
 const TOUCH_DELAY: Duration = Duration::from_millis(250);
-/// How close to an edge auto-scroll starts (px), and its top speed per frame (px).
-const EDGE: f64 = 48.0;
-const SPEED: f64 = 18.0;
 
 /// What the view shows while a card is lifted.
 #[derive(Clone, Debug, PartialEq)]
@@ -76,7 +78,7 @@ pub fn DragGhost() -> impl IntoView {
     }
 }
 
-struct Session {
+pub(super) struct Session {
     deal: DealId,
     pointer: i32,
     touch: bool,
@@ -95,7 +97,7 @@ thread_local! {
     static SESSION: RefCell<Option<Session>> = const { RefCell::new(None) };
 }
 
-fn with_session<R>(f: impl FnOnce(&mut Option<Session>) -> R) -> R {
+pub(super) fn with_session<R>(f: impl FnOnce(&mut Option<Session>) -> R) -> R {
     SESSION.with(|s| f(&mut s.borrow_mut()))
 }
 
@@ -270,141 +272,6 @@ fn finish(state: AppState, view: DragView, release: Option<&PointerEvent>) {
             move_deal(state, deal, stage, index);
         }
         _ => crate::app::state::focus_deal(&deal),
-    }
-}
-
-/// Finds the column and the card the pointer is over and marks where the card would land.
-fn retarget(x: f64, y: f64) {
-    let under = under_pointer(x, y);
-    let column = under.and_then(|el| el.closest("section.stage[data-stage-id]").ok().flatten());
-    with_session(|s| {
-        let Some(s) = s.as_mut() else { return };
-        unmark(&mut s.marked);
-        let Some(column) = column else {
-            s.target = None;
-            return;
-        };
-        let stage = StageId(column.get_attribute("data-stage-id").unwrap_or_default());
-        let moving = s.deal.0.clone();
-        let cards = column.query_selector_all("[data-deal-id]").ok();
-        let cards: Vec<Element> = cards
-            .map(|list| {
-                (0..list.length())
-                    .filter_map(|i| list.item(i)?.dyn_into().ok())
-                    .collect()
-            })
-            .unwrap_or_default();
-        let before = cards
-            .into_iter()
-            .filter(|c| c.get_attribute("data-deal-id").as_deref() != Some(moving.as_str()))
-            .find(|c| {
-                let r = c.get_bounding_client_rect();
-                y < r.top() + r.height() / 2.0
-            });
-        let _ = column.class_list().add_1("drop-target");
-        s.marked.push(column.clone());
-        match &before {
-            Some(card) => {
-                let _ = card.class_list().add_1("drop-before");
-                s.marked.push(card.clone());
-            }
-            None => {
-                let _ = column.class_list().add_1("drop-at-end");
-            }
-        }
-        let before = before
-            .and_then(|c| c.get_attribute("data-deal-id"))
-            .map(DealId);
-        s.target = Some((stage, before));
-    });
-}
-
-/// The topmost element at (x, y) below the drag shield.
-fn under_pointer(x: f64, y: f64) -> Option<Element> {
-    document()
-        .elements_from_point(x as f32, y as f32)
-        .iter()
-        .filter_map(|el| el.dyn_into::<Element>().ok())
-        .find(|el| !el.class_list().contains("drag-shield"))
-}
-
-/// Dims the lifted card in place (a class set directly, so no other card re-renders) and
-/// tells the page a drag is on (no scroll snapping while the board auto-scrolls).
-fn mark_lifted(deal: &DealId, on: bool) {
-    let selector = format!("[data-deal-id=\"{}\"]", deal.0.replace('"', ""));
-    let card = document().query_selector(&selector).ok().flatten();
-    for el in card.into_iter().chain(document().body().map(Element::from)) {
-        let class = if el.tag_name() == "BODY" {
-            "dragging-deal"
-        } else {
-            "lifted"
-        };
-        let _ = if on {
-            el.class_list().add_1(class)
-        } else {
-            el.class_list().remove_1(class)
-        };
-    }
-}
-
-fn unmark(marked: &mut Vec<Element>) {
-    for el in marked.drain(..) {
-        let _ = el
-            .class_list()
-            .remove_3("drop-target", "drop-before", "drop-at-end");
-    }
-}
-
-/// Scrolls the board sideways and the column under the pointer up or down while the pointer
-/// is near their edges, one step per frame for as long as the card is lifted.
-fn auto_scroll() {
-    let Some((x, y)) = with_session(|s| s.as_ref().filter(|s| s.lifted).map(|s| s.at)) else {
-        return;
-    };
-    let mut scrolled = false;
-    if let Some(board) = document().query_selector("main.board").ok().flatten() {
-        scrolled |= nudge(&board, x, true);
-    }
-    let under = under_pointer(x, y);
-    if let Some(list) = under
-        .and_then(|el| el.closest("section.stage").ok().flatten())
-        .and_then(|c| c.query_selector(".deal-list").ok().flatten())
-    {
-        scrolled |= nudge(&list, y, false);
-    }
-    if scrolled {
-        retarget(x, y);
-    }
-    request_animation_frame(auto_scroll);
-}
-
-/// Scrolls `el` along one axis when `at` is within `EDGE` of its start or end.
-fn nudge(el: &Element, at: f64, horizontal: bool) -> bool {
-    let r = el.get_bounding_client_rect();
-    let (start, end) = if horizontal {
-        (r.left(), r.right())
-    } else {
-        (r.top(), r.bottom())
-    };
-    let step = if at < start + EDGE {
-        -SPEED * (1.0 - (at - start).max(0.0) / EDGE)
-    } else if at > end - EDGE {
-        SPEED * (1.0 - (end - at).max(0.0) / EDGE)
-    } else {
-        return false;
-    };
-    let el: &HtmlElement = match el.dyn_ref() {
-        Some(el) => el,
-        None => return false,
-    };
-    if horizontal {
-        let before = el.scroll_left();
-        el.set_scroll_left(before + step.round() as i32);
-        el.scroll_left() != before
-    } else {
-        let before = el.scroll_top();
-        el.set_scroll_top(before + step.round() as i32);
-        el.scroll_top() != before
     }
 }
 
