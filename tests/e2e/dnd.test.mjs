@@ -395,6 +395,31 @@ test('mouse: near the bottom of a long column its list scrolls down', async (t) 
   assertNoErrors(app, assert);
 });
 
+test('mouse: the wheel scrolls the column under a lifted card, and the drop lands where it points', async (t) => {
+  const app = await openAppFor(t, { contextOptions: { viewport: { width: 1800, height: 520 } } });
+  const { page } = app;
+  const list = columnById(page, 'lead').locator('.deal-list');
+  const top = () => list.evaluate((el) => el.scrollTop);
+  const box = await list.boundingBox();
+  // Hold a Qualified card over the middle of Lead's list (away from the auto-scroll edges).
+  await mouseLift(page, card(page, 'Umbrella data platform'), { x: box.x + box.width / 2, y: box.y + box.height / 2 });
+  assert.equal(await top(), 0);
+  await page.mouse.wheel(0, 400);
+  await page.waitForFunction((el) => el.scrollTop > 20, await list.elementHandle(), { timeout: 3_000 });
+  const during = await dropIndicators(page);
+  assert.deepEqual(during.targets, ['lead']);
+  // The drop line follows the scrolled list: it is before a card that is now under the pointer.
+  const before = during.before[0];
+  assert.ok(before, 'a card is marked as the landing place');
+  const order = await cardIds(page, 'lead');
+  await page.mouse.up();
+  await card(page, 'Umbrella data platform', columnById(page, 'lead')).waitFor({ state: 'visible' });
+  const after = await cardIds(page, 'lead');
+  const moved = after.find((id) => !order.includes(id));
+  assert.equal(after.indexOf(moved), order.indexOf(before), 'it landed just above the marked card');
+  assertNoErrors(app, assert);
+});
+
 test('mouse: a drop into Lost asks for the reason; Skip moves it there, Escape puts it back', async (t) => {
   const app = await openAppFor(t, WIDE);
   const { page } = app;

@@ -5,7 +5,7 @@ use super::target::{retarget, under_pointer};
 use super::with_session;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement};
+use web_sys::{Element, HtmlElement, WheelEvent};
 
 /// How close to an edge auto-scroll starts (px), and its top speed per frame (px).
 const EDGE: f64 = 48.0;
@@ -62,4 +62,36 @@ fn nudge(el: &Element, at: f64, horizontal: bool) -> bool {
         el.set_scroll_top(before + step.round() as i32);
         el.scroll_top() != before
     }
+}
+
+/// The wheel over a lifted card scrolls what is under the pointer (the shield that shows the
+/// grabbing cursor would otherwise take it): the column's list up and down, the board
+/// sideways (a sideways wheel, or Shift), then the landing place follows.
+pub(super) fn wheel_under(ev: WheelEvent) {
+    ev.prevent_default();
+    let (x, y) = (ev.client_x() as f64, ev.client_y() as f64);
+    // Lines and pages as a browser would roughly scroll them.
+    let unit = match ev.delta_mode() {
+        WheelEvent::DOM_DELTA_LINE => 40.0,
+        WheelEvent::DOM_DELTA_PAGE => 400.0,
+        _ => 1.0,
+    };
+    let (mut dx, mut dy) = (ev.delta_x() * unit, ev.delta_y() * unit);
+    if ev.shift_key() && dx == 0.0 {
+        (dx, dy) = (dy, 0.0);
+    }
+    if dy != 0.0 {
+        let list = under_pointer(x, y)
+            .and_then(|el| el.closest("section.stage").ok().flatten())
+            .and_then(|c| c.query_selector(".deal-list").ok().flatten());
+        if let Some(list) = list {
+            list.scroll_by_with_x_and_y(0.0, dy);
+        }
+    }
+    if dx != 0.0 {
+        if let Some(board) = document().query_selector("main.board").ok().flatten() {
+            board.scroll_by_with_x_and_y(dx, 0.0);
+        }
+    }
+    retarget(x, y);
 }

@@ -8,7 +8,7 @@
 mod auto_scroll;
 mod target;
 
-use self::auto_scroll::auto_scroll;
+use self::auto_scroll::{auto_scroll, wheel_under};
 use self::target::{mark_lifted, retarget, unmark};
 use crate::app::moves::{drop_index, move_deal};
 use crate::app::state::AppState;
@@ -71,7 +71,7 @@ pub fn DragGhost() -> impl IntoView {
             // A cursor set on <body> instead is inherited by every element, so setting and
             // clearing it restyled the whole page on each lift and drop (15-30 ms).
             view! {
-                <div class="drag-shield" aria-hidden="true"></div>
+                <div class="drag-shield" aria-hidden="true" on:wheel=wheel_under></div>
                 <div class="drag-ghost" aria-hidden="true" style=style>{l.title}</div>
             }
         })
