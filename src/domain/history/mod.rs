@@ -59,6 +59,7 @@ impl History {
     /// first. `settle` must run, with the board the replace left, before anything else
     /// changes the board.
     pub fn record_replace(&mut self, old: Board) {
+        debug_assert!(self.replaced.is_none(), "settle the replace before another");
         self.replaced = Some(Box::new(old));
         self.redo.clear();
     }
