@@ -13,6 +13,7 @@
 //! - Targets follow the deals' rules, with their own tombstones (`domain::targets::merge`).
 
 use crate::domain::board::{Board, Deal, DealId, Stage, StageId, Timestamp, Tombstone};
+use crate::domain::sort::sort;
 use crate::domain::targets::merge::{merge_targets, TargetMergeReport};
 use std::borrow::Cow;
 use std::cmp::Ordering;
@@ -163,7 +164,7 @@ pub fn merge(local: &Board, incoming: &Board) -> Merged {
             None => report.stays_deleted += 1,
         }
     }
-    report.conflict_ids.sort();
+    sort(&mut report.conflict_ids);
     let (targets, deleted_targets, targets_report) = merge_targets(
         (&local.targets, &local.deleted_targets),
         (&incoming.targets, &incoming.deleted_targets),
@@ -313,7 +314,7 @@ fn match_stages(local: &[Stage], incoming: &[Stage]) -> StageMatching {
             }
         }
         for ids in groups.values_mut() {
-            ids.sort();
+            sort(ids);
         }
         groups
     };

@@ -3,6 +3,7 @@
 //! last year's wins), summing exactly to the parent.
 
 use crate::domain::board::Board;
+use crate::domain::sort::sort_by;
 use crate::domain::targets::period::Period;
 use crate::domain::targets::progress::won_total;
 use crate::domain::targets::target::{scope_key, Scope, SplitBy, SplitMethod, Target, TargetError};
@@ -41,7 +42,7 @@ pub fn allocate(total: i64, weights: &[u64]) -> Vec<i64> {
     }
     let left = (total - shares.iter().map(|&s| s as i128).sum::<i128>()) as usize;
     // Largest remainder first; among equal remainders the earlier child first.
-    remainders.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    sort_by(&mut remainders, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     for &(_, i) in remainders.iter().take(left) {
         shares[i] += 1;
     }
