@@ -7,7 +7,6 @@ use crate::domain::sort::sort_by;
 use crate::domain::targets::period::Period;
 use crate::domain::targets::progress::won_total;
 use crate::domain::targets::target::{scope_key, Scope, SplitBy, SplitMethod, Target, TargetError};
-use std::collections::BTreeMap;
 
 /// One child a split would make.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -71,24 +70,28 @@ pub fn split_slots(
     if target.scope.get(by).is_some() {
         return Err(TargetError::ScopeAlreadySet(by));
     }
-    // key -> the smallest spelling seen, so that the result does not depend on deal order.
-    let mut values: BTreeMap<String, &str> = BTreeMap::new();
+    // (key, the smallest spelling seen), kept sorted by key, so that the result does not
+    // depend on deal order. A sorted list rather than a `BTreeMap`, whose code would be
+    // compiled for this one use (several kB of wasm); it holds one entry per child the split
+    // would make, so inserting in place stays cheap.
+    let mut values: Vec<(String, &str)> = Vec::new();
     for deal in board.deals.iter().filter(|d| target.scope.matches(d)) {
         let value = by.of_deal(deal);
         if value.is_empty() {
             continue;
         }
-        values
-            .entry(scope_key(value))
-            .and_modify(|kept| *kept = (*kept).min(value))
-            .or_insert(value);
+        let key = scope_key(value);
+        match values.binary_search_by(|(k, _)| k.cmp(&key)) {
+            Ok(at) => values[at].1 = values[at].1.min(value),
+            Err(at) => values.insert(at, (key, value)),
+        }
     }
     if values.is_empty() {
         return Err(TargetError::NothingToSplitBy(by));
     }
     Ok(values
-        .values()
-        .map(|v| (target.period, target.scope.with(by, v)))
+        .iter()
+        .map(|(_, v)| (target.period, target.scope.with(by, v)))
         .collect())
 }
 
