@@ -3,6 +3,7 @@
 use crate::domain::deals::Deals;
 use crate::domain::money::Currency;
 use crate::domain::positions::DealPositions;
+use crate::domain::sort::{sort, sort_by};
 use crate::domain::targets::progress::DEFAULT_BEHIND_THRESHOLD;
 use crate::domain::targets::target::{Target, TargetTombstone};
 use chrono::NaiveDate;
@@ -287,7 +288,9 @@ impl Board {
     /// The deals of one stage in display order.
     pub fn deals_in<'a>(&'a self, stage: &StageId) -> Vec<&'a Deal> {
         let mut deals: Vec<&Deal> = self.deals.iter().filter(|d| &d.stage == stage).collect();
-        deals.sort_by(|a, b| a.rank.total_cmp(&b.rank).then_with(|| a.id.cmp(&b.id)));
+        sort_by(&mut deals, |a, b| {
+            a.rank.total_cmp(&b.rank).then_with(|| a.id.cmp(&b.id))
+        });
         deals
     }
 
@@ -299,7 +302,7 @@ impl Board {
             .map(|d| d.owner.trim().to_string())
             .filter(|o| !o.is_empty())
             .collect();
-        owners.sort();
+        sort(&mut owners);
         owners.dedup();
         owners
     }

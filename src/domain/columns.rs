@@ -6,6 +6,7 @@
 use crate::domain::board::{Board, Deal, DealId, StageId, StageKind};
 use crate::domain::filter::{DealFilter, FilterField};
 use crate::domain::metrics::StageSummary;
+use crate::domain::sort::sort_by;
 use std::cmp::Ordering;
 
 /// A card to show: its deal, and its revision so that a changed deal renders anew.
@@ -169,7 +170,7 @@ pub fn board_view(board: &Board, filter: &DealFilter) -> BoardView {
         view.columns[column].cards.push(CardRef::of(deal, index));
     }
     for column in &mut view.columns {
-        column.cards.sort_by(|a, b| a.order(b.rank, &b.id));
+        sort_by(&mut column.cards, |a, b| a.order(b.rank, &b.id));
     }
     view
 }

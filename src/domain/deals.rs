@@ -7,6 +7,7 @@
 //! any other mutable access to the list (`DerefMut`), to be rebuilt when next asked for.
 
 use crate::domain::board::{Deal, DealId, StageId};
+use crate::domain::sort::sort_by;
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 use std::collections::HashMap;
@@ -178,7 +179,7 @@ impl StageOrder {
             }
         }
         for slots in stages.values_mut() {
-            slots.sort_by(|a, b| a.cmp_to(b.rank, &b.id));
+            sort_by(slots, |a, b| a.cmp_to(b.rank, &b.id));
         }
         StageOrder { stages }
     }

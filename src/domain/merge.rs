@@ -13,10 +13,11 @@
 //! - Targets follow the deals' rules, with their own tombstones (`domain::targets::merge`).
 
 use crate::domain::board::{Board, Deal, DealId, Stage, StageId, Timestamp, Tombstone};
+use crate::domain::sort::sort;
 use crate::domain::targets::merge::{merge_targets, TargetMergeReport};
 use std::borrow::Cow;
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 /// The merged board and what merging did.
 #[derive(Clone, Debug, PartialEq)]
@@ -163,7 +164,7 @@ pub fn merge(local: &Board, incoming: &Board) -> Merged {
             None => report.stays_deleted += 1,
         }
     }
-    report.conflict_ids.sort();
+    sort(&mut report.conflict_ids);
     let (targets, deleted_targets, targets_report) = merge_targets(
         (&local.targets, &local.deleted_targets),
         (&incoming.targets, &incoming.deleted_targets),
@@ -300,20 +301,27 @@ fn match_stages(local: &[Stage], incoming: &[Stage]) -> StageMatching {
     let local_ids: HashSet<&StageId> = local.iter().map(|s| &s.id).collect();
     let incoming_ids: HashSet<&StageId> = incoming.iter().map(|s| &s.id).collect();
 
-    // Unmatched-by-id stages grouped by name, ids sorted.
+    // Unmatched-by-id stages grouped by name (sorted by name), ids sorted. A sorted list
+    // rather than a `BTreeMap`, whose code would be compiled for this one use (several kB of
+    // wasm); a board has a handful of stages.
     let group = |stages: &[Stage], other: &HashSet<&StageId>| {
-        let mut groups: BTreeMap<String, Vec<StageId>> = BTreeMap::new();
+        let mut groups: Vec<(String, Vec<StageId>)> = Vec::new();
         let mut seen = HashSet::new();
         for s in stages {
             if !other.contains(&s.id) && seen.insert(&s.id) {
-                groups
-                    .entry(name_key(&s.name))
-                    .or_default()
-                    .push(s.id.clone());
+                let name = name_key(&s.name);
+                let at = match groups.binary_search_by(|(n, _)| n.cmp(&name)) {
+                    Ok(at) => at,
+                    Err(at) => {
+                        groups.insert(at, (name, Vec::new()));
+                        at
+                    }
+                };
+                groups[at].1.push(s.id.clone());
             }
         }
-        for ids in groups.values_mut() {
-            ids.sort();
+        for (_, ids) in &mut groups {
+            sort(ids);
         }
         groups
     };
@@ -325,9 +333,10 @@ fn match_stages(local: &[Stage], incoming: &[Stage]) -> StageMatching {
     let mut local_map = HashMap::new();
     let mut incoming_map = HashMap::new();
     for (name, theirs) in &incoming_groups {
-        let Some(ours) = local_groups.get(name) else {
+        let Ok(at) = local_groups.binary_search_by(|(n, _)| n.cmp(name)) else {
             continue;
         };
+        let ours = &local_groups[at].1;
         for (mine, other) in ours.iter().zip(theirs) {
             let canonical = mine.min(other).clone();
             if &canonical != mine {

@@ -13,5 +13,6 @@ pub mod money;
 pub mod ordering;
 pub mod positions;
 pub mod sample;
+pub mod sort;
 pub mod targets;
 pub mod view_patch;

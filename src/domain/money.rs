@@ -2,7 +2,6 @@
 //! that dollars are never added to yuan as if they were one currency.
 
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 use std::fmt;
 
 /// An ISO 4217 currency code such as `USD` or `CNY`.
@@ -182,8 +181,10 @@ fn group_thousands(n: u64) -> String {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Totals {
     /// Each currency's sum, and how many amounts make it up (so that taking the last one out
-    /// drops the currency, as if it had never been added).
-    by_currency: BTreeMap<Currency, (i128, usize)>,
+    /// drops the currency, as if it had never been added); sorted by currency. A short sorted
+    /// list rather than a `BTreeMap`: a board has a few currencies, and a map type of its own
+    /// costs several kB of wasm.
+    by_currency: Vec<(Currency, (i128, usize))>,
     scale: i128,
 }
 
@@ -191,7 +192,7 @@ impl Totals {
     /// Totals of plain values.
     pub fn plain() -> Totals {
         Totals {
-            by_currency: BTreeMap::new(),
+            by_currency: Vec::new(),
             scale: 1,
         }
     }
@@ -199,7 +200,7 @@ impl Totals {
     /// Totals of values weighted by a percentage.
     pub fn weighted() -> Totals {
         Totals {
-            by_currency: BTreeMap::new(),
+            by_currency: Vec::new(),
             scale: 100,
         }
     }
@@ -207,20 +208,33 @@ impl Totals {
     /// Adds `minor` units of `currency`, multiplied by `factor` (1 for plain, the percent for
     /// weighted totals).
     pub fn add(&mut self, currency: &Currency, minor: i64, factor: u8) {
-        let sum = self.by_currency.entry(currency.clone()).or_insert((0, 0));
+        let at = match self.find(currency) {
+            Ok(at) => at,
+            Err(at) => {
+                self.by_currency.insert(at, (currency.clone(), (0, 0)));
+                at
+            }
+        };
+        let sum = &mut self.by_currency[at].1;
         sum.0 += minor as i128 * factor as i128;
         sum.1 += 1;
     }
 
     /// Takes out an amount added before with the same arguments.
     pub fn remove(&mut self, currency: &Currency, minor: i64, factor: u8) {
-        if let Some(sum) = self.by_currency.get_mut(currency) {
+        if let Ok(at) = self.find(currency) {
+            let sum = &mut self.by_currency[at].1;
             sum.0 -= minor as i128 * factor as i128;
             sum.1 = sum.1.saturating_sub(1);
             if sum.1 == 0 {
-                self.by_currency.remove(currency);
+                self.by_currency.remove(at);
             }
         }
+    }
+
+    /// Where `currency` is in `by_currency`, or where it would go.
+    fn find(&self, currency: &Currency) -> Result<usize, usize> {
+        self.by_currency.binary_search_by(|(c, _)| c.cmp(currency))
     }
 
     /// Each currency's total in minor units (rounded half up for weighted totals).

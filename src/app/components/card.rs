@@ -97,11 +97,16 @@ pub fn DealCard(card: CardRef) -> impl IntoView {
 
 /// "Alice Chen" → "AC": the owner at a glance.
 fn initials(name: &str) -> String {
-    name.split_whitespace()
+    let firsts: String = name
+        .split_whitespace()
         .filter_map(|w| w.chars().next())
         .take(2)
-        .collect::<String>()
-        .to_uppercase()
+        .collect();
+    // JavaScript's toUpperCase maps case as `str::to_uppercase` does (Unicode's full
+    // mapping), without Rust's upper-case table (~12 kB) in the wasm.
+    js_sys::JsString::from(firsts.as_str())
+        .to_upper_case()
+        .into()
 }
 
 /// Opens the card's menu as if its "⋯" button were pressed.

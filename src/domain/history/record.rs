@@ -3,6 +3,7 @@
 
 use crate::domain::board::{Board, Deal, DealId, Timestamp, Tombstone};
 use crate::domain::command::{Command, DomainError, Outcome};
+use crate::domain::sort::sort_by;
 use crate::domain::targets::target::{Target, TargetId, TargetTombstone};
 use std::collections::{HashMap, HashSet};
 
@@ -162,7 +163,8 @@ impl Board {
         }
         // Renumbered neighbours, in board order like the general path. Renumbering only
         // rewrites ranks, so a neighbour's old self is its current self with its old rank.
-        renumbered.sort_unstable_by_key(|&(at, _)| at);
+        // Positions are distinct, so the shared stable sort gives the same order.
+        sort_by(&mut renumbered, |a, b| a.0.cmp(&b.0));
         for (at, rank) in renumbered {
             let deal = &self.deals[at];
             if deal.id == id || deal.rank == rank {

@@ -3,6 +3,7 @@
 
 use crate::domain::board::{Board, Timestamp};
 use crate::domain::command::{DomainError, Outcome};
+use crate::domain::sort::sort;
 use crate::domain::targets::split::propose_split;
 use crate::domain::targets::target::{
     SplitBy, SplitMethod, Target, TargetError, TargetId, TargetTombstone,
@@ -26,7 +27,7 @@ impl Board {
         self.targets.retain(|t| !ids.contains(&t.id));
         self.deleted_targets.retain(|t| !ids.contains(&t.id));
         let mut ids: Vec<&TargetId> = ids.iter().collect();
-        ids.sort();
+        sort(&mut ids);
         self.deleted_targets
             .extend(ids.into_iter().map(|id| TargetTombstone {
                 id: id.clone(),

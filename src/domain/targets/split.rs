@@ -3,10 +3,10 @@
 //! last year's wins), summing exactly to the parent.
 
 use crate::domain::board::Board;
+use crate::domain::sort::sort_by;
 use crate::domain::targets::period::Period;
 use crate::domain::targets::progress::won_total;
 use crate::domain::targets::target::{scope_key, Scope, SplitBy, SplitMethod, Target, TargetError};
-use std::collections::BTreeMap;
 
 /// One child a split would make.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -41,7 +41,7 @@ pub fn allocate(total: i64, weights: &[u64]) -> Vec<i64> {
     }
     let left = (total - shares.iter().map(|&s| s as i128).sum::<i128>()) as usize;
     // Largest remainder first; among equal remainders the earlier child first.
-    remainders.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    sort_by(&mut remainders, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     for &(_, i) in remainders.iter().take(left) {
         shares[i] += 1;
     }
@@ -70,24 +70,28 @@ pub fn split_slots(
     if target.scope.get(by).is_some() {
         return Err(TargetError::ScopeAlreadySet(by));
     }
-    // key -> the smallest spelling seen, so that the result does not depend on deal order.
-    let mut values: BTreeMap<String, &str> = BTreeMap::new();
+    // (key, the smallest spelling seen), kept sorted by key, so that the result does not
+    // depend on deal order. A sorted list rather than a `BTreeMap`, whose code would be
+    // compiled for this one use (several kB of wasm); it holds one entry per child the split
+    // would make, so inserting in place stays cheap.
+    let mut values: Vec<(String, &str)> = Vec::new();
     for deal in board.deals.iter().filter(|d| target.scope.matches(d)) {
         let value = by.of_deal(deal);
         if value.is_empty() {
             continue;
         }
-        values
-            .entry(scope_key(value))
-            .and_modify(|kept| *kept = (*kept).min(value))
-            .or_insert(value);
+        let key = scope_key(value);
+        match values.binary_search_by(|(k, _)| k.cmp(&key)) {
+            Ok(at) => values[at].1 = values[at].1.min(value),
+            Err(at) => values.insert(at, (key, value)),
+        }
     }
     if values.is_empty() {
         return Err(TargetError::NothingToSplitBy(by));
     }
     Ok(values
-        .values()
-        .map(|v| (target.period, target.scope.with(by, v)))
+        .iter()
+        .map(|(_, v)| (target.period, target.scope.with(by, v)))
         .collect())
 }
 

@@ -3,6 +3,7 @@
 
 use crate::domain::board::{Board, Deal, Timestamp};
 use crate::domain::money::Currency;
+use crate::domain::sort::sort_by;
 use crate::domain::targets::period::Period;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
@@ -362,7 +363,7 @@ impl Board {
 }
 
 fn sort_for_display(targets: &mut [&Target]) {
-    targets.sort_by(|a, b| {
+    sort_by(targets, |a, b| {
         a.period
             .first_day()
             .cmp(&b.period.first_day())

@@ -4,6 +4,7 @@ use crate::app::clock;
 use crate::app::state::{command_error_text, use_app};
 use crate::domain::command::Command;
 use crate::domain::money::parse_amount;
+use crate::domain::sort::sort;
 use crate::domain::targets::{Measure, Period, Scope, Target, TargetId};
 use crate::i18n::Key;
 use chrono::Datelike;
@@ -33,7 +34,7 @@ pub fn NewTargetForm() -> impl IntoView {
                     .map(|d| pick(d).trim().to_string())
                     .filter(|s| !s.is_empty())
                     .collect();
-                v.sort();
+                sort(&mut v);
                 v.dedup();
                 v
             })
