@@ -17,6 +17,9 @@ use crate::io::snapshot::{decode_board, open_envelope, RestoreError};
 use crate::io::store::is_stored_form;
 use crate::io::validate::validate;
 
+/// How many deals are read before the room for the rest is estimated from their size.
+const SAMPLE: usize = 64;
+
 /// How far a stepped read got.
 #[derive(Debug)]
 pub enum Progress {
@@ -114,6 +117,13 @@ impl StagedImport {
                 _ => return Phase::Whole,
             }
             at += stream.byte_offset();
+            if self.deals.len() == SAMPLE {
+                // Room for the rest at the size of the first ones (and a little more), so that
+                // tens of megabytes of deals are not copied each time the list doubles.
+                let per_deal = (at - self.open) / SAMPLE;
+                let rest = (bytes.len() - at) / per_deal.max(1);
+                self.deals.reserve(rest + rest / 16);
+            }
         }
         Phase::Deals { at }
     }
