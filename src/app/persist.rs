@@ -27,7 +27,23 @@ struct Saver {
     /// The fill level last warned about, so the warning comes back only when storage fills
     /// further (every 5 points), not after every save.
     warned_at: StoredValue<Option<usize>>,
+    /// What the last check found when the board did not fit (see `FAR_TOO_BIG`).
+    too_big: StoredValue<Option<TooBig>>,
 }
+
+/// A board found not to fit: when, with how many deals, needing what share of the quota.
+#[derive(Clone, Copy)]
+struct TooBig {
+    at: f64,
+    deals: usize,
+    percent: usize,
+}
+
+/// A board needing more than this share of the quota is not measured again on every change
+/// (on 50,000 deals each measuring is a task of ~100 ms that writes nothing) while it keeps
+/// at least as many deals, for `RECHECK_MS`; closing or hiding the page always measures.
+const FAR_TOO_BIG: usize = 110;
+const RECHECK_MS: f64 = 10_000.0;
 
 /// Starts saving changes of `state.board`. `enabled` is false when storage must not be
 /// written (blocked, or an unreadable board could not be backed up).
@@ -39,13 +55,14 @@ pub fn start(state: AppState, enabled: bool) {
         state,
         unsaved: StoredValue::new(false),
         warned_at: StoredValue::new(None),
+        too_big: StoredValue::new(None),
     };
     let pending: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
     let flush = move || {
         if let Some(handle) = pending.try_get_value().flatten() {
             handle.clear();
             pending.set_value(None);
-            saver.save_now();
+            saver.save_now(true);
         }
     };
     // The first run only subscribes: the board was just loaded and needs no write.
@@ -60,7 +77,7 @@ pub fn start(state: AppState, enabled: bool) {
         let handle = set_timeout_with_handle(
             move || {
                 pending.set_value(None);
-                saver.save_now();
+                saver.save_now(false);
             },
             SAVE_DELAY,
         );
@@ -93,8 +110,19 @@ pub fn start(state: AppState, enabled: bool) {
 impl Saver {
     /// Writes the board now, after checking that it fits, and reports the result in the
     /// banners: too big (not written), nearly full (written, with a warning), or a failed write.
-    fn save_now(self) {
+    /// `sure`: measure even a board that was far too big a moment ago (the page is closing).
+    fn save_now(self, sure: bool) {
         let state = self.state;
+        let deals = state
+            .board
+            .try_with_untracked(|b| b.deals.len())
+            .unwrap_or(0);
+        let still_too_big = self.too_big.get_value().is_some_and(|t| {
+            t.percent > FAR_TOO_BIG && deals >= t.deals && js_sys::Date::now() - t.at < RECHECK_MS
+        });
+        if still_too_big && !sure {
+            return; // still unsaved, and the banner still says so
+        }
         let Some(text) = state
             .board
             .try_with_untracked(|board| encode(board, clock::now()))
@@ -103,6 +131,14 @@ impl Saver {
         };
         let board_units = capacity::units(storage::BOARD_KEY) + capacity::units(&text);
         let room = capacity::room(board_units, storage::units_besides_board());
+        self.too_big.set_value(match room {
+            Room::Over { percent } => Some(TooBig {
+                at: js_sys::Date::now(),
+                deals,
+                percent,
+            }),
+            _ => None,
+        });
         if let Room::Over { percent } = room {
             self.unsaved.set_value(true);
             state.drop_banners(|b| !matches!(b, Banner::NearlyFull { .. } | Banner::TooBig { .. }));

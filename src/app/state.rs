@@ -198,7 +198,26 @@ impl AppState {
         }
         let state = *self;
         request_animation_frame(move || {
-            set_timeout(move || state.settle_history(), std::time::Duration::ZERO)
+            set_timeout(
+                move || {
+                    state.settle_history();
+                    // Then, in a task of its own, the stages' order and the deals' positions
+                    // that moves read (built on first use: on 50,000 deals the first drag
+                    // would otherwise take ~50 ms).
+                    set_timeout(
+                        move || {
+                            state.board.with_untracked(|b| {
+                                b.deals.order();
+                                if let Some(first) = b.deals.first() {
+                                    b.deal_position(&first.id);
+                                }
+                            })
+                        },
+                        std::time::Duration::ZERO,
+                    );
+                },
+                std::time::Duration::ZERO,
+            )
         });
         let outcome = Outcome::BoardReplaced;
         self.announce(&outcome);

@@ -17,6 +17,7 @@ import {
   card,
   banners,
   moveByMenu,
+  deleteByMenu,
   addDeal,
   storageGet,
   waitForStoredBoard,
@@ -121,6 +122,36 @@ test('a board that would not fit is not written: the user is told, can export, a
   );
   await page.close({ runBeforeUnload: true });
   assert.equal(await asked, 'beforeunload', 'closing the tab asks first');
+});
+
+test('a board far over the quota is not measured again on every change, and nothing is lost', async (t) => {
+  const app = await openAppFor(t);
+  const { page } = app;
+  await moveByMenu(page, 'Acme renewal', 'Won');
+  await waitForStoredBoard(page, (board) => board.deals.some((d) => d.title === 'Acme renewal' && d.stage === 'won'));
+  const stored = await storageGet(page, BOARD_KEY);
+  await fillStorage(page, 2_000); // room for a move and a deletion, not for the big deal
+
+  // ~15 % of the quota more than there is: far too big, so later saves skip measuring it.
+  await addDeal(page, { title: 'Far too big', value: '1,000', stage: 'Lead', notes: 'n'.repeat(800_000) });
+  const banner = banners(page).filter({ hasText: /Storage is full/ });
+  await banner.waitFor({ state: 'visible' });
+  assert.match(await banner.textContent(), /needs 11\d % of the storage/);
+
+  // A change meanwhile: not written, still announced as unsaved.
+  await moveByMenu(page, 'Globex pilot', 'Won');
+  await page.waitForTimeout(1_000);
+  assert.equal(await storageGet(page, BOARD_KEY), stored, 'nothing is written while the board does not fit');
+  assert.equal(await banner.count(), 1);
+
+  // Fewer deals: measured again at once; it fits, and the move made meanwhile is saved too.
+  await deleteByMenu(page, 'Far too big');
+  await waitForStoredBoard(page, (board) =>
+    !board.deals.some((d) => d.title === 'Far too big') &&
+    board.deals.some((d) => d.title === 'Globex pilot' && d.stage === 'won'),
+  );
+  await banner.waitFor({ state: 'hidden' });
+  assertNoErrors(app, assert);
 });
 
 test('nearly full storage is warned about once, with the fill level', async (t) => {
