@@ -7,6 +7,7 @@ pub mod drag;
 pub mod files;
 pub mod moves;
 pub mod persist;
+pub mod replace;
 pub mod shortcuts;
 pub mod state;
 pub mod storage;

@@ -182,68 +182,6 @@ impl AppState {
         result
     }
 
-    /// Puts `new` in place of the board (an import) and shows it; its undo step is worked out
-    /// in a task after the next frame (`History::record_replace`): on a 50,000-deal import
-    /// that is as long as showing the board, and the two together were one long task.
-    fn replace_board(&self, new: Board, ready: Option<Box<(DealFilter, BoardView)>>) -> Outcome {
-        let old = self.board.try_update(|board| {
-            self.changes.set_value(match ready {
-                Some(ready) => PendingChanges::Ready(ready),
-                None => PendingChanges::Unknown,
-            });
-            std::mem::replace(board, new)
-        });
-        if let Some(old) = old {
-            self.history.update(|h| h.record_replace(old));
-        }
-        let state = *self;
-        request_animation_frame(move || {
-            set_timeout(
-                move || {
-                    state.settle_history();
-                    // Then, in a task of its own, the stages' order and the deals' positions
-                    // that moves read (built on first use: on 50,000 deals the first drag
-                    // would otherwise take ~50 ms).
-                    set_timeout(
-                        move || {
-                            state.board.with_untracked(|b| {
-                                b.deals.order();
-                                if let Some(first) = b.deals.first() {
-                                    b.deal_position(&first.id);
-                                }
-                            })
-                        },
-                        std::time::Duration::ZERO,
-                    );
-                },
-                std::time::Duration::ZERO,
-            )
-        });
-        let outcome = Outcome::BoardReplaced;
-        self.announce(&outcome);
-        outcome
-    }
-
-    /// `dispatch(ReplaceBoard)` for an import whose view was worked out while the user chose
-    /// (`ready`: the filter it is for and the view; unused if the filter changed since).
-    pub fn replace_imported(
-        &self,
-        new: Board,
-        ready: Option<Box<(DealFilter, BoardView)>>,
-    ) -> Outcome {
-        self.settle_history();
-        self.replace_board(new, ready)
-    }
-
-    /// Works out the undo step of a replace that is still waiting, against the board it left:
-    /// before anything else changes the board (a command, an undo, another tab's save).
-    pub(crate) fn settle_history(&self) {
-        if self.history.with_untracked(History::is_waiting) {
-            self.board
-                .with_untracked(|b| self.history.update(|h| h.settle(b)));
-        }
-    }
-
     /// The name a stage shows in the current language.
     pub fn stage_name(&self, board: &Board, id: &StageId) -> String {
         let lang = self.lang.get_untracked();

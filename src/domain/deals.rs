@@ -56,11 +56,6 @@ impl Deals {
         }
         self.list.push(deal);
     }
-
-    /// The list, without its order.
-    pub fn into_vec(self) -> Vec<Deal> {
-        self.list
-    }
 }
 
 impl Deref for Deals {

@@ -15,18 +15,6 @@ pub fn display_order(a: &Deal, b: &Deal) -> Ordering {
     a.rank.total_cmp(&b.rank).then_with(|| a.id.cmp(&b.id))
 }
 
-/// The rank that puts a deal at `index` of `stage`, counting the stage's deals without the
-/// deal itself (`moving`). Renumbers the stage first when there is no room left between the
-/// two neighbours.
-pub fn rank_for_index(
-    board: &mut Board,
-    stage: &StageId,
-    index: usize,
-    moving: Option<&DealId>,
-) -> f64 {
-    place_at(board, stage, index, moving).rank
-}
-
 /// Where a deal put at an index of a stage ends up.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Place {
@@ -40,8 +28,10 @@ pub struct Place {
     pub renumbered: Vec<(usize, f64)>,
 }
 
-/// Like `rank_for_index`, and also says where the deal lands: the new rank lies strictly
-/// between the neighbours' ranks, so exactly `index` deals sort before it.
+/// The rank that puts a deal at `index` of `stage`, counting the stage's deals without the
+/// deal itself (`moving`), and where the deal lands: the new rank lies strictly between the
+/// neighbours' ranks, so exactly `index` deals sort before it. Renumbers the stage first when
+/// there is no room left between the two neighbours.
 pub fn place_at(
     board: &mut Board,
     stage: &StageId,

@@ -103,12 +103,7 @@ impl History {
         board: &mut Board,
         now: Timestamp,
     ) -> Option<Result<Outcome, DomainError>> {
-        self.settle(board);
-        let step = self.undo.pop()?;
-        Some(replay(step, board, now).map(|(outcome, inverse)| {
-            self.redo.push(inverse);
-            outcome
-        }))
+        self.replay_top(true, board, now)
     }
 
     /// Redoes the last undone step on `board`.
@@ -117,10 +112,26 @@ impl History {
         board: &mut Board,
         now: Timestamp,
     ) -> Option<Result<Outcome, DomainError>> {
+        self.replay_top(false, board, now)
+    }
+
+    /// Replays the top of the undo (or redo) stack and puts its inverse on the other one. A
+    /// replace still waiting is settled first, so that it is on the stack.
+    fn replay_top(
+        &mut self,
+        undo: bool,
+        board: &mut Board,
+        now: Timestamp,
+    ) -> Option<Result<Outcome, DomainError>> {
         self.settle(board);
-        let step = self.redo.pop()?;
+        let (from, to) = if undo {
+            (&mut self.undo, &mut self.redo)
+        } else {
+            (&mut self.redo, &mut self.undo)
+        };
+        let step = from.pop()?;
         Some(replay(step, board, now).map(|(outcome, inverse)| {
-            self.undo.push(inverse);
+            to.push(inverse);
             outcome
         }))
     }
