@@ -66,7 +66,7 @@ fn adopt_layout(mut merged: Board, theirs: &Board) -> Board {
 /// True when a deal's content changed but its revision and update time did not: two tabs
 /// changed it in the same millisecond, and the card key cannot see the difference.
 fn changed_under_same_stamp(before: &Board, after: &Board) -> bool {
-    let stamps: std::collections::HashMap<&DealId, &Deal> =
+    let stamps: rustc_hash::FxHashMap<&DealId, &Deal> =
         before.deals.iter().map(|d| (&d.id, d)).collect();
     after.deals.iter().any(|d| {
         stamps

@@ -15,8 +15,8 @@ use crate::io::migrate::CURRENT_VERSION;
 use crate::io::snapshot::{decode_board, open_envelope, RestoreError};
 use crate::io::store;
 use crate::io::validate::{validate, Problem};
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde_json::Value;
-use std::collections::{HashMap, HashSet};
 
 /// A file read for import, with what its envelope said and what was repaired.
 #[derive(Clone, Debug, PartialEq)]
@@ -65,20 +65,20 @@ fn rename_duplicate_deal_ids(board: &mut Value) -> Vec<Problem> {
     let Some(deals) = board.get("deals").and_then(Value::as_array) else {
         return Vec::new();
     };
-    let mut taken: HashSet<String> = deals.iter().filter_map(id_of).collect();
+    let mut taken: FxHashSet<String> = deals.iter().filter_map(id_of).collect();
     if taken.len() == deals.len() {
         return Vec::new();
     }
     if let Some(tombstones) = board.get("deleted").and_then(Value::as_array) {
         taken.extend(tombstones.iter().filter_map(id_of));
     }
-    let mut uses: HashMap<String, usize> = HashMap::new();
+    let mut uses: FxHashMap<String, usize> = FxHashMap::default();
     for id in deals.iter().filter_map(id_of) {
         *uses.entry(id).or_insert(0) += 1;
     }
     let mut warnings = Vec::new();
-    let mut seen: HashSet<String> = HashSet::new();
-    let mut next_suffix: HashMap<String, usize> = HashMap::new();
+    let mut seen: FxHashSet<String> = FxHashSet::default();
+    let mut next_suffix: FxHashMap<String, usize> = FxHashMap::default();
     let Some(deals) = board.get_mut("deals").and_then(Value::as_array_mut) else {
         return Vec::new();
     };

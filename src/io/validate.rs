@@ -3,7 +3,7 @@
 
 use crate::domain::board::Board;
 use crate::domain::targets::target::TargetId;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::fmt;
 
 /// One problem and where it is, e.g. `deals[12].value: expected a number, found "abc"`.
@@ -59,7 +59,7 @@ pub fn validate(board: &Board) -> Vec<Problem> {
     if board.stages.is_empty() {
         problems.push(Problem::new("stages", "the board needs at least one stage"));
     }
-    let mut stage_ids = HashSet::new();
+    let mut stage_ids = FxHashSet::default();
     for (i, stage) in board.stages.iter().enumerate() {
         if !stage_ids.insert(&stage.id) {
             problems.push(Problem::new(
@@ -74,7 +74,7 @@ pub fn validate(board: &Board) -> Vec<Problem> {
             ));
         }
     }
-    let mut deal_ids = HashSet::new();
+    let mut deal_ids = FxHashSet::default();
     for (i, deal) in board.deals.iter().enumerate() {
         if !deal_ids.insert(&deal.id) {
             problems.push(Problem::new(
@@ -119,12 +119,12 @@ pub fn validate(board: &Board) -> Vec<Problem> {
 
 /// Unique ids, parents that exist and do not loop back, amounts not negative, real periods.
 fn validate_targets(board: &Board, problems: &mut Vec<Problem>) {
-    let parents: HashMap<&TargetId, Option<&TargetId>> = board
+    let parents: FxHashMap<&TargetId, Option<&TargetId>> = board
         .targets
         .iter()
         .map(|t| (&t.id, t.parent.as_ref()))
         .collect();
-    let mut ids = HashSet::new();
+    let mut ids = FxHashSet::default();
     for (i, target) in board.targets.iter().enumerate() {
         if !ids.insert(&target.id) {
             problems.push(Problem::new(
@@ -161,7 +161,7 @@ fn validate_targets(board: &Board, problems: &mut Vec<Problem>) {
 }
 
 /// True when following parents from `id` comes back to `id`.
-fn in_cycle(id: &TargetId, parents: &HashMap<&TargetId, Option<&TargetId>>) -> bool {
+fn in_cycle(id: &TargetId, parents: &FxHashMap<&TargetId, Option<&TargetId>>) -> bool {
     let mut at = id;
     for _ in 0..parents.len() {
         match parents.get(at).copied().flatten() {

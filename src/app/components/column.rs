@@ -11,8 +11,26 @@ use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-/// How many cards a column shows at first, and how many more each time its end is reached.
+/// How many more cards a column shows each time the end of its list comes near the viewport.
 const WINDOW: usize = 20;
+/// How near (CSS px) the end of a list must come to the viewport for more cards to show.
+const NEAR_PX: u32 = 400;
+/// A little less than the shortest card (style/card.css: ~89 px at the default font size), so
+/// the first window is never short of a screenful.
+const CARD_MIN_PX: f64 = 80.0;
+
+/// How many cards a column shows at first: what a viewport's height of cards and the margin
+/// below it can show, and no more (after an import every column renders this many at once;
+/// a smaller screen or larger cards only means fewer). A column that shows fewer than fit
+/// grows at once through its observer.
+fn first_window() -> usize {
+    let height = window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(800.0);
+    (((height + f64::from(NEAR_PX)) / CARD_MIN_PX).ceil() as usize).clamp(8, 40)
+}
 
 /// A stage column with its name, deal count, total and weighted value.
 #[component]
@@ -30,7 +48,7 @@ pub fn StageColumn(id: StageId) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let limit = RwSignal::new(WINDOW);
+    let limit = RwSignal::new(first_window());
     let stage_id = id.clone();
     let cards = Memo::new(move |_| {
         let limit = limit.get();
@@ -136,7 +154,7 @@ fn show_more_when_seen(el: &web_sys::HtmlDivElement, limit: RwSignal<usize>, len
     // Owned by JS from here on, so it lives as long as the observer needs it.
     let callback: js_sys::Function = callback.into_js_value().unchecked_into();
     let options = web_sys::IntersectionObserverInit::new();
-    options.set_root_margin("400px");
+    options.set_root_margin(&format!("{NEAR_PX}px"));
     if let Ok(observer) = web_sys::IntersectionObserver::new_with_options(&callback, &options) {
         observer.observe(el);
         on_cleanup(move || observer.disconnect());

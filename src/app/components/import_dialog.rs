@@ -3,7 +3,7 @@
 //! with errors lists them and changes nothing.
 
 use crate::app::components::csv_dialog::CsvImportDialog;
-use crate::app::files::{next_task, stored_units_in_slices, PendingImport};
+use crate::app::files::{after_paint, next_task, stored_units_in_slices, PendingImport};
 use crate::app::state::{use_app, AppState};
 use crate::app::storage;
 use crate::domain::columns::{board_view, BoardView};
@@ -135,7 +135,7 @@ fn SnapshotChoice(file: String, imported: Arc<Imported>) -> impl IntoView {
     // out takes a good part of a frame budget).
     let ready: StoredValue<Option<Box<(DealFilter, BoardView)>>> = StoredValue::new(None);
     leptos::task::spawn_local(async move {
-        next_task().await; // the dialog first
+        after_paint().await; // the dialog first
         if incoming.is_disposed() {
             return;
         }

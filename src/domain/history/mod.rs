@@ -7,7 +7,7 @@ mod record;
 use crate::domain::board::{Board, Deal, DealId, Settings, Stage, Timestamp, Tombstone};
 use crate::domain::command::{Command, DomainError, Outcome};
 use crate::domain::targets::target::{Target, TargetId, TargetTombstone};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// The touched parts of a board at one moment. Stages and settings are small and always kept.
 #[derive(Clone, Debug, PartialEq)]
@@ -141,13 +141,13 @@ impl History {
 /// since the step (another tab edited it) is left alone: this tab never undoes another's
 /// change. Revisions and update times are not compared: an earlier undo renews them.
 fn replay(step: Step, board: &mut Board, now: Timestamp) -> Result<(Outcome, Step), DomainError> {
-    let current: HashMap<&DealId, &Deal> = board.deals.iter().map(|d| (&d.id, d)).collect();
+    let current: FxHashMap<&DealId, &Deal> = board.deals.iter().map(|d| (&d.id, d)).collect();
     let unchanged = |id: &DealId, after: &Option<Deal>| match (current.get(id), after) {
         (Some(now), Some(then)) => same_content(now, then),
         (None, None) => true,
         _ => false,
     };
-    let after: HashMap<&DealId, &Option<Deal>> =
+    let after: FxHashMap<&DealId, &Option<Deal>> =
         step.after.deals.iter().map(|(id, d)| (id, d)).collect();
     let deals: Vec<(DealId, Option<Deal>)> = step
         .before
@@ -157,9 +157,9 @@ fn replay(step: Step, board: &mut Board, now: Timestamp) -> Result<(Outcome, Ste
         .cloned()
         .collect();
     // Targets likewise: only those still as this step left them.
-    let targets_now: HashMap<&TargetId, &Target> =
+    let targets_now: FxHashMap<&TargetId, &Target> =
         board.targets.iter().map(|t| (&t.id, t)).collect();
-    let targets_after: HashMap<&TargetId, &Option<Target>> =
+    let targets_after: FxHashMap<&TargetId, &Option<Target>> =
         step.after.targets.iter().map(|(id, t)| (id, t)).collect();
     let target_unchanged = |id: &TargetId| match (targets_now.get(id), targets_after.get(id)) {
         (Some(now), Some(Some(then))) => same_target(now, then),

@@ -5,7 +5,7 @@ use crate::domain::board::{Board, Deal, DealId, Timestamp, Tombstone};
 use crate::domain::command::{Command, DomainError, Outcome};
 use crate::domain::sort::sort_by;
 use crate::domain::targets::target::{Target, TargetId, TargetTombstone};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{Patch, Step};
 
@@ -38,7 +38,7 @@ impl Board {
     /// Apart from `apply_recorded` so that the view can show the new board first and work the
     /// step out a moment later (`History::record_replace`).
     pub fn replaced_step(&self, old: Board) -> Step {
-        let current: HashMap<&DealId, &Deal> = self.deals.iter().map(|d| (&d.id, d)).collect();
+        let current: FxHashMap<&DealId, &Deal> = self.deals.iter().map(|d| (&d.id, d)).collect();
         let mut after_deals = Vec::new();
         let mut changed = Vec::with_capacity(old.deals.len());
         for deal in &old.deals {
@@ -49,7 +49,7 @@ impl Board {
             }
             changed.push(differs);
         }
-        let old_ids: HashSet<&DealId> = old.deals.iter().map(|d| &d.id).collect();
+        let old_ids: FxHashSet<&DealId> = old.deals.iter().map(|d| &d.id).collect();
         let added: Vec<&Deal> = self
             .deals
             .iter()
@@ -116,7 +116,7 @@ impl Board {
         (before.targets, after.targets) = changed_targets(targets_before, &self.targets);
         // Keep only the deals that really changed: a later undo must not rewrite (and so
         // re-revision) a neighbour that was merely looked at.
-        let changed: HashSet<DealId> = before
+        let changed: FxHashSet<DealId> = before
             .deals
             .iter()
             .zip(&after.deals)
@@ -188,7 +188,7 @@ impl Board {
                 .map(|id| (id.clone(), self.deal(id).cloned()))
                 .collect()
         } else {
-            let index: HashMap<&DealId, &Deal> = self.deals.iter().map(|d| (&d.id, d)).collect();
+            let index: FxHashMap<&DealId, &Deal> = self.deals.iter().map(|d| (&d.id, d)).collect();
             ids.iter()
                 .map(|id| (id.clone(), index.get(id).map(|d| (*d).clone())))
                 .collect()
@@ -206,8 +206,8 @@ impl Board {
     /// and `now` as their update time, and removed ones a tombstone, so that other tabs and
     /// merges see the undo as the newest change.
     pub(crate) fn restore_patch(&mut self, patch: Patch, now: Timestamp) {
-        let touched: HashSet<&DealId> = patch.deals.iter().map(|(id, _)| id).collect();
-        let mut revisions: HashMap<DealId, u32> = HashMap::new();
+        let touched: FxHashSet<&DealId> = patch.deals.iter().map(|(id, _)| id).collect();
+        let mut revisions: FxHashMap<DealId, u32> = FxHashMap::default();
         self.deals.retain(|d| {
             if touched.contains(&d.id) {
                 revisions.insert(d.id.clone(), d.revision);
@@ -221,7 +221,7 @@ impl Board {
             self.deleted_targets = targets;
         }
         // Restored deals lose their tombstone; removed ones get a new one at `now`.
-        let restored: HashSet<&DealId> = patch
+        let restored: FxHashSet<&DealId> = patch
             .deals
             .iter()
             .filter(|(_, d)| d.is_some())
@@ -280,9 +280,9 @@ type TargetStates = Vec<(TargetId, Option<Target>)>;
 
 /// The targets that differ between two lists, each as it was before and as it is after.
 fn changed_targets(before: Vec<Target>, after: &[Target]) -> (TargetStates, TargetStates) {
-    let now: HashMap<&TargetId, &Target> = after.iter().map(|t| (&t.id, t)).collect();
+    let now: FxHashMap<&TargetId, &Target> = after.iter().map(|t| (&t.id, t)).collect();
     let mut then: TargetStates = Vec::new();
-    let mut then_ids: HashSet<TargetId> = HashSet::new();
+    let mut then_ids: FxHashSet<TargetId> = FxHashSet::default();
     let mut later: TargetStates = Vec::new();
     for t in before {
         let current = now.get(&t.id).copied();
@@ -351,7 +351,7 @@ fn touched_deals(board: &Board, cmd: &Command) -> Vec<DealId> {
         | Command::SplitTarget { .. }
         | Command::SetBehindThreshold(_) => Vec::new(),
     };
-    let mut seen = HashSet::new();
+    let mut seen = FxHashSet::default();
     ids.retain(|id| seen.insert(id.clone()));
     ids
 }

@@ -6,14 +6,14 @@ use crate::domain::board::{Board, Deal, DealStatus, Timestamp};
 use crate::domain::date::iso_date;
 use crate::io::migrate::CURRENT_VERSION;
 use crate::io::snapshot::APP_VERSION;
+use rustc_hash::FxHashMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 /// Collects distinct strings and hands out their indexes. Keys borrow from the board, except
 /// close dates, which are formatted here.
 #[derive(Default)]
 struct Strings<'a> {
-    index: HashMap<Cow<'a, str>, u32>,
+    index: FxHashMap<Cow<'a, str>, u32>,
     list: Vec<Cow<'a, str>>,
 }
 
