@@ -33,6 +33,7 @@ function parseArgs(argv) {
     sizes: [1000, 5000, 10000, 50000],
     moves: 50,
     runs: 3,
+    importRuns: 3,
     timeout: 180,
     moveTime: 300,
     dist: path.join(ROOT, 'dist'),
@@ -56,6 +57,9 @@ function parseArgs(argv) {
       case '--runs':
         o.runs = Math.max(1, Number(value()));
         break;
+      case '--import-runs':
+        o.importRuns = Math.max(1, Number(value()));
+        break;
       case '--timeout':
         o.timeout = Number(value());
         break;
@@ -78,9 +82,10 @@ function parseArgs(argv) {
       case '--help':
         console.log(
           'usage: node bench/bench.mjs [--sizes 1000,5000,10000,50000] [--moves 50] [--runs 3]\n' +
-            '         [--timeout 180] [--move-time 300] [--dist dist] [--out bench/results.json] [--markdown file.md]\n' +
+            '         [--import-runs 3] [--timeout 180] [--move-time 300] [--dist dist] [--out bench/results.json] [--markdown file.md]\n' +
             '       node bench/bench.mjs --table bench/results.json   (prints the table of a saved run)\n' +
             '  --runs: first renders per size (median; 1 above 20,000 deals)\n' +
+            '  --import-runs: imports of the largest size, each in a fresh browser (median)\n' +
             '  --timeout: seconds any one wait may take before it is reported as a timeout\n' +
             '  --move-time: seconds of moves per size; slower sizes report the moves made by then',
         );
@@ -709,12 +714,33 @@ async function benchSize(size, o, server, boardsDir, isLargest, failures) {
       noteErrors(b);
       await b.close();
       b = null;
-      const imp = await step('import', () =>
-        within(o.timeout * 2, 'import', runImport(server, file, filePath, firstDeal, o.timeout)),
-      );
+      // Several imports, each in a fresh browser: one import's total varies by ±10 % on a
+      // shared machine, so the table shows the median run and the range.
+      const imports = [];
+      for (let i = 0; i < (isLargest ? o.importRuns : 1); i += 1) {
+        const one = await step('import', () =>
+          within(o.timeout * 2, 'import', runImport(server, file, filePath, firstDeal, o.timeout)),
+        );
+        if (!one) break;
+        log(`${size}: import ${round(one.result.total)} ms, longest task ${round(one.result.longestTask)} ms`);
+        imports.push(one);
+      }
+      const byTotal = [...imports].sort((x, y) => x.result.total - y.result.total);
+      const imp = byTotal.length ? byTotal[(byTotal.length - 1) >> 1] : null;
+      for (const other of imports) {
+        if (other === imp) continue;
+        noteErrors(other.browser);
+        await other.browser.close();
+      }
       if (imp) {
-        r.import = imp.result;
-        log(`${size}: import ${round(r.import.total)} ms, longest task ${round(r.import.longestTask)} ms`);
+        r.import = {
+          ...imp.result,
+          runs: imports.map((x) => round(x.result.total)),
+          // Every run must keep its tasks short, so the longest of all runs is reported.
+          longestTask: Math.max(...imports.map((x) => x.result.longestTask)),
+          tasksOver100: imports.reduce((n, x) => n + x.result.tasksOver100, 0),
+        };
+        log(`${size}: import median ${round(r.import.total)} ms of ${r.import.runs.join(', ')}`);
         if (!r.fits) {
           r.heap = imp.result.heap;
           r.wasmMemory = imp.result.wasmMemory;
@@ -848,6 +874,12 @@ const BUDGET = {
   capacityLeft: 0.3,
 };
 
+/** "median of 3: 471–563; " for an import run several times, else nothing. */
+function runsText(runs) {
+  if (!runs || runs.length < 2) return '';
+  return `median of ${runs.length}: ${fmtMs(Math.min(...runs))}–${fmtMs(Math.max(...runs))}; `;
+}
+
 function fmtMs(x) {
   if (x == null) return '–';
   return x >= 100 ? `${Math.round(x).toLocaleString('en-US')}` : x >= 10 ? x.toFixed(1) : x.toFixed(2);
@@ -928,10 +960,10 @@ function buildTable(res) {
     const taskOk = i.longestTask <= BUDGET.importTask;
     lines.push('| single figures | value | budget | met? |', '|---|---:|---|---|');
     lines.push(
-      `| import of ${impSize.toLocaleString('en-US')} deals (${fmtMB(imp.fileBytes)}): total | ${fmtMs(i.total)} ms (read + check ${fmtMs(i.readAndCheck)}, replace + render ${fmtMs(i.replaceAndRender)}) | ≤ 500 ms at 50,000 | ${impBudgetSize ? yes(totalOk) : 'n/a (not 50,000)'} |`,
+      `| import of ${impSize.toLocaleString('en-US')} deals (${fmtMB(imp.fileBytes)}): total | ${fmtMs(i.total)} ms (${runsText(i.runs)}read + check ${fmtMs(i.readAndCheck)}, replace + render ${fmtMs(i.replaceAndRender)}) | ≤ 500 ms at 50,000 | ${impBudgetSize ? yes(totalOk) : 'n/a (not 50,000)'} |`,
     );
     lines.push(
-      `| import: longest main-thread task | ${fmtMs(i.longestTask)} ms (${i.tasksOver100} tasks > 100 ms) | ≤ 100 ms | ${impBudgetSize ? yes(taskOk) : 'n/a (not 50,000)'} |`,
+      `| import: longest main-thread task | ${fmtMs(i.longestTask)} ms (${i.tasksOver100} tasks > 100 ms${i.runs?.length > 1 ? `; all ${i.runs.length} runs` : ''}) | ≤ 100 ms | ${impBudgetSize ? yes(taskOk) : 'n/a (not 50,000)'} |`,
     );
     lines.push(`| import: progress shown | ${i.progressShown ? 'yes' : 'no'} | shown | ${impBudgetSize ? yes(i.progressShown) : 'n/a'} |`);
   } else {
@@ -970,7 +1002,7 @@ function buildTable(res) {
 function header(res) {
   const build = res.git ? `build of ${res.git.commit}${res.git.dirty ? ' + local changes' : ''}` : 'build';
   const o = res.options;
-  return `Dealboard benchmark — ${res.date.slice(0, 16).replace('T', ' ')} UTC — ${build} — ${res.machine.nproc} × ${res.machine.cpu}, ${res.machine.memory}, ${res.machine.chromium} — ${o.moves} moves, ${o.runs} runs per first render (1 above 20,000), ${res.seconds} s`;
+  return `Dealboard benchmark — ${res.date.slice(0, 16).replace('T', ' ')} UTC — ${build} — ${res.machine.nproc} × ${res.machine.cpu}, ${res.machine.memory}, ${res.machine.chromium} — ${o.moves} moves, ${o.runs} runs per first render (1 above 20,000), ${o.importRuns ?? 1} imports of the largest size, ${res.seconds} s`;
 }
 
 async function main() {
@@ -985,7 +1017,7 @@ async function main() {
   const boardsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dealboard-bench-boards-'));
   const server = await startServer(distDir, boardsDir);
   const failures = [];
-  const res = { date: new Date().toISOString(), options: { sizes: o.sizes, moves: o.moves, runs: o.runs, timeout: o.timeout } };
+  const res = { date: new Date().toISOString(), options: { sizes: o.sizes, moves: o.moves, runs: o.runs, importRuns: o.importRuns, timeout: o.timeout } };
   try {
     res.machine = machine(await chromiumVersion());
     log(`machine: ${res.machine.nproc} × ${res.machine.cpu}, ${res.machine.memory}, ${res.machine.chromium}`);

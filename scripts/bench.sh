@@ -6,7 +6,7 @@
 # Not part of scripts/test.sh. See bench/README.md and docs/benchmark.md.
 #
 #   scripts/bench.sh [--sizes 1000,5000,10000,50000] [--moves 50] [--skip-build]
-#                    [--runs 3] [--timeout 180] [--out bench/results.json] [--markdown file.md]
+#                    [--runs 3] [--import-runs 3] [--timeout 180] [--out bench/results.json] [--markdown file.md]
 #
 # CI smoke test: scripts/bench.sh --skip-build --sizes 200 --moves 5
 # Exits non-zero only when something breaks (an error, a page error, a missing build), never
