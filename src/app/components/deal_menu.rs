@@ -2,50 +2,68 @@
 //! Moves go through the same `MoveDeal` command as every other input.
 
 use crate::app::moves::{move_deal, step_deal, Step};
-use crate::app::state::{display_stage_name, use_app, Dialog};
+use crate::app::state::{display_stage_name, use_app, AppState, Dialog};
 use crate::domain::board::DealId;
 use crate::i18n::Key;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// The "⋯" button of a card and the menu it opens.
+/// The "⋯" button of a card and the menu it opens. Every card has one, so it holds only the
+/// button: the menu's items, effects and handlers are made when it opens (on a board showing
+/// ~150 cards, building them for every card was a good part of each card's render).
 #[component]
 pub fn DealMenu(id: DealId, title: String) -> impl IntoView {
     let state = use_app();
-    let menu_id = id.clone();
-    let open = Memo::new(move |_| state.open_menu.with(|m| m.as_ref() == Some(&menu_id)));
-    let trigger = NodeRef::<leptos::html::Button>::new();
-    let menu = NodeRef::<leptos::html::Div>::new();
-    // Where the menu sits: fixed to the viewport, so a scrolling column cannot clip it.
-    let placement = RwSignal::new(String::new());
-    let close = move || {
-        state.open_menu.set(None);
-        if let Some(button) = trigger.get_untracked() {
-            let _ = button.focus();
-        }
+    let is_open = {
+        let id = id.clone();
+        move || state.open_menu.with(|m| m.as_ref() == Some(&id))
     };
     let toggle = {
         let id = id.clone();
         move |_| {
-            if open.get_untracked() {
-                state.open_menu.set(None);
-                return;
-            }
-            if let Some(button) = trigger.get_untracked() {
-                placement.set(menu_placement(&button));
-            }
-            state.open_menu.set(Some(id.clone()));
+            let open = state.open_menu.with_untracked(|m| m.as_ref() == Some(&id));
+            state.open_menu.set((!open).then(|| id.clone()));
         }
     };
-    // Focus the first item once the menu is shown, so arrows and Enter work at once.
-    Effect::new(move |_| {
-        if open.get() {
-            if let Some(first) = menu
-                .get()
-                .and_then(|m| m.query_selector("[role=menuitem]").ok().flatten())
-            {
-                let _ = first.unchecked_into::<web_sys::HtmlElement>().focus();
-            }
+    let expanded = {
+        let is_open = is_open.clone();
+        move || is_open().to_string()
+    };
+    let label = {
+        let title = title.clone();
+        move || state.fill(Key::DealActions, &[&title])
+    };
+    let menu = move || is_open().then(|| view! { <MenuItems id=id.clone() title=title.clone()/> });
+    view! {
+        <div class="deal-menu" on:click=|ev| ev.stop_propagation() on:keydown=move |ev| menu_keys(ev, state)>
+            <button
+                class="menu-trigger"
+                aria-haspopup="menu"
+                aria-expanded=expanded
+                aria-label=label
+                on:click=toggle
+            >"⋯"</button>
+            {menu}
+        </div>
+    }
+}
+
+/// The open menu: edit, move to each other stage, move up/down/top, delete.
+#[component]
+fn MenuItems(id: DealId, title: String) -> impl IntoView {
+    let state = use_app();
+    let menu = NodeRef::<leptos::html::Div>::new();
+    // Placed under its button (fixed to the viewport, so a scrolling column cannot clip it),
+    // then the first item takes focus, so arrows and Enter work at once.
+    menu.on_load(|menu| {
+        let trigger = menu
+            .parent_element()
+            .and_then(|wrapper| wrapper.query_selector(".menu-trigger").ok().flatten());
+        if let Some(trigger) = trigger {
+            let _ = menu.set_attribute("style", &menu_placement(&trigger));
+        }
+        if let Some(first) = menu.query_selector("[role=menuitem]").ok().flatten() {
+            let _ = first.unchecked_into::<web_sys::HtmlElement>().focus();
         }
     });
     let current_stage = {
@@ -68,11 +86,7 @@ pub fn DealMenu(id: DealId, title: String) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
-    let label = {
-        let title = title.clone();
-        move || state.fill(Key::DealActions, &[&title])
-    };
-    let menu_label = label.clone();
+    let label = move || state.fill(Key::DealActions, &[&title]);
     let edit = {
         let id = id.clone();
         move |_| {
@@ -89,67 +103,59 @@ pub fn DealMenu(id: DealId, title: String) -> impl IntoView {
         }
     };
     let step_id = id.clone();
-    let move_items = {
-        let id = id.clone();
-        move || {
-            targets()
-                .into_iter()
-                .map(|(to, name, _)| {
-                    let id = id.clone();
-                    let text = state.fill(Key::MoveTo, &[&name]);
-                    let go = move |_| {
-                        state.open_menu.set(None);
-                        move_deal(state, id.clone(), to.clone(), usize::MAX);
-                    };
-                    view! { <button role="menuitem" tabindex="-1" on:click=go>{text}</button> }
-                })
-                .collect_view()
-        }
+    let move_items = move || {
+        targets()
+            .into_iter()
+            .map(|(to, name, _)| {
+                let id = id.clone();
+                let text = state.fill(Key::MoveTo, &[&name]);
+                let go = move |_| {
+                    state.open_menu.set(None);
+                    move_deal(state, id.clone(), to.clone(), usize::MAX);
+                };
+                view! { <button role="menuitem" tabindex="-1" on:click=go>{text}</button> }
+            })
+            .collect_view()
     };
     view! {
-        <div class="deal-menu" on:click=|ev| ev.stop_propagation() on:keydown=move |ev| menu_keys(ev, open, close)>
-            <button
-                class="menu-trigger"
-                node_ref=trigger
-                aria-haspopup="menu"
-                aria-expanded=move || open.get().to_string()
-                aria-label=label
-                on:click=toggle
-            >"⋯"</button>
-            <Show when=move || open.get()>
-                <div class="menu" role="menu" node_ref=menu aria-label=menu_label.clone() style=move || placement.get()>
-                    <button role="menuitem" tabindex="-1" on:click=edit.clone()>{state.tr(Key::Edit)}</button>
-                    <p class="menu-heading" aria-hidden="true">{state.tr(Key::MoveToHeading)}</p>
-                    {move_items.clone()}
-                    {[(Key::MoveUp, Step::Up), (Key::MoveDown, Step::Down), (Key::MoveToTop, Step::Top)].map(|(key, step)| {
-                        let id = step_id.clone();
-                        view! {
-                            <button role="menuitem" tabindex="-1" on:click=move |_| {
-                                state.open_menu.set(None);
-                                step_deal(state, id.clone(), step);
-                            }>{state.tr(key)}</button>
-                        }
-                    }).collect_view()}
-                    <button role="menuitem" tabindex="-1" class="danger" on:click=delete.clone()>{state.tr(Key::Delete)}</button>
-                </div>
-            </Show>
+        <div class="menu" role="menu" node_ref=menu aria-label=label>
+            <button role="menuitem" tabindex="-1" on:click=edit>{state.tr(Key::Edit)}</button>
+            <p class="menu-heading" aria-hidden="true">{state.tr(Key::MoveToHeading)}</p>
+            {move_items}
+            {[(Key::MoveUp, Step::Up), (Key::MoveDown, Step::Down), (Key::MoveToTop, Step::Top)].map(|(key, step)| {
+                let id = step_id.clone();
+                view! {
+                    <button role="menuitem" tabindex="-1" on:click=move |_| {
+                        state.open_menu.set(None);
+                        step_deal(state, id.clone(), step);
+                    }>{state.tr(key)}</button>
+                }
+            }).collect_view()}
+            <button role="menuitem" tabindex="-1" class="danger" on:click=delete>{state.tr(Key::Delete)}</button>
         </div>
     }
 }
 
 /// Arrow keys move between items, Home/End jump, Escape closes and returns to the trigger.
-fn menu_keys(ev: leptos::ev::KeyboardEvent, open: Memo<bool>, close: impl Fn()) {
-    if !open.get_untracked() {
-        return;
-    }
-    // Keys must not reach the card (Enter would open the dialog).
-    ev.stop_propagation();
-    let Some(menu) = ev
+fn menu_keys(ev: leptos::ev::KeyboardEvent, state: AppState) {
+    let Some(wrapper) = ev
         .current_target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|el| el.query_selector("[role=menu]").ok().flatten())
     else {
         return;
+    };
+    // Only while the menu is open (it is on the page only then).
+    let Some(menu) = wrapper.query_selector("[role=menu]").ok().flatten() else {
+        return;
+    };
+    // Keys must not reach the card (Enter would open the dialog).
+    ev.stop_propagation();
+    let close = || {
+        state.open_menu.set(None);
+        let trigger = wrapper.query_selector(".menu-trigger").ok().flatten();
+        if let Some(button) = trigger.and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = button.focus();
+        }
     };
     let items = menu.query_selector_all("[role=menuitem]").ok();
     let items: Vec<web_sys::HtmlElement> = items
@@ -182,7 +188,7 @@ fn menu_keys(ev: leptos::ev::KeyboardEvent, open: Memo<bool>, close: impl Fn()) 
 }
 
 /// Fixed-position style under the trigger, right-aligned, flipped above it near the bottom.
-fn menu_placement(trigger: &web_sys::HtmlButtonElement) -> String {
+fn menu_placement(trigger: &web_sys::Element) -> String {
     let rect = trigger.get_bounding_client_rect();
     let window = leptos::prelude::window();
     let width = window
