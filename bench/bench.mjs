@@ -174,9 +174,14 @@ const MIME = {
 /** The app's stylesheet links from its index.html, with absolute paths (for the floor). */
 function appCssLinks(distDir) {
   const html = fs.readFileSync(path.join(distDir, 'index.html'), 'utf8');
-  return [...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*>/g)]
-    .map((m) => m[0].replace(/href="([^"]+)"/, (_, href) => `href="/${path.basename(href)}"`))
-    .join('\n    ');
+  // Quoted or not: Trunk minifies index.html in release builds (`href=/x.css rel=stylesheet`).
+  const links = [...html.matchAll(/<link\b[^>]*\brel="?stylesheet"?[^>]*>/g)]
+    .map((m) => /\bhref="?([^" >]+)"?/.exec(m[0])?.[1])
+    .filter(Boolean)
+    .map((href) => `<link rel="stylesheet" href="/${path.basename(href)}">`);
+  // Without the app's styles the floor would lay out bare cards: a cheaper floor, an unfair ratio.
+  if (!links.length) throw new Error(`no stylesheet link in ${distDir}/index.html for the floor page`);
+  return links.join('\n    ');
 }
 
 async function startServer(distDir, boardsDir) {

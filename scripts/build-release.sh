@@ -6,4 +6,5 @@ cd "$(dirname "$0")/.."
 [ "${SKIP_SETUP:-}" = 1 ] || scripts/setup.sh
 source scripts/env.sh
 trunk build --release --offline --skip-version-check
+node scripts/shrink-release.mjs dist
 scripts/transfer-size.sh dist
