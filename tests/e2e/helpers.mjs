@@ -37,8 +37,10 @@ const MIME = {
 /**
  * Serves dist/ on 127.0.0.1 at a random port. Resolves to { url, close }.
  * Fails at once when the release build is missing, with the command that makes it.
+ * `prefix` serves it under a sub-folder (e.g. '/team/pipeline/'), as a static host's
+ * project page would, with nothing at the root.
  */
-export async function startServer(dir = DIST) {
+export async function startServer(dir = DIST, { prefix = '/' } = {}) {
   if (!fs.existsSync(path.join(dir, 'index.html'))) {
     throw new Error(`${dir}/index.html is missing: build first with SKIP_SETUP=1 scripts/build-release.sh`);
   }
@@ -51,6 +53,11 @@ export async function startServer(dir = DIST) {
       res.writeHead(400).end('bad request');
       return;
     }
+    if (!pathname.startsWith(prefix)) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    pathname = '/' + pathname.slice(prefix.length);
     if (pathname.endsWith('/')) pathname += 'index.html';
     const file = path.resolve(root, '.' + pathname);
     if (file !== root && !file.startsWith(root + path.sep)) {
@@ -73,7 +80,7 @@ export async function startServer(dir = DIST) {
   });
   const { port } = server.address();
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: `http://127.0.0.1:${port}${prefix}`,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections?.();
