@@ -171,4 +171,11 @@ proptest! {
     fn storage_units_are_what_the_browser_counts(text in ".*") {
         prop_assert_eq!(dealboard::io::capacity::units(&text), text.encode_utf16().count());
     }
+
+    /// Long texts, mostly ASCII: the runs of ASCII counted a block at a time, and characters
+    /// of two to four bytes across the blocks' edges.
+    #[test]
+    fn long_mostly_ascii_texts_count_the_same(text in "[a-z0-9 ,\"]{0,150}([é客🤝][a-z]{0,70}){0,6}") {
+        prop_assert_eq!(dealboard::io::capacity::units(&text), text.encode_utf16().count());
+    }
 }

@@ -162,14 +162,18 @@ pub async fn stored_units_in_slices(
     let mut encoder = store::Encoder::new(&imported.board);
     loop {
         let started = js_sys::Date::now();
-        while js_sys::Date::now() - started < SLICE_MS {
-            if encoder.step(500) {
-                return Some(capacity::units(&encoder.finish(0)));
-            }
+        let mut written = false;
+        while !written && js_sys::Date::now() - started < SLICE_MS {
+            written = encoder.step(500);
         }
         next_task().await;
         if stop() {
             return None;
+        }
+        if written {
+            // Putting the text together and counting it in a task of its own: at the end of
+            // a full slice it made a task of ~90 ms on 50,000 deals.
+            return Some(capacity::units(&encoder.finish(0)));
         }
     }
 }
