@@ -113,8 +113,9 @@ function renameImports(wasm, js) {
     else if (kind === 3) at += 2; // global: type, mutability
     else if (kind === 4) { at += 1; read(); } // tag
     else fail(`import ${field}: unknown kind ${kind}`);
-    if (!names.has(field)) names.set(field, shortName(names.size));
-    parts.push(nameBytes(module), nameBytes(names.get(field)), body.subarray(start, at));
+    // Only wasm-bindgen's own names: a build already shrunk keeps its short ones.
+    if (field.startsWith('__wb') && !names.has(field)) names.set(field, shortName(names.size));
+    parts.push(nameBytes(module), nameBytes(names.get(field) ?? field), body.subarray(start, at));
   }
   if (at !== body.length) fail('the import section did not read to its end');
   for (const [old, short] of names) {

@@ -19,10 +19,11 @@ const NEAR_PX: u32 = 400;
 /// the first window is never short of a screenful.
 const CARD_MIN_PX: f64 = 80.0;
 
-/// How many cards a column shows at first: what a viewport's height of cards and the margin
-/// below it can show, and no more (after an import every column renders this many at once;
-/// a smaller screen or larger cards only means fewer). A column that shows fewer than fit
-/// grows at once through its observer.
+/// How many cards a column shows at first: enough to fill the viewport's height and the
+/// margin below it, counting every card at the shortest a card is. After an import every
+/// column renders this many at once, so no more than that (a fixed 20 was more than a 720 px
+/// screen needs: 14). Cards shorter than counted (a smaller font) bring the end of the
+/// list near at once, and the observer adds a window.
 fn first_window() -> usize {
     let height = window()
         .inner_height()
