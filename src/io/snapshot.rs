@@ -125,8 +125,8 @@ pub(crate) struct Opened {
 
 /// Parses `text`, checks format and version, and migrates it to the current version.
 pub(crate) fn open_envelope(text: &str) -> Result<Opened, RestoreError> {
-    // As bytes, like the stepped import's deals: one JSON reader in the wasm, not two.
-    let mut root: Value = serde_json::from_slice(text.trim_start_matches('\u{feff}').as_bytes())
+    // As text, like the stepped import's deals: one JSON reader in the wasm, not two.
+    let mut root: Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
         .map_err(|e| RestoreError::NotJson(e.to_string()))?;
     let object = root
         .as_object()

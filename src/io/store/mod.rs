@@ -98,8 +98,8 @@ pub fn decode(text: &str) -> Result<(Board, Timestamp), RestoreError> {
     // Through `Value` and serde_path_to_error, like snapshots: the deserialisers of stages,
     // settings and targets are then the ones snapshots already use (each separate set of
     // them costs wasm size), and a problem is reported with its place.
-    let value: Value = serde_json::from_slice(text.as_bytes())
-        .map_err(|e| RestoreError::NotJson(e.to_string()))?;
+    let value: Value =
+        serde_json::from_str(text).map_err(|e| RestoreError::NotJson(e.to_string()))?;
     let stored: Stored = serde_path_to_error::deserialize(&value).map_err(|e| {
         let path = e.path().to_string();
         let path = path.strip_prefix("board.").unwrap_or(&path).to_string();
