@@ -76,7 +76,7 @@ pub fn open_file(state: AppState, file: web_sys::File) {
     leptos::task::spawn_local(async move {
         let bytes = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
             // Bytes, not `file.text()`: no UTF-16 round trip for a 25 MB file, and a snapshot's
-            // reader checks them as UTF-8 as it goes.
+            // reader checks them as UTF-8 in one pass.
             Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
             Err(err) => {
                 let why = format!("{err:?}");
