@@ -2,6 +2,7 @@
 //! both start-up and file import use.
 
 use crate::domain::board::{Board, Deal, Timestamp};
+use crate::io::json_scan::problem_at;
 use crate::io::migrate::{migrate, CURRENT_VERSION};
 use crate::io::store;
 use crate::io::validate::{validate, Problem};
@@ -163,9 +164,13 @@ pub(crate) fn open_envelope(text: &str) -> Result<Opened, RestoreError> {
 /// and deals pointing at stages that do not exist are named too, so the user sees all the
 /// problems of a file at once, each with its place, not only the first.
 pub(crate) fn decode_board(value: Value) -> Result<Board, RestoreError> {
-    let first = match serde_path_to_error::deserialize::<_, Board>(&value) {
+    // Read from text, not from the `Value`: serde_json's text reader is the one the stepped
+    // import and the stored form use, so the deserialisers are compiled once, and its errors
+    // say where they are (`json_scan::problem_at`).
+    let text = serde_json::to_string(&value).expect("JSON values always serialise");
+    let first = match serde_json::from_str::<Board>(&text) {
         Ok(board) => return Ok(board),
-        Err(e) => Problem::from_serde(&e.path().to_string(), &e.inner().to_string()),
+        Err(e) => problem_at(&text, &e),
     };
     let mut problems = Vec::new();
     let deals = value
@@ -174,11 +179,14 @@ pub(crate) fn decode_board(value: Value) -> Result<Board, RestoreError> {
         .map(Vec::as_slice)
         .unwrap_or_default();
     for (i, deal) in deals.iter().enumerate() {
-        if let Err(e) = serde_path_to_error::deserialize::<_, Deal>(deal) {
-            let path = format!("deals[{i}].{}", e.path())
-                .trim_end_matches(".")
-                .to_string();
-            problems.push(Problem::from_serde(&path, &e.inner().to_string()));
+        let text = serde_json::to_string(deal).expect("JSON values always serialise");
+        if let Err(e) = serde_json::from_str::<Deal>(&text) {
+            let problem = problem_at(&text, &e);
+            let path = match problem.path.as_str() {
+                "board" => format!("deals[{i}]"),
+                field => format!("deals[{i}].{field}"),
+            };
+            problems.push(Problem::new(path, problem.message));
         }
     }
     let stage_ids: Vec<&str> = value

@@ -12,6 +12,7 @@
 
 use crate::domain::board::Deal;
 use crate::io::import::{read_import, Imported};
+use crate::io::json_scan::{skip_space, skip_string, skip_value};
 use crate::io::migrate::CURRENT_VERSION;
 use crate::io::snapshot::{decode_board, open_envelope, RestoreError};
 use crate::io::store::is_stored_form;
@@ -233,63 +234,5 @@ fn value_of(bytes: &[u8], at: usize, key: &[u8]) -> Option<usize> {
             return None;
         }
         at = skip_space(bytes, at + 1);
-    }
-}
-
-fn skip_space(bytes: &[u8], mut at: usize) -> usize {
-    while matches!(bytes.get(at), Some(b' ' | b'\n' | b'\r' | b'\t')) {
-        at += 1;
-    }
-    at
-}
-
-/// The index after the string that starts at `at` (its opening quote).
-fn skip_string(bytes: &[u8], at: usize) -> Option<usize> {
-    let mut i = at + 1;
-    loop {
-        match bytes.get(i)? {
-            b'"' => return Some(i + 1),
-            b'\\' => i += 2,
-            _ => i += 1,
-        }
-    }
-}
-
-/// The index after the value that starts at `at`. Brackets are only counted, not matched:
-/// the decoder checks the value itself.
-fn skip_value(bytes: &[u8], at: usize) -> Option<usize> {
-    match bytes.get(at)? {
-        b'"' => skip_string(bytes, at),
-        b'{' | b'[' => {
-            let mut depth = 0usize;
-            let mut i = at;
-            loop {
-                match bytes.get(i)? {
-                    b'"' => {
-                        i = skip_string(bytes, i)?;
-                        continue;
-                    }
-                    b'{' | b'[' => depth += 1,
-                    b'}' | b']' => {
-                        depth -= 1;
-                        if depth == 0 {
-                            return Some(i + 1);
-                        }
-                    }
-                    _ => {}
-                }
-                i += 1;
-            }
-        }
-        _ => {
-            let mut i = at;
-            while !matches!(
-                bytes.get(i),
-                None | Some(b',' | b'}' | b']' | b' ' | b'\n' | b'\r' | b'\t')
-            ) {
-                i += 1;
-            }
-            (i > at).then_some(i)
-        }
     }
 }

@@ -22,11 +22,12 @@ use crate::domain::board::{
 use crate::domain::date::parse_iso_date;
 use crate::domain::money::Currency;
 use crate::domain::targets::target::{Target, TargetTombstone};
+use crate::io::json_scan::problem_at;
 use crate::io::migrate::CURRENT_VERSION;
 use crate::io::snapshot::RestoreError;
 use crate::io::validate::{validate, Problem};
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde_json::error::Category;
 
 /// The `format` of the stored form; always the first field, so it is recognised cheaply.
 pub const STORE_FORMAT: &str = "dealboard-store";
@@ -95,17 +96,19 @@ pub fn is_stored_form(text: &str) -> bool {
 /// row's string indexes, then the board's own checks.
 pub fn decode(text: &str) -> Result<(Board, Timestamp), RestoreError> {
     let text = text.trim_start_matches('\u{feff}');
-    // Through `Value` and serde_path_to_error, like snapshots: the deserialisers of stages,
-    // settings and targets are then the ones snapshots already use (each separate set of
-    // them costs wasm size), and a problem is reported with its place.
-    let value: Value =
-        serde_json::from_str(text).map_err(|e| RestoreError::NotJson(e.to_string()))?;
-    let stored: Stored = serde_path_to_error::deserialize(&value).map_err(|e| {
-        let path = e.path().to_string();
-        let path = path.strip_prefix("board.").unwrap_or(&path).to_string();
-        RestoreError::Invalid(vec![Problem::from_serde(&path, &e.inner().to_string())])
+    // Straight from the text (~2× faster than through `Value` at load); the deserialisers of
+    // stages, settings and targets are the ones snapshots use.
+    let stored: Stored = serde_json::from_str(text).map_err(|e| match e.classify() {
+        Category::Data => {
+            let problem = problem_at(text, &e);
+            let path = match problem.path.strip_prefix("board.") {
+                Some(path) => path.to_string(),
+                None => problem.path,
+            };
+            RestoreError::Invalid(vec![Problem::new(path, problem.message)])
+        }
+        _ => RestoreError::NotJson(e.to_string()),
     })?;
-    drop(value);
     if stored.version > CURRENT_VERSION {
         return Err(RestoreError::Newer {
             version: stored.version,
