@@ -42,5 +42,14 @@ if [ "${1:-}" = "--browser" ]; then
   fi
 fi
 
+# The release build compiles the standard library from its source (scripts/build-release.sh).
+if ! rustup component list --installed | grep -q '^rust-src'; then
+  step "adding the standard library's source (rust-src)"
+  rustup component add rust-src
+fi
+
 step "fetching crates"
 cargo fetch --locked
+# ... and the standard library's own dependencies, at the versions its lock file names.
+RUSTC_BOOTSTRAP=1 cargo fetch --locked \
+  --manifest-path "$(rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
