@@ -91,3 +91,147 @@ fn every_deal_of_a_snapshot_is_named_with_its_own_problem() {
         ]
     );
 }
+
+/// Every member and element under `board`, with its path as the problem names it.
+fn leaves(value: &serde_json::Value, path: String, out: &mut Vec<String>) {
+    use serde_json::Value;
+    let join = |key: &str| {
+        if path.is_empty() {
+            key.to_string()
+        } else {
+            format!("{path}.{key}")
+        }
+    };
+    match value {
+        Value::Object(map) => {
+            for (key, member) in map {
+                out.push(join(key));
+                leaves(member, join(key), out);
+            }
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                out.push(format!("{path}[{i}]"));
+                leaves(item, format!("{path}[{i}]"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The value at `path` (as `leaves` writes it) under `root`.
+fn at<'a>(root: &'a mut serde_json::Value, path: &str) -> &'a mut serde_json::Value {
+    let mut here = root;
+    for part in path.split('.') {
+        let (key, indexes) = part.split_once('[').unwrap_or((part, ""));
+        if !key.is_empty() {
+            here = here.get_mut(key).expect("key on the path");
+        }
+        for index in indexes.split('[').filter(|s| !s.is_empty()) {
+            let i: usize = index.trim_end_matches(']').parse().unwrap();
+            here = here.get_mut(i).expect("index on the path");
+        }
+    }
+    here
+}
+
+/// Values that no field of a board takes in place of `value`: a scalar of another kind, and
+/// an object (an enum written as `{"name": …}` with an unknown name, or a struct missing all
+/// its fields).
+fn wrong_values(value: &serde_json::Value) -> [serde_json::Value; 2] {
+    let scalar = if value.is_boolean() {
+        serde_json::json!("x")
+    } else {
+        serde_json::json!(true)
+    };
+    [scalar, serde_json::json!({"zz": 1})]
+}
+
+#[test]
+fn a_wrong_type_anywhere_in_a_board_is_named_where_it_is() {
+    // Every member and element of a board with stages, deals, histories, settings and a
+    // target tree, one at a time, given a value of a type no field takes: the one problem
+    // reported must name exactly that place.
+    let text = include_str!("fixtures/targets-history.json");
+    let original: serde_json::Value = serde_json::from_str(text).unwrap();
+    let mut paths = Vec::new();
+    leaves(&original["board"], String::new(), &mut paths);
+    assert!(paths.len() > 300, "{}", paths.len());
+    let mut wrong = Vec::new();
+    for path in &paths {
+        for wrong_value in wrong_values(at(&mut original.clone()["board"], path)) {
+            let mut broken = original.clone();
+            *at(&mut broken["board"], path) = wrong_value;
+            let found = problems(&serde_json::to_string_pretty(&broken).unwrap());
+            let named = found[0].split(": ").next().unwrap_or_default();
+            if named != path {
+                wrong.push(format!("{path} → {found:?}"));
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "{} places misnamed:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+}
+
+#[test]
+fn a_wrong_type_anywhere_in_the_stored_form_is_named_where_it_is() {
+    // The same for the compact form in storage, read straight from its text: rows are arrays,
+    // and places are named without the `board.` that wraps them.
+    let file = include_str!("fixtures/targets-history.json");
+    let board = dealboard::io::snapshot::restore(file).unwrap().board;
+    let original: serde_json::Value = serde_json::from_str(&encode(&board, NOW)).unwrap();
+    let mut paths = Vec::new();
+    leaves(&original, String::new(), &mut paths);
+    let paths: Vec<&String> = paths
+        .iter()
+        .filter(|p| p.starts_with("board.") || p.starts_with("strings"))
+        .collect();
+    assert!(paths.len() > 300, "{}", paths.len());
+    let mut wrong = Vec::new();
+    for path in paths {
+        for wrong_value in wrong_values(at(&mut original.clone(), path)) {
+            let mut broken = original.clone();
+            *at(&mut broken, path) = wrong_value;
+            // `format` first, as the app writes it (serde_json's map would sort the keys).
+            let mut members = broken.as_object().unwrap().clone();
+            let format = members.remove("format").unwrap();
+            let rest = serde_json::to_string(&members).unwrap();
+            let text = format!("{{\"format\":{format},{}", &rest[1..]);
+            let found = problems(&text);
+            let named = found[0].split(": ").next().unwrap_or_default();
+            if named != path.strip_prefix("board.").unwrap_or(path) {
+                wrong.push(format!("{path} → {found:?}"));
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "{} places misnamed:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+}
+
+#[test]
+fn a_name_given_as_another_kind_of_value_says_what_came() {
+    // serde_json calls this a syntax error ("expected value"); in JSON that reads it is a
+    // problem with a place, in a snapshot and in the stored form alike.
+    let file = include_str!("fixtures/targets-history.json");
+    let snapshot = file.replacen(r#""kind": "open""#, r#""kind": [1, 2]"#, 1);
+    assert_eq!(
+        problems(&snapshot),
+        ["stages[0].kind: expected a name in quotes, found [1,2]"]
+    );
+    let board = restore(file).unwrap().board;
+    let stored = encode(&board, NOW).replacen(r#""kind":"open""#, r#""kind":true"#, 1);
+    assert_eq!(
+        problems(&stored),
+        ["stages[0].kind: expected a name in quotes, found true"]
+    );
+    let cut = &stored[..stored.len() - 2];
+    assert!(matches!(restore(cut), Err(RestoreError::NotJson(_))));
+}

@@ -7,6 +7,7 @@
 //! Brackets are only counted, not matched: the reader checks the JSON itself.
 
 use crate::io::validate::Problem;
+use serde_json::error::Category;
 
 /// The index after the whitespace from `at`.
 pub(crate) fn skip_space(bytes: &[u8], mut at: usize) -> usize {
@@ -70,7 +71,21 @@ pub(crate) fn skip_value(bytes: &[u8], at: usize) -> Option<usize> {
 /// The place is relative to the value read (`deals[3].value` when a board was read).
 pub(crate) fn problem_at(text: &str, err: &serde_json::Error) -> Problem {
     let at = offset_of(text, err.line(), err.column());
-    Problem::from_serde(&path_at(text, at), &err.to_string())
+    let message = err.to_string();
+    if err.classify() == Category::Data || !message.starts_with("expected value") {
+        return Problem::from_serde(&path_at(text, at), &message);
+    }
+    // In JSON that reads, "expected value" is serde_json's word for a name (an enum's variant:
+    // a stage's kind, a deal's status) that came as another kind of value; it then points
+    // one byte into that value.
+    let start = at.saturating_sub(1);
+    let bytes = text.as_bytes();
+    let end = skip_value(bytes, start).unwrap_or(start).min(start + 40);
+    let found = text.get(start..end).unwrap_or_default();
+    Problem::new(
+        path_at(text, start),
+        format!("expected a name in quotes, found {found}"),
+    )
 }
 
 /// The byte offset of serde_json's line (from 1) and column (bytes into the line).
@@ -101,6 +116,9 @@ pub fn path_at(text: &str, at: usize) -> String {
     let bytes = text.as_bytes();
     let end = at.min(bytes.len());
     let mut stack: Vec<Frame> = Vec::new();
+    // A key read but not yet followed by its `:` (an enum written as `{"name": …}` is
+    // reported just after its name, which is not a member of the path yet).
+    let mut key_read: Option<String> = None;
     let mut i = 0;
     while i < end {
         match bytes[i] {
@@ -108,6 +126,11 @@ pub fn path_at(text: &str, at: usize) -> String {
             b'[' => stack.push(Frame::Array(0)),
             b'}' | b']' => {
                 stack.pop();
+            }
+            b':' => {
+                if let Some(Frame::Object(key @ None)) = stack.last_mut() {
+                    *key = key_read.take();
+                }
             }
             b',' => match stack.last_mut() {
                 Some(Frame::Array(index)) => *index += 1,
@@ -118,8 +141,8 @@ pub fn path_at(text: &str, at: usize) -> String {
                 let Some(after) = skip_string(bytes, i) else {
                     break;
                 };
-                if let Some(Frame::Object(key @ None)) = stack.last_mut() {
-                    *key = Some(key_text(&text[i..after]));
+                if let Some(Frame::Object(None)) = stack.last() {
+                    key_read = Some(key_text(&text[i..after]));
                 }
                 i = after;
                 continue;

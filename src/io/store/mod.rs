@@ -26,6 +26,7 @@ use crate::io::json_scan::problem_at;
 use crate::io::migrate::CURRENT_VERSION;
 use crate::io::snapshot::RestoreError;
 use crate::io::validate::{validate, Problem};
+use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
 use serde_json::error::Category;
 
@@ -98,16 +99,20 @@ pub fn decode(text: &str) -> Result<(Board, Timestamp), RestoreError> {
     let text = text.trim_start_matches('\u{feff}');
     // Straight from the text (~2× faster than through `Value` at load); the deserialisers of
     // stages, settings and targets are the ones snapshots use.
-    let stored: Stored = serde_json::from_str(text).map_err(|e| match e.classify() {
-        Category::Data => {
-            let problem = problem_at(text, &e);
-            let path = match problem.path.strip_prefix("board.") {
-                Some(path) => path.to_string(),
-                None => problem.path,
-            };
-            RestoreError::Invalid(vec![Problem::new(path, problem.message)])
+    let stored: Stored = serde_json::from_str(text).map_err(|e| {
+        // A typed read also stops with a syntax error where a name was wanted and another
+        // kind of value came: it is a problem with a place when the text reads as JSON.
+        if e.classify() != Category::Data {
+            if let Err(not_json) = serde_json::from_str::<IgnoredAny>(text) {
+                return RestoreError::NotJson(not_json.to_string());
+            }
         }
-        _ => RestoreError::NotJson(e.to_string()),
+        let problem = problem_at(text, &e);
+        let path = match problem.path.strip_prefix("board.") {
+            Some(path) => path.to_string(),
+            None => problem.path,
+        };
+        RestoreError::Invalid(vec![Problem::new(path, problem.message)])
     })?;
     if stored.version > CURRENT_VERSION {
         return Err(RestoreError::Newer {
