@@ -123,6 +123,20 @@ impl Saver {
         if still_too_big && !sure {
             return; // still unsaved, and the banner still says so
         }
+        // A board the import dialog measured far over the quota is refused as it is: writing
+        // it out once more would only say so again, a long task on a large board.
+        let measured = state.measured.try_update_value(Option::take).flatten();
+        if let Some(known) = measured.filter(|m| deals >= m.deals && !sure) {
+            let board_units = capacity::units(storage::BOARD_KEY) + known.units;
+            if let Room::Over { percent } =
+                capacity::room(board_units, storage::units_besides_board())
+            {
+                if percent > FAR_TOO_BIG {
+                    self.refuse(deals, percent);
+                    return;
+                }
+            }
+        }
         let Some(text) = state
             .board
             .try_with_untracked(|board| encode(board, clock::now()))
@@ -131,20 +145,11 @@ impl Saver {
         };
         let board_units = capacity::units(storage::BOARD_KEY) + capacity::units(&text);
         let room = capacity::room(board_units, storage::units_besides_board());
-        self.too_big.set_value(match room {
-            Room::Over { percent } => Some(TooBig {
-                at: js_sys::Date::now(),
-                deals,
-                percent,
-            }),
-            _ => None,
-        });
         if let Room::Over { percent } = room {
-            self.unsaved.set_value(true);
-            state.drop_banners(|b| !matches!(b, Banner::NearlyFull { .. } | Banner::TooBig { .. }));
-            state.show_banner(Banner::TooBig { percent });
+            self.refuse(deals, percent);
             return;
         }
+        self.too_big.set_value(None);
         match storage::save(&text) {
             Ok(()) => {
                 self.unsaved.set_value(false);
@@ -165,6 +170,20 @@ impl Saver {
                 });
             }
         }
+    }
+
+    /// Does not write a board that needs `percent` of the quota (over 100): says so, and
+    /// remembers it so that it is not measured again on every change.
+    fn refuse(self, deals: usize, percent: usize) {
+        self.too_big.set_value(Some(TooBig {
+            at: js_sys::Date::now(),
+            deals,
+            percent,
+        }));
+        self.unsaved.set_value(true);
+        let state = self.state;
+        state.drop_banners(|b| !matches!(b, Banner::NearlyFull { .. } | Banner::TooBig { .. }));
+        state.show_banner(Banner::TooBig { percent });
     }
 
     /// Shows (or updates) the nearly-full warning when storage filled by 5 points or more

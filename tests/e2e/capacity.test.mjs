@@ -197,3 +197,40 @@ test('the import dialog warns before replacing the board with one that does not 
   assert.equal(await storageGet(page, BOARD_KEY), null, 'nothing was written');
   assertNoErrors(app, assert);
 });
+
+test('replacing the board with one far over the quota keeps the last good save and says so', async (t) => {
+  // The dialog measured the board while the user chose; the first save after Replace refuses
+  // it from that measurement (writing 5,000 deals out again would only say the same). The
+  // outcome must be what a measuring save gives: not written, the banner, the board shown.
+  const app = await openAppFor(t, { timeout: 30_000 });
+  const { page } = app;
+  const text = generateText(5_000);
+  const envelope = JSON.parse(text);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dealboard-over-'));
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const file = path.join(dir, 'board-5000.json');
+  fs.writeFileSync(file, text);
+  await fillStorage(page, 300);
+  const before = await storageGet(page, BOARD_KEY);
+
+  const dialog = await importFile(page, file);
+  await dialog.getByRole('button', { name: 'Replace my board', exact: true }).click();
+  const warning = dialog.locator('.import-capacity');
+  await warning.waitFor({ state: 'visible' });
+  assert.match(await warning.textContent(), /needs 11\d % of the storage/);
+  await dialog.getByRole('button', { name: 'Replace my board', exact: true }).click();
+  await dialog.waitFor({ state: 'detached' });
+
+  const banner = banners(page).filter({ hasText: /Storage is full/ });
+  await banner.waitFor({ state: 'visible' });
+  assert.match(await banner.textContent(), /needs 11\d % of the storage/);
+  const lead = envelope.board.deals.filter((d) => d.stage === 'lead').length;
+  assert.equal(
+    Number(await column(page, 'Lead').getByTestId('stage-count').textContent()),
+    lead,
+    'the imported board is shown',
+  );
+  await page.waitForTimeout(500);
+  assert.equal(await storageGet(page, BOARD_KEY), before, 'the last good save is kept');
+  assertNoErrors(app, assert);
+});

@@ -4,7 +4,7 @@
 
 use crate::app::components::csv_dialog::CsvImportDialog;
 use crate::app::files::{after_paint, next_task, stored_units_in_slices, PendingImport};
-use crate::app::state::{use_app, AppState};
+use crate::app::state::{use_app, AppState, Measured};
 use crate::app::storage;
 use crate::domain::columns::{board_view, BoardView};
 use crate::domain::command::Command;
@@ -182,7 +182,12 @@ fn SnapshotChoice(file: String, imported: Arc<Imported>) -> impl IntoView {
         let done_replace = done_replace.clone();
         let replace_with = move |imported: Arc<Imported>| {
             let board = Arc::unwrap_or_clone(imported).board;
+            let deals = board.deals.len();
             state.replace_imported(board, ready);
+            let units = stored_units.try_get_untracked().flatten();
+            state
+                .measured
+                .set_value(units.map(|units| Measured { deals, units }));
             done_replace();
         };
         if Arc::strong_count(&imported) == 1 {
