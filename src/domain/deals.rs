@@ -8,9 +8,9 @@
 
 use crate::domain::board::{Deal, DealId, StageId};
 use crate::domain::sort::sort_by;
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
-use std::collections::HashMap;
 use std::ops::{Deref, DerefMut};
 use std::sync::OnceLock;
 
@@ -159,12 +159,12 @@ impl Slot {
 /// Each stage's deals in display order.
 #[derive(Clone, Debug, Default)]
 pub struct StageOrder {
-    stages: HashMap<StageId, Vec<Slot>>,
+    stages: FxHashMap<StageId, Vec<Slot>>,
 }
 
 impl StageOrder {
     fn of(deals: &[Deal]) -> StageOrder {
-        let mut stages: HashMap<StageId, Vec<Slot>> = HashMap::new();
+        let mut stages: FxHashMap<StageId, Vec<Slot>> = FxHashMap::default();
         for deal in deals {
             match stages.get_mut(&deal.stage) {
                 Some(slots) => slots.push(Slot::of(deal)),

@@ -15,9 +15,9 @@
 use crate::domain::board::{Board, Deal, DealId, Stage, StageId, Timestamp, Tombstone};
 use crate::domain::sort::sort;
 use crate::domain::targets::merge::{merge_targets, TargetMergeReport};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
 use std::cmp::Ordering;
-use std::collections::{HashMap, HashSet};
 
 /// The merged board and what merging did.
 #[derive(Clone, Debug, PartialEq)]
@@ -112,14 +112,14 @@ pub fn merge(local: &Board, incoming: &Board) -> Merged {
 
     // Tombstones: union, latest time per id; ours first in our order, then the new ones.
     let deleted = union_tombstones(&local.deleted, &incoming.deleted);
-    let deleted_at: HashMap<&DealId, Timestamp> = deleted.iter().map(|t| (&t.id, t.at)).collect();
+    let deleted_at: FxHashMap<&DealId, Timestamp> = deleted.iter().map(|t| (&t.id, t.at)).collect();
 
     let ours = latest_by_id(&local.deals, &stages.local_map);
     let theirs = latest_by_id(&incoming.deals, &stages.incoming_map);
 
     // Deals: ours in our order (replaced in place or removed), then new ones in their order.
     let mut deals = Vec::with_capacity(ours.len() + theirs.len());
-    let mut seen: HashSet<&DealId> = HashSet::new();
+    let mut seen: FxHashSet<&DealId> = FxHashSet::default();
     for deal in &local.deals {
         if !seen.insert(&deal.id) {
             continue;
@@ -232,9 +232,10 @@ pub(crate) fn newest_version<T: serde::Serialize + PartialEq>(
 /// (borrowed unless a stage id changes, so a large board is not copied twice).
 fn latest_by_id<'a>(
     deals: &'a [Deal],
-    stage_map: &HashMap<StageId, StageId>,
-) -> HashMap<&'a DealId, Cow<'a, Deal>> {
-    let mut out: HashMap<&DealId, Cow<'a, Deal>> = HashMap::with_capacity(deals.len());
+    stage_map: &FxHashMap<StageId, StageId>,
+) -> FxHashMap<&'a DealId, Cow<'a, Deal>> {
+    let mut out: FxHashMap<&DealId, Cow<'a, Deal>> =
+        FxHashMap::with_capacity_and_hasher(deals.len(), Default::default());
     for deal in deals {
         let deal_mapped = remap(deal, stage_map);
         match out.get(&deal.id) {
@@ -247,7 +248,7 @@ fn latest_by_id<'a>(
     out
 }
 
-fn remap<'a>(deal: &'a Deal, stage_map: &HashMap<StageId, StageId>) -> Cow<'a, Deal> {
+fn remap<'a>(deal: &'a Deal, stage_map: &FxHashMap<StageId, StageId>) -> Cow<'a, Deal> {
     let moves = |stage: &StageId| stage_map.contains_key(stage);
     if !moves(&deal.stage) && !deal.history.iter().any(|v| moves(&v.stage)) {
         return Cow::Borrowed(deal);
@@ -266,7 +267,8 @@ fn remap<'a>(deal: &'a Deal, stage_map: &HashMap<StageId, StageId>) -> Cow<'a, D
 
 fn union_tombstones(local: &[Tombstone], incoming: &[Tombstone]) -> Vec<Tombstone> {
     let mut out: Vec<Tombstone> = Vec::with_capacity(local.len() + incoming.len());
-    let mut index: HashMap<DealId, usize> = HashMap::with_capacity(local.len() + incoming.len());
+    let mut index: FxHashMap<DealId, usize> =
+        FxHashMap::with_capacity_and_hasher(local.len() + incoming.len(), Default::default());
     for t in local.iter().chain(incoming) {
         match index.get(&t.id) {
             Some(&i) => out[i].at = out[i].at.max(t.at),
@@ -284,9 +286,9 @@ struct StageMatching {
     merged: Vec<Stage>,
     matches: Vec<StageMatch>,
     /// Local stage ids that change (matched by name to a smaller incoming id).
-    local_map: HashMap<StageId, StageId>,
+    local_map: FxHashMap<StageId, StageId>,
     /// Incoming stage ids that change (matched by name to a smaller local id).
-    incoming_map: HashMap<StageId, StageId>,
+    incoming_map: FxHashMap<StageId, StageId>,
 }
 
 /// The key stages are matched on by name.
@@ -298,15 +300,15 @@ fn name_key(name: &str) -> String {
 /// n-th smallest id on one side pairs with the n-th smallest on the other: a rule that reads
 /// the same from either side.
 fn match_stages(local: &[Stage], incoming: &[Stage]) -> StageMatching {
-    let local_ids: HashSet<&StageId> = local.iter().map(|s| &s.id).collect();
-    let incoming_ids: HashSet<&StageId> = incoming.iter().map(|s| &s.id).collect();
+    let local_ids: FxHashSet<&StageId> = local.iter().map(|s| &s.id).collect();
+    let incoming_ids: FxHashSet<&StageId> = incoming.iter().map(|s| &s.id).collect();
 
     // Unmatched-by-id stages grouped by name (sorted by name), ids sorted. A sorted list
     // rather than a `BTreeMap`, whose code would be compiled for this one use (several kB of
     // wasm); a board has a handful of stages.
-    let group = |stages: &[Stage], other: &HashSet<&StageId>| {
+    let group = |stages: &[Stage], other: &FxHashSet<&StageId>| {
         let mut groups: Vec<(String, Vec<StageId>)> = Vec::new();
-        let mut seen = HashSet::new();
+        let mut seen = FxHashSet::default();
         for s in stages {
             if !other.contains(&s.id) && seen.insert(&s.id) {
                 let name = name_key(&s.name);
@@ -329,9 +331,9 @@ fn match_stages(local: &[Stage], incoming: &[Stage]) -> StageMatching {
     let incoming_groups = group(incoming, &local_ids);
 
     // incoming id -> (local id, canonical id)
-    let mut by_name: HashMap<StageId, (StageId, StageId)> = HashMap::new();
-    let mut local_map = HashMap::new();
-    let mut incoming_map = HashMap::new();
+    let mut by_name: FxHashMap<StageId, (StageId, StageId)> = FxHashMap::default();
+    let mut local_map = FxHashMap::default();
+    let mut incoming_map = FxHashMap::default();
     for (name, theirs) in &incoming_groups {
         let Ok(at) = local_groups.binary_search_by(|(n, _)| n.cmp(name)) else {
             continue;
@@ -350,7 +352,7 @@ fn match_stages(local: &[Stage], incoming: &[Stage]) -> StageMatching {
     }
 
     let mut merged: Vec<Stage> = Vec::with_capacity(local.len() + incoming.len());
-    let mut merged_ids: HashSet<StageId> = HashSet::new();
+    let mut merged_ids: FxHashSet<StageId> = FxHashSet::default();
     for stage in local {
         let mut stage = stage.clone();
         if let Some(to) = local_map.get(&stage.id) {

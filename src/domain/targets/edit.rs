@@ -8,7 +8,7 @@ use crate::domain::targets::split::propose_split;
 use crate::domain::targets::target::{
     SplitBy, SplitMethod, Target, TargetError, TargetId, TargetTombstone,
 };
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 fn refuse(e: TargetError) -> DomainError {
     DomainError::Target(e)
@@ -23,7 +23,7 @@ impl Board {
     }
 
     /// Removes targets and records their tombstones at `now`.
-    fn remove_targets(&mut self, ids: &HashSet<TargetId>, now: Timestamp) {
+    fn remove_targets(&mut self, ids: &FxHashSet<TargetId>, now: Timestamp) {
         self.targets.retain(|t| !ids.contains(&t.id));
         self.deleted_targets.retain(|t| !ids.contains(&t.id));
         let mut ids: Vec<&TargetId> = ids.iter().collect();
@@ -90,7 +90,7 @@ impl Board {
     ) -> Result<Outcome, DomainError> {
         let at = self.target_index(&id)?;
         let parent = self.targets[at].parent.clone();
-        let mut gone: HashSet<TargetId> = self.target_descendants(&id).into_iter().collect();
+        let mut gone: FxHashSet<TargetId> = self.target_descendants(&id).into_iter().collect();
         gone.insert(id.clone());
         self.remove_targets(&gone, now);
         // A parent left without children is no longer split.
@@ -130,13 +130,13 @@ impl Board {
         }
         // Fresh ids only, even for the children being replaced: a reused id would compete
         // with its old version (and that version's tombstone) in a merge.
-        let mut fresh: HashSet<&TargetId> = HashSet::new();
+        let mut fresh: FxHashSet<&TargetId> = FxHashSet::default();
         for child in &child_ids[..parts.len()] {
             if self.target(child).is_some() || !fresh.insert(child) {
                 return Err(DomainError::DuplicateId(child.0.clone()));
             }
         }
-        let replaced: HashSet<TargetId> = self.target_descendants(&id).into_iter().collect();
+        let replaced: FxHashSet<TargetId> = self.target_descendants(&id).into_iter().collect();
         let parent = self.targets[at].clone();
         self.remove_targets(&replaced, now);
         let children = parts

@@ -10,8 +10,8 @@
 use crate::domain::board::Timestamp;
 use crate::domain::merge::newest_version;
 use crate::domain::targets::target::{Target, TargetId, TargetTombstone};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::cmp::Ordering;
-use std::collections::{HashMap, HashSet};
 
 /// What merging did to the local targets.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -30,11 +30,12 @@ pub(crate) fn merge_targets(
     incoming: (&[Target], &[TargetTombstone]),
 ) -> (Vec<Target>, Vec<TargetTombstone>, TargetMergeReport) {
     let mut deleted = union_tombstones(local.1, incoming.1);
-    let deleted_at: HashMap<&TargetId, Timestamp> = deleted.iter().map(|t| (&t.id, t.at)).collect();
+    let deleted_at: FxHashMap<&TargetId, Timestamp> =
+        deleted.iter().map(|t| (&t.id, t.at)).collect();
     let alive = |t: &&Target| deleted_at.get(&t.id).is_none_or(|&at| t.updated > at);
 
     // The newest living version of each id, over both sides.
-    let mut best: HashMap<&TargetId, &Target> = HashMap::new();
+    let mut best: FxHashMap<&TargetId, &Target> = FxHashMap::default();
     for t in local.0.iter().chain(incoming.0).filter(alive) {
         match best.get(&t.id) {
             Some(kept) if newest(kept, t) != Ordering::Less => {}
@@ -45,16 +46,16 @@ pub(crate) fn merge_targets(
     }
 
     // Keep only targets whose chain of parents reaches a root inside the result.
-    let mut whole: HashMap<&TargetId, bool> = HashMap::new();
+    let mut whole: FxHashMap<&TargetId, bool> = FxHashMap::default();
     for &id in best.keys() {
         rooted(id, &best, &mut whole);
     }
 
     let mut out: Vec<Target> = Vec::with_capacity(best.len());
-    let mut seen: HashSet<&TargetId> = HashSet::new();
+    let mut seen: FxHashSet<&TargetId> = FxHashSet::default();
     // Dropped ids with the latest update of any living version of them.
     let mut dropped: Vec<(&TargetId, Timestamp)> = Vec::new();
-    let mut dropped_at: HashMap<&TargetId, usize> = HashMap::new();
+    let mut dropped_at: FxHashMap<&TargetId, usize> = FxHashMap::default();
     for t in local.0.iter().chain(incoming.0).filter(alive) {
         if whole.get(&t.id) == Some(&true) {
             if seen.insert(&t.id) {
@@ -74,8 +75,8 @@ pub(crate) fn merge_targets(
     deleted = union_tombstones(&deleted, &orphans);
 
     let mut report = TargetMergeReport::default();
-    let ours: HashMap<&TargetId, &Target> = local.0.iter().map(|t| (&t.id, t)).collect();
-    let kept: HashMap<&TargetId, &Target> = out.iter().map(|t| (&t.id, t)).collect();
+    let ours: FxHashMap<&TargetId, &Target> = local.0.iter().map(|t| (&t.id, t)).collect();
+    let kept: FxHashMap<&TargetId, &Target> = out.iter().map(|t| (&t.id, t)).collect();
     for (id, mine) in &ours {
         match kept.get(id) {
             None => report.deleted += 1,
@@ -90,12 +91,12 @@ pub(crate) fn merge_targets(
 /// True when `id`'s parents lead to a root inside `best` (no missing parent, no cycle).
 fn rooted<'a>(
     id: &'a TargetId,
-    best: &HashMap<&'a TargetId, &'a Target>,
-    memo: &mut HashMap<&'a TargetId, bool>,
+    best: &FxHashMap<&'a TargetId, &'a Target>,
+    memo: &mut FxHashMap<&'a TargetId, bool>,
 ) -> bool {
     // Walk up iteratively, then record the answer for the whole chain.
     let mut chain: Vec<&TargetId> = Vec::new();
-    let mut on_chain: HashSet<&TargetId> = HashSet::new();
+    let mut on_chain: FxHashSet<&TargetId> = FxHashSet::default();
     let mut at = id;
     let answer = loop {
         if let Some(&known) = memo.get(at) {
@@ -128,7 +129,7 @@ fn union_tombstones(
     incoming: &[TargetTombstone],
 ) -> Vec<TargetTombstone> {
     let mut out: Vec<TargetTombstone> = Vec::with_capacity(local.len() + incoming.len());
-    let mut index: HashMap<TargetId, usize> = HashMap::new();
+    let mut index: FxHashMap<TargetId, usize> = FxHashMap::default();
     for t in local.iter().chain(incoming) {
         match index.get(&t.id) {
             Some(&i) => out[i].at = out[i].at.max(t.at),

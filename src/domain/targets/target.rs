@@ -5,8 +5,8 @@ use crate::domain::board::{Board, Deal, Timestamp};
 use crate::domain::money::Currency;
 use crate::domain::sort::sort_by;
 use crate::domain::targets::period::Period;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
-use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 /// A target's stable unique id (the caller makes it, so the domain stays deterministic).
@@ -315,7 +315,7 @@ impl Board {
 
     /// The targets with no parent, in display order (see `target_children`).
     pub fn target_roots(&self) -> Vec<&Target> {
-        let ids: HashSet<&TargetId> = self.targets.iter().map(|t| &t.id).collect();
+        let ids: FxHashSet<&TargetId> = self.targets.iter().map(|t| &t.id).collect();
         let mut roots: Vec<&Target> = self
             .targets
             .iter()
@@ -339,14 +339,14 @@ impl Board {
 
     /// The ids of a target's descendants (not the target itself), parents before children.
     pub fn target_descendants(&self, id: &TargetId) -> Vec<TargetId> {
-        let mut by_parent: HashMap<&TargetId, Vec<&TargetId>> = HashMap::new();
+        let mut by_parent: FxHashMap<&TargetId, Vec<&TargetId>> = FxHashMap::default();
         for t in &self.targets {
             if let Some(p) = &t.parent {
                 by_parent.entry(p).or_default().push(&t.id);
             }
         }
         let mut out: Vec<TargetId> = Vec::new();
-        let mut seen: HashSet<&TargetId> = HashSet::from([id]);
+        let mut seen: FxHashSet<&TargetId> = FxHashSet::from_iter([id]);
         let mut queue: Vec<&TargetId> = vec![id];
         let mut at = 0;
         while let Some(&parent) = queue.get(at) {

@@ -1,7 +1,7 @@
 //! Which deal field a CSV column means, from its header (English and Chinese).
 
 use super::write::BOM;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 /// A deal field a CSV column can fill.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -131,7 +131,7 @@ fn normalise_header(header: &str) -> String {
 /// The field each header obviously means, if any (English and Chinese, ignoring case). A field
 /// is given to the first header that means it only.
 pub fn guess_mapping(headers: &[String]) -> Vec<Option<Field>> {
-    let mut used: HashSet<Field> = HashSet::new();
+    let mut used: FxHashSet<Field> = FxHashSet::default();
     headers
         .iter()
         .map(|header| {

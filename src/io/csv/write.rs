@@ -3,7 +3,7 @@
 use crate::domain::board::{Board, Deal, DealStatus, Stage};
 use crate::domain::date::{iso_date, iso_datetime};
 use crate::domain::money::Currency;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 /// The byte order mark written first so that spreadsheets read the file as UTF-8.
 pub const BOM: char = '\u{feff}';
@@ -37,7 +37,7 @@ pub fn deals_to_csv(board: &Board, stage_name: impl Fn(&Stage) -> String) -> Str
     let mut out = String::new();
     out.push(BOM);
     write_row(&mut out, EXPORT_HEADERS.iter().map(|h| h.to_string()));
-    let mut written: HashSet<&str> = HashSet::new();
+    let mut written: FxHashSet<&str> = FxHashSet::default();
     let mut ordered: Vec<&Deal> = Vec::with_capacity(board.deals.len());
     for stage in &board.stages {
         if written.insert(&stage.id.0) {
