@@ -12,7 +12,7 @@ use crate::i18n::{Key, Lang};
 use leptos::prelude::*;
 
 /// A notice across the top of the board.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Banner {
     /// Stored data could not be read; it was kept under `backup_key`.
     Unreadable {

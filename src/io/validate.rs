@@ -154,7 +154,7 @@ fn validate_targets(board: &Board, problems: &mut Vec<Problem>) {
         if !target.period.is_valid() {
             problems.push(Problem::new(
                 format!("targets[{i}].period"),
-                format!("no such period: {:?}", target.period),
+                format!("no such period: {}", target.period),
             ));
         }
     }

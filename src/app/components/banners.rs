@@ -16,7 +16,7 @@ pub fn Banners() -> impl IntoView {
         <div class="banners">
             <For
                 each={move || state.banners.get().into_iter().enumerate().collect::<Vec<_>>()}
-                key=|(i, b)| format!("{i}-{b:?}")
+                key=|(i, b)| (*i, b.clone())
                 children=move |(_, banner)| view! { <BannerView banner/> }
             />
         </div>

@@ -286,7 +286,7 @@ impl fmt::Display for TargetError {
             TargetError::UnknownTarget(id) => write!(f, "no target with id {}", id.0),
             TargetError::UnknownParent(id) => write!(f, "no parent target with id {}", id.0),
             TargetError::NegativeAmount => f.write_str("a target cannot be negative"),
-            TargetError::InvalidPeriod(p) => write!(f, "no such period: {p:?}"),
+            TargetError::InvalidPeriod(p) => write!(f, "no such period: {p}"),
             TargetError::ParentMismatch => {
                 f.write_str("a child target needs its parent's measure and currency")
             }
