@@ -143,3 +143,14 @@ fn every_refused_target_command_has_its_own_message_in_both_languages() {
         .target_error(&errors[6])
         .contains("has a region yet"));
 }
+
+#[test]
+fn a_period_in_a_message_is_written_as_people_write_it() {
+    // Not through `{:?}`: the release build writes derived `Debug` as names only
+    // (`-Zfmt-debug=shallow`), which would make this "no such period: Month".
+    use dealboard::domain::targets::{Period, TargetError};
+    assert_eq!(
+        TargetError::InvalidPeriod(Period::Month(2026, 13)).to_string(),
+        "no such period: 2026-13"
+    );
+}
