@@ -120,12 +120,13 @@ impl Saver {
         let still_too_big = self.too_big.get_value().is_some_and(|t| {
             t.percent > FAR_TOO_BIG && deals >= t.deals && js_sys::Date::now() - t.at < RECHECK_MS
         });
+        // What the import dialog measured is for this save only, whichever way it goes.
+        let measured = state.measured.try_update_value(Option::take).flatten();
         if still_too_big && !sure {
             return; // still unsaved, and the banner still says so
         }
         // A board the import dialog measured far over the quota is refused as it is: writing
         // it out once more would only say so again, a long task on a large board.
-        let measured = state.measured.try_update_value(Option::take).flatten();
         if let Some(known) = measured.filter(|m| deals >= m.deals && !sure) {
             let board_units = capacity::units(storage::BOARD_KEY) + known.units;
             if let Room::Over { percent } =
