@@ -147,6 +147,33 @@ fn wrong_values(value: &serde_json::Value) -> [serde_json::Value; 2] {
     [scalar, serde_json::json!({"zz": 1})]
 }
 
+/// Gives every member and element of `original` under one of `under` each of `wrong_values`
+/// in turn, reads the text `text_of` writes, and returns the places that the first problem
+/// reported does not name exactly (named without the `board.` that wraps them).
+fn misnamed(
+    original: &serde_json::Value,
+    under: &[&str],
+    text_of: impl Fn(&serde_json::Value) -> String,
+) -> Vec<String> {
+    let mut paths = Vec::new();
+    leaves(original, String::new(), &mut paths);
+    paths.retain(|p| under.iter().any(|u| p.starts_with(u)));
+    assert!(paths.len() > 300, "{}", paths.len());
+    let mut wrong = Vec::new();
+    for path in &paths {
+        for wrong_value in wrong_values(at(&mut original.clone(), path)) {
+            let mut broken = original.clone();
+            *at(&mut broken, path) = wrong_value;
+            let found = problems(&text_of(&broken));
+            let named = found[0].split(": ").next().unwrap_or_default();
+            if named != path.strip_prefix("board.").unwrap_or(path) {
+                wrong.push(format!("{path} → {found:?}"));
+            }
+        }
+    }
+    wrong
+}
+
 #[test]
 fn a_wrong_type_anywhere_in_a_board_is_named_where_it_is() {
     // Every member and element of a board with stages, deals, histories, settings and a
@@ -154,21 +181,9 @@ fn a_wrong_type_anywhere_in_a_board_is_named_where_it_is() {
     // reported must name exactly that place.
     let text = include_str!("fixtures/targets-history.json");
     let original: serde_json::Value = serde_json::from_str(text).unwrap();
-    let mut paths = Vec::new();
-    leaves(&original["board"], String::new(), &mut paths);
-    assert!(paths.len() > 300, "{}", paths.len());
-    let mut wrong = Vec::new();
-    for path in &paths {
-        for wrong_value in wrong_values(at(&mut original.clone()["board"], path)) {
-            let mut broken = original.clone();
-            *at(&mut broken["board"], path) = wrong_value;
-            let found = problems(&serde_json::to_string_pretty(&broken).unwrap());
-            let named = found[0].split(": ").next().unwrap_or_default();
-            if named != path {
-                wrong.push(format!("{path} → {found:?}"));
-            }
-        }
-    }
+    let wrong = misnamed(&original, &["board."], |broken| {
+        serde_json::to_string_pretty(broken).unwrap()
+    });
     assert!(
         wrong.is_empty(),
         "{} places misnamed:\n{}",
@@ -184,30 +199,13 @@ fn a_wrong_type_anywhere_in_the_stored_form_is_named_where_it_is() {
     let file = include_str!("fixtures/targets-history.json");
     let board = dealboard::io::snapshot::restore(file).unwrap().board;
     let original: serde_json::Value = serde_json::from_str(&encode(&board, NOW)).unwrap();
-    let mut paths = Vec::new();
-    leaves(&original, String::new(), &mut paths);
-    let paths: Vec<&String> = paths
-        .iter()
-        .filter(|p| p.starts_with("board.") || p.starts_with("strings"))
-        .collect();
-    assert!(paths.len() > 300, "{}", paths.len());
-    let mut wrong = Vec::new();
-    for path in paths {
-        for wrong_value in wrong_values(at(&mut original.clone(), path)) {
-            let mut broken = original.clone();
-            *at(&mut broken, path) = wrong_value;
-            // `format` first, as the app writes it (serde_json's map would sort the keys).
-            let mut members = broken.as_object().unwrap().clone();
-            let format = members.remove("format").unwrap();
-            let rest = serde_json::to_string(&members).unwrap();
-            let text = format!("{{\"format\":{format},{}", &rest[1..]);
-            let found = problems(&text);
-            let named = found[0].split(": ").next().unwrap_or_default();
-            if named != path.strip_prefix("board.").unwrap_or(path) {
-                wrong.push(format!("{path} → {found:?}"));
-            }
-        }
-    }
+    let wrong = misnamed(&original, &["board.", "strings"], |broken| {
+        // `format` first, as the app writes it (serde_json's map would sort the keys).
+        let mut members = broken.as_object().unwrap().clone();
+        let format = members.remove("format").unwrap();
+        let rest = serde_json::to_string(&members).unwrap();
+        format!("{{\"format\":{format},{}", &rest[1..])
+    });
     assert!(
         wrong.is_empty(),
         "{} places misnamed:\n{}",

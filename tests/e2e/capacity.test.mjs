@@ -37,6 +37,16 @@ after(stopSharedServer);
 const QUOTA = 5 * 1024 * 1024;
 const FILLER_KEY = 'another.app';
 
+/** A generated board of `deals` deals written to a file for the test; the file goes after it. */
+function boardFile(t, deals) {
+  const text = generateText(deals);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dealboard-board-'));
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const file = path.join(dir, `board-${deals}.json`);
+  fs.writeFileSync(file, text);
+  return { envelope: JSON.parse(text), file };
+}
+
 /** Fills storage with another key so that `left` units remain free (what is stored stays). */
 async function fillStorage(page, left) {
   await page.evaluate(
@@ -55,12 +65,7 @@ async function fillStorage(page, left) {
 test('a 20,000-deal file imports with progress shown and fits in storage', async (t) => {
   const app = await openAppFor(t, { timeout: 30_000 });
   const { page } = app;
-  const text = generateText(20_000);
-  const envelope = JSON.parse(text);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dealboard-big-'));
-  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
-  const file = path.join(dir, 'board-20000.json');
-  fs.writeFileSync(file, text);
+  const { envelope, file } = boardFile(t, 20_000);
 
   await page.evaluate(() => {
     window.__progressSeen = false;
@@ -204,12 +209,7 @@ test('replacing the board with one far over the quota keeps the last good save a
   // outcome must be what a measuring save gives: not written, the banner, the board shown.
   const app = await openAppFor(t, { timeout: 30_000 });
   const { page } = app;
-  const text = generateText(5_000);
-  const envelope = JSON.parse(text);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dealboard-over-'));
-  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
-  const file = path.join(dir, 'board-5000.json');
-  fs.writeFileSync(file, text);
+  const { envelope, file } = boardFile(t, 5_000);
   await fillStorage(page, 300);
   const before = await storageGet(page, BOARD_KEY);
 
