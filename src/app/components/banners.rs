@@ -1,6 +1,7 @@
 //! Warnings about storage across the top: unreadable data kept as backup, full or blocked
 //! storage. Each says what happened and what is safe to do.
 
+use crate::app::components::rows::{keyed_rows, Row, RowKey};
 use crate::app::download::download;
 use crate::app::files::export_json;
 use crate::app::state::{use_app, Banner};
@@ -14,11 +15,9 @@ pub fn Banners() -> impl IntoView {
     let state = use_app();
     view! {
         <div class="banners">
-            <For
-                each={move || state.banners.get().into_iter().enumerate().collect::<Vec<_>>()}
-                key=|(i, b)| (*i, b.clone())
-                children=move |(_, banner)| view! { <BannerView banner/> }
-            />
+            {keyed_rows(move || state.banners.get().into_iter().enumerate().map(|(i, banner)| {
+                Row::new(RowKey::versioned(i.to_string(), &banner), move || view! { <BannerView banner/> })
+            }).collect())}
         </div>
     }
 }

@@ -3,6 +3,7 @@
 //! thousands of deals costs what the screen can show.
 
 use crate::app::components::card::DealCard;
+use crate::app::components::rows::{keyed_rows, Row, RowKey};
 use crate::app::state::{display_stage_name, use_app, Dialog};
 use crate::domain::board::StageId;
 use crate::domain::columns::CardRef;
@@ -116,14 +117,13 @@ pub fn StageColumn(id: StageId) -> impl IntoView {
                 </dl>
             </header>
             <ul class="deal-list" role="list">
-                <For
-                    each=move || {
-                        let epoch = state.render_epoch.get();
-                        cards.get().into_iter().map(|c| (epoch, c)).collect::<Vec<_>>()
-                    }
-                    key=|(epoch, c)| (c.id.clone(), c.revision, c.updated, *epoch)
-                    children=move |(_, card)| view! { <li><DealCard card/></li> }
-                />
+                {keyed_rows(move || {
+                    let epoch = state.render_epoch.get();
+                    cards.get().into_iter().map(|card| {
+                        let key = RowKey::versioned(card.id.0.clone(), &(card.revision, card.updated, epoch));
+                        Row::new(key, move || view! { <li><DealCard card/></li> })
+                    }).collect()
+                })}
                 <div class="more-cards" node_ref=sentinel aria-hidden="true">
                     {move || (hidden() > 0).then(|| format!("+{}", hidden()))}
                 </div>

@@ -11,6 +11,7 @@ mod header;
 mod help;
 mod import_dialog;
 mod pipeline;
+mod rows;
 mod share;
 mod stage_editor;
 mod targets;

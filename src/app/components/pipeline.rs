@@ -2,6 +2,7 @@
 
 use crate::app::clock;
 use crate::app::components::column::StageColumn;
+use crate::app::components::rows::{keyed_rows, Row, RowKey};
 use crate::app::state::{use_app, Dialog};
 use crate::domain::command::Command;
 use crate::domain::sample::sample_board;
@@ -29,7 +30,7 @@ pub fn Pipeline() -> impl IntoView {
             <p class="no-matches" role="note">{state.tr(Key::NoMatches)}</p>
         </Show>
         <main class="board" aria-label=state.tr(Key::AppTitle)>
-            <For each=move || stage_ids.get() key=|id| id.clone() children=move |id| view! { <StageColumn id/> }/>
+            {keyed_rows(move || stage_ids.get().into_iter().map(|id| Row::new(RowKey::id(id.0.clone()), move || view! { <StageColumn id/> })).collect())}
         </main>
     }
 }

@@ -2,6 +2,7 @@
 //! board's default currency.
 
 use crate::app::clock;
+use crate::app::components::rows::{keyed_rows, Row, RowKey};
 use crate::app::state::{display_stage_name, error_key, use_app};
 use crate::domain::board::{Stage, StageId};
 use crate::domain::command::{Command, DomainError};
@@ -39,11 +40,10 @@ pub fn StageEditor() -> impl IntoView {
             >
                 <h2 id="stage-editor-title">{state.tr(Key::StagesTitle)}</h2>
                 <ol class="stage-rows">
-                    <For
-                        each={move || stages.get().into_iter().enumerate().collect::<Vec<_>>()}
-                        key=|(i, s)| (*i, s.clone().id, s.name.clone(), s.probability, s.preset)
-                        children=move |(index, stage)| view! { <StageRow index stage run/> }
-                    />
+                    {keyed_rows(move || stages.get().into_iter().enumerate().map(|(index, stage)| {
+                        let key = RowKey::versioned(index.to_string(), &(&stage.id, &stage.name, stage.probability, stage.preset));
+                        Row::new(key, move || view! { <StageRow index stage run/> })
+                    }).collect())}
                 </ol>
                 <button type="button" on:click=add>{state.tr(Key::StageAdd)}</button>
                 <label class="default-currency">

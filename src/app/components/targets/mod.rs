@@ -7,6 +7,7 @@ mod row;
 mod split;
 
 use crate::app::clock;
+use crate::app::components::rows::{keyed_rows, Row, RowKey};
 use crate::app::state::{use_app, AppState};
 use crate::domain::date::day_of;
 use crate::domain::money::format_amount;
@@ -71,7 +72,7 @@ pub fn TargetsView() -> impl IntoView {
                 <p class="targets-empty">{state.tr(Key::NoTargets)}</p>
             </Show>
             <ul class="target-tree" role="tree">
-                <For each=move || roots.get() key=|id| id.clone() children=move |id| view! { <TargetRow id depth=0/> }/>
+                {keyed_rows(move || roots.get().into_iter().map(|id| Row::new(RowKey::id(id.0.clone()), move || view! { <TargetRow id depth=0/> })).collect())}
             </ul>
         </main>
     }

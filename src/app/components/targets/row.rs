@@ -2,6 +2,7 @@
 //! what can be done with it (change the amount, split it, delete it). Its parts are listed
 //! under it and can be folded away.
 
+use crate::app::components::rows::{keyed_rows, Row, RowKey};
 use crate::app::state::use_app;
 use crate::domain::command::Command;
 use crate::domain::targets::{progress, TargetId};
@@ -169,7 +170,7 @@ pub fn TargetRow(id: TargetId, depth: usize) -> impl IntoView {
             </Show>
             <Show when=move || open.get() && !children.with(|c| c.is_empty())>
                 <ul role="group">
-                    <For each=move || children.get() key=|id| id.clone() children=move |id| view! { <TargetRow id depth=depth + 1/> }.into_any()/>
+                    {keyed_rows(move || children.get().into_iter().map(|id| Row::new(RowKey::id(id.0.clone()), move || view! { <TargetRow id depth=depth + 1/> }.into_any())).collect())}
                 </ul>
             </Show>
         </li>
