@@ -18,7 +18,7 @@ use crate::domain::board::Board;
 use crate::domain::sample::sample_board;
 use crate::i18n::Lang;
 use crate::io::snapshot::RestoreError;
-use components::{Banners, BoardHeader, Dialogs, Pipeline, TargetsView, UndoToast};
+use components::{shown_or, Banners, BoardHeader, Dialogs, Pipeline, TargetsView, UndoToast};
 use leptos::prelude::*;
 use state::{AppState, Banner};
 use storage::Loaded;
@@ -45,9 +45,7 @@ pub fn App() -> impl IntoView {
         >
             <Banners/>
             <BoardHeader/>
-            <Show when=move || state.show_targets.get() fallback=|| view! { <Pipeline/> }>
-                <TargetsView/>
-            </Show>
+            {shown_or(move || state.show_targets.get(), || view! { <TargetsView/> }, || view! { <Pipeline/> })}
             <Dialogs/>
             <UndoToast/>
             <drag::DragGhost/>

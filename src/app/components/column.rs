@@ -3,7 +3,7 @@
 //! thousands of deals costs what the screen can show.
 
 use crate::app::components::card::DealCard;
-use crate::app::components::rows::{keyed_rows, Row, RowKey};
+use crate::app::components::rows::{keyed_rows, shown, Row, RowKey};
 use crate::app::state::{display_stage_name, use_app, Dialog};
 use crate::domain::board::StageId;
 use crate::domain::columns::CardRef;
@@ -128,9 +128,7 @@ pub fn StageColumn(id: StageId) -> impl IntoView {
                     {move || (hidden() > 0).then(|| format!("+{}", hidden()))}
                 </div>
             </ul>
-            <Show when=move || summary.with(|s| s.count == 0)>
-                <p class="stage-empty">{state.tr(Key::EmptyStage)}</p>
-            </Show>
+            {shown(move || summary.with(|s| s.count == 0), move || view! { <p class="stage-empty">{state.tr(Key::EmptyStage)}</p> })}
             <button class="add-deal" on:click=add_here aria-label=move || format!("{} — {}", state.t(Key::NewDeal), name())>
                 "+ " {state.tr(Key::NewDeal)}
             </button>

@@ -1,6 +1,7 @@
 //! Create or edit a deal. Enter saves, Escape cancels, Delete asks first.
 
 use crate::app::clock;
+use crate::app::components::rows::shown;
 use crate::app::state::{display_stage_name, error_key, focus_deal, use_app};
 use crate::domain::board::{DealFields, DealId, StageId};
 use crate::domain::command::Command;
@@ -254,7 +255,7 @@ pub fn DealDialog(target: DealTarget) -> impl IntoView {
                         <button type="submit" class="primary" on:click=move |ev| { ev.prevent_default(); save_click() }>{state.tr(Key::Save)}</button>
                     </div>
                 </form>
-                <Show when=move || confirming.get()>
+                {shown(move || confirming.get(), move || view! {
                     <div class="confirm" role="alertdialog" aria-labelledby="confirm-delete-text">
                         <p id="confirm-delete-text">{move || state.fill(Key::DeleteConfirm, &[&title.get()])}</p>
                         <div class="dialog-actions">
@@ -264,7 +265,7 @@ pub fn DealDialog(target: DealTarget) -> impl IntoView {
                             </button>
                         </div>
                     </div>
-                </Show>
+                })}
             </div>
         </div>
     }

@@ -21,6 +21,7 @@ pub use banners::Banners;
 pub use dialogs::Dialogs;
 pub use header::BoardHeader;
 pub use pipeline::Pipeline;
+pub use rows::shown_or;
 pub use share::{carries_files, drop_files};
 pub use targets::TargetsView;
 pub use toast::UndoToast;

@@ -2,7 +2,7 @@
 
 use crate::app::clock;
 use crate::app::components::column::StageColumn;
-use crate::app::components::rows::{keyed_rows, Row, RowKey};
+use crate::app::components::rows::{keyed_rows, shown, Row, RowKey};
 use crate::app::state::{use_app, Dialog};
 use crate::domain::command::Command;
 use crate::domain::sample::sample_board;
@@ -23,12 +23,8 @@ pub fn Pipeline() -> impl IntoView {
         state.filter.with(|f| !f.is_empty()) && state.view.with(|v| v.shown == 0)
     });
     view! {
-        <Show when=move || is_empty.get()>
-            <EmptyBoard/>
-        </Show>
-        <Show when=move || shows_none.get() && !is_empty.get()>
-            <p class="no-matches" role="note">{state.tr(Key::NoMatches)}</p>
-        </Show>
+        {shown(move || is_empty.get(), || view! { <EmptyBoard/> })}
+        {shown(move || shows_none.get() && !is_empty.get(), move || view! { <p class="no-matches" role="note">{state.tr(Key::NoMatches)}</p> })}
         <main class="board" aria-label=state.tr(Key::AppTitle)>
             {keyed_rows(move || stage_ids.get().into_iter().map(|id| Row::new(RowKey::id(id.0.clone()), move || view! { <StageColumn id/> })).collect())}
         </main>

@@ -2,7 +2,7 @@
 //! board's default currency.
 
 use crate::app::clock;
-use crate::app::components::rows::{keyed_rows, Row, RowKey};
+use crate::app::components::rows::{keyed_rows, shown, Row, RowKey};
 use crate::app::state::{display_stage_name, error_key, use_app};
 use crate::domain::board::{Stage, StageId};
 use crate::domain::command::{Command, DomainError};
@@ -134,7 +134,7 @@ fn StageRow(
                 on:click=move |_| run(Command::MoveStage { id: left_id.clone(), index: index.saturating_sub(1) })>"↑"</button>
             <button type="button" aria-label=state.tr(Key::StageMoveRight)
                 on:click=move |_| run(Command::MoveStage { id: right_id.clone(), index: index + 1 })>"↓"</button>
-            <Show when=move || { deal_count.get() > 0 }>
+            {shown(move || { deal_count.get() > 0 }, move || view! {
                 <select
                     aria-label=move || state.fill(Key::StageMoveDealsTo, &[&deal_count.get().to_string()])
                     on:change:target=move |ev| destination.set(ev.target().value())
@@ -142,7 +142,7 @@ fn StageRow(
                     <option value="">{move || state.fill(Key::StageMoveDealsTo, &[&deal_count.get().to_string()])}</option>
                     {others().into_iter().map(|(id, name)| view! { <option value=id.0>{name}</option> }).collect_view()}
                 </select>
-            </Show>
+            })}
             <button type="button" class="danger" on:click=remove>{state.tr(Key::StageRemove)}</button>
         </li>
     }

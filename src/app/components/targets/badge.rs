@@ -1,6 +1,7 @@
 //! Targets on the board's header: how many are behind pace (a link to them), and, while the
 //! board is filtered to a rep, product line or region, that scope's current-period target.
 
+use crate::app::components::rows::shown;
 use crate::app::state::use_app;
 use crate::domain::targets::{behind_targets, current_target_for, progress, Scope};
 use crate::i18n::Key;
@@ -42,11 +43,11 @@ pub fn TargetBadges() -> impl IntoView {
             aria-pressed=move || state.show_targets.get().to_string()
             on:click=move |_| state.show_targets.update(|s| *s = !*s)
         >{move || state.t(if state.show_targets.get() { Key::BoardView } else { Key::Targets })}</button>
-        <Show when=move || { behind.get() > 0 }>
+        {shown(move || { behind.get() > 0 }, move || view! {
             <button class="badge-behind" data-testid="targets-behind" on:click=move |_| state.show_targets.set(true)>
                 {move || state.fill(Key::TargetsBehind, &[&behind.get().to_string()])}
             </button>
-        </Show>
+        })}
         {move || scoped.get().map(|(owner, period, attained, amount, status)| view! {
             <span class="scope-target" data-testid="scope-target">
                 {state.fill(Key::CurrentTarget, &[&owner, &period, &attained, &amount, state.t(status_key(status))])}

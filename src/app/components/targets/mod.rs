@@ -7,7 +7,7 @@ mod row;
 mod split;
 
 use crate::app::clock;
-use crate::app::components::rows::{keyed_rows, Row, RowKey};
+use crate::app::components::rows::{keyed_rows, shown, Row, RowKey};
 use crate::app::state::{use_app, AppState};
 use crate::domain::date::day_of;
 use crate::domain::money::format_amount;
@@ -68,9 +68,7 @@ pub fn TargetsView() -> impl IntoView {
             <h2 id="targets-title">{state.tr(Key::Targets)}</h2>
             <NewTargetForm/>
             <ThresholdSetting state/>
-            <Show when=move || roots.with(|r| r.is_empty())>
-                <p class="targets-empty">{state.tr(Key::NoTargets)}</p>
-            </Show>
+            {shown(move || roots.with(|r| r.is_empty()), move || view! { <p class="targets-empty">{state.tr(Key::NoTargets)}</p> })}
             <ul class="target-tree" role="tree">
                 {keyed_rows(move || roots.get().into_iter().map(|id| Row::new(RowKey::id(id.0.clone()), move || view! { <TargetRow id depth=0/> })).collect())}
             </ul>

@@ -2,7 +2,7 @@
 //! what can be done with it (change the amount, split it, delete it). Its parts are listed
 //! under it and can be folded away.
 
-use crate::app::components::rows::{keyed_rows, Row, RowKey};
+use crate::app::components::rows::{keyed_rows, shown, Row, RowKey};
 use crate::app::state::use_app;
 use crate::domain::command::Command;
 use crate::domain::targets::{progress, TargetId};
@@ -53,7 +53,7 @@ pub fn TargetRow(id: TargetId, depth: usize) -> impl IntoView {
             })
         })
     };
-    let shown = move |f: fn(&crate::domain::targets::Progress) -> i64| {
+    let amount = move |f: fn(&crate::domain::targets::Progress) -> i64| {
         move || {
             target.with(|t| {
                 figures.with(|p| match (t, p) {
@@ -134,10 +134,10 @@ pub fn TargetRow(id: TargetId, depth: usize) -> impl IntoView {
                     <div class="pace-marker" title=state.tr(Key::Pace) style=move || format!("left: {}", css_percent(pace_pc()))></div>
                 </div>
                 <dl class="target-figures">
-                    <div><dt>{state.tr(Key::Attained)}</dt><dd data-testid="target-attained">{shown(|p| p.attained)}</dd></div>
-                    <div><dt>{state.tr(Key::TargetAmount)}</dt><dd data-testid="target-amount">{shown(|p| p.amount)}</dd></div>
-                    <div><dt>{state.tr(Key::Forecast)}</dt><dd data-testid="target-forecast">{shown(|p| p.forecast)}</dd></div>
-                    <div><dt>{state.tr(Key::Pace)}</dt><dd data-testid="target-pace">{shown(|p| p.pace)}</dd></div>
+                    <div><dt>{state.tr(Key::Attained)}</dt><dd data-testid="target-attained">{amount(|p| p.attained)}</dd></div>
+                    <div><dt>{state.tr(Key::TargetAmount)}</dt><dd data-testid="target-amount">{amount(|p| p.amount)}</dd></div>
+                    <div><dt>{state.tr(Key::Forecast)}</dt><dd data-testid="target-forecast">{amount(|p| p.forecast)}</dd></div>
+                    <div><dt>{state.tr(Key::Pace)}</dt><dd data-testid="target-pace">{amount(|p| p.pace)}</dd></div>
                 </dl>
                 {move || gap().map(|g| view! { <p class="target-gap" data-testid="target-gap">{g}</p> })}
                 {move || missing_cost().map(|n| view! { <p class="target-note" data-testid="target-missing-cost">{n}</p> })}
@@ -165,14 +165,14 @@ pub fn TargetRow(id: TargetId, depth: usize) -> impl IntoView {
                     <button type="button" class="danger" on:click=move |_| { let _ = state.dispatch(Command::DeleteTarget { id: delete_id.clone() }); }>{state.tr(Key::DeleteTarget)}</button>
                 </div>
             </div>
-            <Show when=move || splitting.get()>
+            {shown(move || splitting.get(), move || view! {
                 <SplitPanel id=split_id.clone() done=Callback::new(move |_| { splitting.set(false); open.set(true); })/>
-            </Show>
-            <Show when=move || open.get() && !children.with(|c| c.is_empty())>
+            })}
+            {shown(move || open.get() && !children.with(|c| c.is_empty()), move || view! {
                 <ul role="group">
                     {keyed_rows(move || children.get().into_iter().map(|id| Row::new(RowKey::id(id.0.clone()), move || view! { <TargetRow id depth=depth + 1/> }.into_any())).collect())}
                 </ul>
-            </Show>
+            })}
         </li>
     }
 }

@@ -2,6 +2,7 @@
 //! or by last year's wins; the parts are previewed before they are made.
 
 use crate::app::clock;
+use crate::app::components::rows::shown;
 use crate::app::state::command_error_text;
 use crate::app::state::use_app;
 use crate::domain::command::Command;
@@ -95,12 +96,12 @@ pub fn SplitPanel(id: TargetId, done: Callback<()>) -> impl IntoView {
                     <option value="2">{state.tr(Key::MethodWeights)}</option>
                 </select>
             </label>
-            <Show when=move || method.get() == 2>
+            {shown(move || method.get() == 2, move || view! {
                 <label>
                     <span>{state.tr(Key::MethodWeights)}</span>
                     <input type="text" placeholder=state.tr(Key::WeightsHint) prop:value=move || weights.get() on:input:target=move |ev| weights.set(ev.target().value())/>
                 </label>
-            </Show>
+            })}
             <ol class="split-preview" data-testid="split-preview">
                 {move || match preview.get() {
                     Some(Ok(parts)) => parts.into_iter().map(|(label, amount)| view! { <li><span>{label}</span>" "<strong>{amount}</strong></li> }).collect_view().into_any(),
