@@ -5,6 +5,7 @@
 pub mod capacity;
 pub mod csv;
 pub mod import;
+pub mod json_indent;
 pub mod json_scan;
 pub mod migrate;
 pub mod snapshot;

@@ -2,6 +2,7 @@
 //! both start-up and file import use.
 
 use crate::domain::board::{Board, Deal, Timestamp};
+use crate::io::json_indent::indent;
 use crate::io::json_scan::problem_at;
 use crate::io::migrate::{migrate, CURRENT_VERSION};
 use crate::io::store;
@@ -37,16 +38,10 @@ pub fn encode(board: &Board, saved_at: Timestamp) -> String {
     serde_json::to_string(&envelope).expect("a board always serialises")
 }
 
-/// The same, indented for people to read (file export).
+/// The same, indented for people to read (file export), as `to_string_pretty` would write it
+/// (`json_indent` says why it is not written with that).
 pub fn encode_pretty(board: &Board, saved_at: Timestamp) -> String {
-    let envelope = Envelope {
-        format: FORMAT,
-        version: CURRENT_VERSION,
-        saved_at,
-        app_version: APP_VERSION,
-        board,
-    };
-    serde_json::to_string_pretty(&envelope).expect("a board always serialises")
+    indent(&encode(board, saved_at))
 }
 
 /// A board read back, with what its envelope said.

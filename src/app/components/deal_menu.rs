@@ -31,7 +31,7 @@ pub fn DealMenu(id: DealId, title: String) -> impl IntoView {
     };
     let label = {
         let title = title.clone();
-        move || state.fill(Key::DealActions, &[&title])
+        move || actions_label(state, &title)
     };
     let menu = move || is_open().then(|| view! { <MenuItems id=id.clone() title=title.clone()/> });
     view! {
@@ -46,6 +46,11 @@ pub fn DealMenu(id: DealId, title: String) -> impl IntoView {
             {menu}
         </div>
     }
+}
+
+/// What the button and the menu are called for a screen reader: "Actions for <title>".
+fn actions_label(state: AppState, title: &str) -> String {
+    state.fill(Key::DealActions, &[title])
 }
 
 /// The open menu: edit, move to each other stage, move up/down/top, delete.
@@ -86,7 +91,7 @@ fn MenuItems(id: DealId, title: String) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
-    let label = move || state.fill(Key::DealActions, &[&title]);
+    let label = move || actions_label(state, &title);
     let edit = {
         let id = id.clone();
         move |_| {
