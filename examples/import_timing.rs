@@ -5,6 +5,7 @@ use dealboard::domain::command::Command;
 use dealboard::domain::filter::DealFilter;
 use dealboard::domain::merge::preview;
 use dealboard::domain::sample::sample_board;
+use dealboard::domain::targets::behind_targets;
 use dealboard::i18n::Lang;
 use dealboard::io::staged::{Progress, StagedImport};
 use dealboard::io::store;
@@ -48,4 +49,32 @@ fn main() {
     let t = Instant::now();
     let _ = board.owners();
     println!("owners: {:?}", t.elapsed());
+    // The header badge works this out after every change (a move, an edit).
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH);
+    let today = dealboard::domain::date::day_of(now.unwrap().as_millis() as i64);
+    probe(&board);
+    let t = Instant::now();
+    let behind = behind_targets(&board, today);
+    println!(
+        "behind_targets ({} of {} targets): {:?}",
+        behind.len(),
+        board.targets.len(),
+        t.elapsed()
+    );
+}
+
+#[allow(dead_code)]
+fn probe(board: &dealboard::domain::board::Board) {
+    use dealboard::domain::board::DealStatus;
+    use dealboard::domain::targets::progress::won_day;
+    let t = Instant::now();
+    let n = board
+        .deals
+        .iter()
+        .filter(|d| d.status == DealStatus::Won)
+        .count();
+    println!("count won {n}: {:?}", t.elapsed());
+    let t = Instant::now();
+    let n = board.deals.iter().filter_map(won_day).count();
+    println!("won_day {n}: {:?}", t.elapsed());
 }

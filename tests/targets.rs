@@ -6,7 +6,7 @@ mod common;
 
 use chrono::NaiveDate;
 use common::{empty_board, NOW};
-use dealboard::domain::board::Board;
+use dealboard::domain::board::{Board, DealStatus, StageKind};
 use dealboard::domain::command::{Command, DomainError, Outcome};
 use dealboard::domain::history::History;
 use dealboard::domain::merge::merge;
@@ -14,9 +14,9 @@ use dealboard::domain::money::Currency;
 use dealboard::domain::targets::merge::TargetMergeReport;
 use dealboard::domain::targets::period::weeks_in_iso_year;
 use dealboard::domain::targets::{
-    allocate, allocation_gap, attained, behind_targets, current_target_for, forecast, pace,
-    progress, propose_split, split_slots, status, Measure, Period, PeriodKind, Scope, SplitBy,
-    SplitMethod, Target, TargetError, TargetId, TargetStatus,
+    allocate, allocation_gap, attained, behind_targets, current_target_for, forecast,
+    may_change_progress, pace, progress, propose_split, split_slots, status, Measure, Period,
+    PeriodKind, Scope, SplitBy, SplitMethod, Target, TargetError, TargetId, TargetStatus,
 };
 use dealboard::io::migrate::CURRENT_VERSION;
 use dealboard::io::snapshot::{encode, encode_pretty, restore, RestoreError};
@@ -1273,4 +1273,115 @@ proptest! {
             .collect();
         prop_assert_eq!(behind_targets(&board, today), expected);
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// When the header's figures are worked out again
+
+/// Every target's attained figure and status at a few days of the fixture's years.
+fn figures(board: &Board) -> Vec<(i64, TargetStatus)> {
+    let days = [day(2025, 6, 15), day(2026, 3, 1), day(2026, 11, 30)];
+    board
+        .targets
+        .iter()
+        .flat_map(|t| days.map(|d| (attained(board, t), status(board, t, d))))
+        .collect()
+}
+
+#[test]
+fn only_steps_that_may_change_progress_ask_for_it_again() {
+    let mut board = history_board();
+    add(
+        &mut board,
+        value_target("team", Period::Year(2026), Scope::team(), 100_000_00),
+    );
+    add(
+        &mut board,
+        value_target("team-25", Period::Year(2025), Scope::team(), 90_000_00),
+    );
+    add(
+        &mut board,
+        value_target("alice", Period::Year(2026), owner("Alice"), 40_000_00),
+    );
+    let stages: Vec<_> = board.stages.iter().map(|s| s.id.clone()).collect();
+    let (mut quiet, mut loud) = (0, 0);
+    for deal in board.deals.clone() {
+        for to in &stages {
+            let mut after = board.clone();
+            let moved = Command::MoveDeal {
+                id: deal.id.clone(),
+                to: to.clone(),
+                index: 0,
+                loss_reason: Some("Price".into()),
+            };
+            let Ok((_, step)) = after.apply_recorded(moved, NOW) else {
+                continue;
+            };
+            if may_change_progress(&step) {
+                loud += 1;
+            } else {
+                quiet += 1;
+                assert_eq!(
+                    figures(&after),
+                    figures(&board),
+                    "{} to {}",
+                    deal.id.0,
+                    to.0
+                );
+            }
+        }
+        // An edit of the deal's value: the same rule.
+        let mut after = board.clone();
+        let mut fields = deal.fields();
+        fields.value += 1_000_00;
+        let edit = Command::EditDeal {
+            id: deal.id.clone(),
+            fields,
+        };
+        let (_, step) = after.apply_recorded(edit, NOW).unwrap();
+        if !may_change_progress(&step) {
+            assert_eq!(figures(&after), figures(&board), "edit of {}", deal.id.0);
+        } else {
+            assert_eq!(
+                deal.status,
+                DealStatus::Won,
+                "only a won deal's edit counts"
+            );
+        }
+    }
+    assert!(quiet > 10 && loud > 10, "quiet {quiet}, loud {loud}");
+
+    // Targets and the threshold always count, and so does undoing a step that did.
+    let mut after = board.clone();
+    let (_, step) = after
+        .apply_recorded(Command::SetBehindThreshold(50), NOW)
+        .unwrap();
+    assert!(may_change_progress(&step));
+    let target = value_target("bob", Period::Year(2026), owner("Bob"), 1);
+    let (_, step) = after
+        .apply_recorded(Command::AddTarget(target), NOW)
+        .unwrap();
+    assert!(may_change_progress(&step));
+    let open = board
+        .deals
+        .iter()
+        .find(|d| d.status == DealStatus::Open)
+        .unwrap();
+    let won_stage = board
+        .stages
+        .iter()
+        .find(|s| s.kind == StageKind::Won)
+        .unwrap();
+    let win = Command::MoveDeal {
+        id: open.id.clone(),
+        to: won_stage.id.clone(),
+        index: 0,
+        loss_reason: None,
+    };
+    let mut history = History::default();
+    let (_, step) = after.apply_recorded(win, NOW).unwrap();
+    assert!(may_change_progress(&step));
+    history.record(step);
+    history.undo(&mut after, NOW).unwrap().unwrap();
+    assert!(may_change_progress(history.last_redo().unwrap()));
 }

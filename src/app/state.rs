@@ -7,6 +7,7 @@ use crate::domain::command::{Command, DomainError, Outcome};
 use crate::domain::filter::DealFilter;
 use crate::domain::history::History;
 use crate::domain::ordering::position_of;
+use crate::domain::targets::may_change_progress;
 use crate::domain::view_patch::PendingChanges;
 use crate::i18n::{Key, Lang};
 use leptos::prelude::*;
@@ -87,6 +88,11 @@ pub struct AppState {
     /// next save (`persist`): it need not write out a board far over the quota again to
     /// learn that it does not fit (on 50,000 deals that is a task of ~90 ms).
     pub measured: StoredValue<Option<Measured>>,
+    /// Bumped by every write to `board` that may change a target's attained figure or status
+    /// (`may_change_progress`; a replace or another tab's merge always): what the header's
+    /// target figures follow instead of `board`, so that moving an open deal does not work
+    /// them out again over every deal. A new write to `board` must bump it too.
+    pub progress_revision: RwSignal<u64>,
 }
 
 /// A board's size in storage, measured when it had `deals` deals.
@@ -126,6 +132,7 @@ impl AppState {
             show_targets: RwSignal::new(false),
             render_epoch: RwSignal::new(0),
             measured: StoredValue::new(None),
+            progress_revision: RwSignal::new(0),
         }
     }
 
@@ -176,6 +183,9 @@ impl AppState {
             })
             .unwrap_or_else(|| Err(DomainError::UnknownDeal(DealId(String::new()))));
         let result = result.map(|(outcome, step)| {
+            if may_change_progress(&step) {
+                self.progress_moved();
+            }
             self.history.update(|h| h.record(step));
             outcome
         });
@@ -193,6 +203,11 @@ impl AppState {
             }
         }
         result
+    }
+
+    /// Tells the header's target figures that they may have changed (`progress_revision`).
+    pub(crate) fn progress_moved(&self) {
+        self.progress_revision.update(|r| *r += 1);
     }
 
     /// The name a stage shows in the current language.

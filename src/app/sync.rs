@@ -25,7 +25,7 @@ pub fn install(state: AppState) {
         let Some(Ok(theirs)) = ev.new_value().map(|text| restore(&text)) else {
             return;
         };
-        let mut same_stamp = false;
+        let (mut same_stamp, mut merged_in) = (false, false);
         state.settle_history();
         state.board.maybe_update(|ours| {
             let merged = adopt_layout(merge(ours, &theirs.board).board, &theirs.board);
@@ -34,10 +34,14 @@ pub fn install(state: AppState) {
                 // A merge can touch any deal: the view recomputes.
                 state.changes.update_value(|c| c.mark_unknown());
                 same_stamp = changed_under_same_stamp(ours, &merged);
+                merged_in = true;
                 *ours = merged;
             }
             changed
         });
+        if merged_in {
+            state.progress_moved();
+        }
         if same_stamp {
             state.render_epoch.update(|e| *e += 1);
         }

@@ -3,6 +3,7 @@
 use crate::app::clock;
 use crate::app::state::{AppState, Toast};
 use crate::domain::command::{DomainError, Outcome};
+use crate::domain::targets::may_change_progress;
 use crate::i18n::Key;
 use leptos::prelude::*;
 use std::time::Duration;
@@ -25,6 +26,7 @@ impl AppState {
         self.settle_history();
         let now = clock::now();
         let board = self.board;
+        let mut progress_moved = false;
         let result: Option<Result<Outcome, DomainError>> = self
             .history
             .try_update(|history| {
@@ -44,12 +46,16 @@ impl AppState {
                         };
                         if let (Some(Ok(_)), Some(step)) = (&done, applied) {
                             self.changes.update_value(|c| c.record(step));
+                            progress_moved = may_change_progress(step);
                         }
                         (matches!(done, Some(Ok(_))), done)
                     })
                     .flatten()
             })
             .flatten();
+        if progress_moved {
+            self.progress_moved();
+        }
         if let Some(Ok(_)) = result {
             let key = if undo {
                 Key::AnnounceUndone

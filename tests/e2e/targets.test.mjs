@@ -18,6 +18,7 @@ import {
   exactly,
   card,
   moveByMenu,
+  undoButton,
   deleteByMenu,
   editDeal,
   dealDialog,
@@ -462,6 +463,17 @@ test('the header counts the current targets behind pace, opens them, and follows
   const carlaNow = await figuresIn(page, carla);
   assert.equal(carlaNow.status, 'Ahead');
   assert.equal((await targetFigures(page, dev)).status, 'Behind');
+
+  // Undoing the win counts Carla behind again; moving an open deal changes nothing (the badge
+  // is worked out again only after changes that can move it); winning again does.
+  await openBoardView(page);
+  await undoButton(page).click();
+  await behindBadge(page).filter({ hasText: exactly('2 targets behind') }).waitFor();
+  await moveByMenu(page, 'Acme renewal', 'Proposal');
+  await waitForStoredBoard(page, (b) => b.deals.some((d) => d.title === 'Acme renewal' && d.stage === 'proposal'));
+  assert.equal((await behindBadge(page).textContent()).trim(), '2 targets behind');
+  await moveByMenu(page, 'Initech rollout', 'Won');
+  await behindBadge(page).filter({ hasText: exactly('1 targets behind') }).waitFor();
   assertNoErrors(app, assert);
 });
 

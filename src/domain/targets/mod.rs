@@ -11,8 +11,8 @@ pub mod target;
 
 pub use period::{Period, PeriodKind};
 pub use progress::{
-    allocation_gap, attained, behind_targets, current_target_for, forecast, pace, progress, status,
-    Progress, TargetStatus, DEFAULT_BEHIND_THRESHOLD,
+    allocation_gap, attained, behind_targets, current_target_for, forecast, may_change_progress,
+    pace, progress, status, Progress, TargetStatus, DEFAULT_BEHIND_THRESHOLD,
 };
 pub use split::{allocate, propose_split, split_slots, SplitPart};
 pub use target::{

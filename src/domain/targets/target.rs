@@ -101,6 +101,19 @@ pub(crate) fn scope_key(text: &str) -> String {
     text.trim().to_lowercase()
 }
 
+/// `scope_key(a) == scope_key(b)`, without allocating when both are ASCII (nearly always).
+/// Target progress compares every won deal with every target's scope after each change, and
+/// two lower-cased copies per comparison were most of that work on a large board. Other text
+/// still goes through `scope_key`: non-ASCII can lower-case to ASCII (the Kelvin sign to `k`).
+pub fn same_scope_text(a: &str, b: &str) -> bool {
+    let (a, b) = (a.trim(), b.trim());
+    if a.is_ascii() && b.is_ascii() {
+        a.eq_ignore_ascii_case(b)
+    } else {
+        scope_key(a) == scope_key(b)
+    }
+}
+
 impl Scope {
     /// The whole team: no field set.
     pub fn team() -> Scope {
@@ -159,7 +172,7 @@ impl Scope {
             None => true,
             Some(want) => {
                 let want = want.trim();
-                want.is_empty() || scope_key(by.of_deal(deal)) == scope_key(want)
+                want.is_empty() || same_scope_text(by.of_deal(deal), want)
             }
         })
     }

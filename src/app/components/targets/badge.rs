@@ -13,7 +13,13 @@ use super::{format_measure, status_key, today};
 #[component]
 pub fn TargetBadges() -> impl IntoView {
     let state = use_app();
-    let behind = Memo::new(move |_| state.board.with(|b| behind_targets(b, today()).len()));
+    // Both follow `progress_revision`, not every change of the board (see there).
+    let behind = Memo::new(move |_| {
+        state.progress_revision.track();
+        state
+            .board
+            .with_untracked(|b| behind_targets(b, today()).len())
+    });
     let scoped = Memo::new(move |_| {
         let scope = state.filter.with(|f| Scope {
             owner: f.owner.clone(),
@@ -25,7 +31,8 @@ pub fn TargetBadges() -> impl IntoView {
             return None;
         }
         let who = scope.label();
-        state.board.with(|b| {
+        state.progress_revision.track();
+        state.board.with_untracked(|b| {
             let target = current_target_for(b, &scope, today())?;
             let p = progress(b, target, today());
             Some((
