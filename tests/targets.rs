@@ -1293,15 +1293,15 @@ fn only_steps_that_may_change_progress_ask_for_it_again() {
     let mut board = history_board();
     add(
         &mut board,
-        value_target("team", Period::Year(2026), Scope::team(), 100_000_00),
+        value_target("team", Period::Year(2026), Scope::team(), 10_000_000),
     );
     add(
         &mut board,
-        value_target("team-25", Period::Year(2025), Scope::team(), 90_000_00),
+        value_target("team-25", Period::Year(2025), Scope::team(), 9_000_000),
     );
     add(
         &mut board,
-        value_target("alice", Period::Year(2026), owner("Alice"), 40_000_00),
+        value_target("alice", Period::Year(2026), owner("Alice"), 4_000_000),
     );
     let stages: Vec<_> = board.stages.iter().map(|s| s.id.clone()).collect();
     let (mut quiet, mut loud) = (0, 0);
@@ -1333,7 +1333,7 @@ fn only_steps_that_may_change_progress_ask_for_it_again() {
         // An edit of the deal's value: the same rule.
         let mut after = board.clone();
         let mut fields = deal.fields();
-        fields.value += 1_000_00;
+        fields.value += 100_000;
         let edit = Command::EditDeal {
             id: deal.id.clone(),
             fields,
