@@ -11,13 +11,13 @@ build() { trunk build --release --offline --skip-version-check; }
 # instead: panics then print their message and place in the console, for finding one.
 # Should that build fail (no rust-src on this machine, or a toolchain whose build-std differs),
 # the app is built with the prebuilt standard library after a warning, rather than not at all:
-# it works the same, 18 kB larger, and TRANSFER_CAP_PREBUILT_STD_BYTES is then its cap.
+# it works the same, ~20 kB larger, and TRANSFER_CAP_PREBUILT_STD_BYTES is then its cap.
 std=own
 if [ "${PANIC_MESSAGES:-}" = 1 ]; then
   std=prebuilt
 elif ! (export REAL_CARGO="$(command -v cargo)" PATH="$PWD/scripts/wasm-release:$PATH" && build); then
   printf '\nwarning: building with the standard library compiled in failed (see above; is the\n' >&2
-  printf 'rust-src component installed?). Building with the prebuilt one: +18 kB.\n\n' >&2
+  printf 'rust-src component installed?). Building with the prebuilt one: +20 kB.\n\n' >&2
   std=prebuilt
 fi
 if [ "$std" = prebuilt ]; then
