@@ -52,7 +52,6 @@ fn main() {
     // The header badge works this out after every change (a move, an edit).
     let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH);
     let today = dealboard::domain::date::day_of(now.unwrap().as_millis() as i64);
-    probe(&board);
     let t = Instant::now();
     let behind = behind_targets(&board, today);
     println!(
@@ -61,20 +60,4 @@ fn main() {
         board.targets.len(),
         t.elapsed()
     );
-}
-
-#[allow(dead_code)]
-fn probe(board: &dealboard::domain::board::Board) {
-    use dealboard::domain::board::DealStatus;
-    use dealboard::domain::targets::progress::won_day;
-    let t = Instant::now();
-    let n = board
-        .deals
-        .iter()
-        .filter(|d| d.status == DealStatus::Won)
-        .count();
-    println!("count won {n}: {:?}", t.elapsed());
-    let t = Instant::now();
-    let n = board.deals.iter().filter_map(won_day).count();
-    println!("won_day {n}: {:?}", t.elapsed());
 }

@@ -7,6 +7,11 @@ pub fn now() -> Timestamp {
     js_sys::Date::now() as Timestamp
 }
 
+/// Today in UTC, the day target progress is measured at.
+pub fn today() -> chrono::NaiveDate {
+    crate::domain::date::day_of(now())
+}
+
 /// A new unique id such as `d-m3k9x2-4fz81q`: time-ordered, with randomness so two tabs
 /// creating deals in the same millisecond still differ.
 pub fn new_id(prefix: &str) -> String {

@@ -10,6 +10,7 @@ use crate::domain::ordering::position_of;
 use crate::domain::targets::may_change_progress;
 use crate::domain::view_patch::PendingChanges;
 use crate::i18n::{Key, Lang};
+use chrono::NaiveDate;
 use leptos::prelude::*;
 
 /// A notice across the top of the board.
@@ -93,6 +94,9 @@ pub struct AppState {
     /// target figures follow instead of `board`, so that moving an open deal does not work
     /// them out again over every deal. A new write to `board` must bump it too.
     pub progress_revision: RwSignal<u64>,
+    /// The day of the last command, so that the first command of a new day (a page left
+    /// open overnight) bumps `progress_revision`: a new day can change every target's pace.
+    pub progress_day: StoredValue<Option<NaiveDate>>,
 }
 
 /// A board's size in storage, measured when it had `deals` deals.
@@ -133,6 +137,7 @@ impl AppState {
             render_epoch: RwSignal::new(0),
             measured: StoredValue::new(None),
             progress_revision: RwSignal::new(0),
+            progress_day: StoredValue::new(None),
         }
     }
 
@@ -183,7 +188,12 @@ impl AppState {
             })
             .unwrap_or_else(|| Err(DomainError::UnknownDeal(DealId(String::new()))));
         let result = result.map(|(outcome, step)| {
-            if may_change_progress(&step) {
+            let day = clock::today();
+            let new_day = self.progress_day.get_value() != Some(day);
+            if new_day {
+                self.progress_day.set_value(Some(day));
+            }
+            if new_day || may_change_progress(&step) {
                 self.progress_moved();
             }
             self.history.update(|h| h.record(step));

@@ -16,7 +16,7 @@ pub fn Banners() -> impl IntoView {
     view! {
         <div class="banners">
             {keyed_rows(move || state.banners.get().into_iter().enumerate().map(|(i, banner)| {
-                Row::new(RowKey::versioned(i.to_string(), &banner), move || view! { <BannerView banner/> })
+                Row::new(RowKey::hashed(i.to_string(), &banner), move || view! { <BannerView banner/> })
             }).collect())}
         </div>
     }

@@ -120,7 +120,8 @@ pub fn StageColumn(id: StageId) -> impl IntoView {
                 {keyed_rows(move || {
                     let epoch = state.render_epoch.get();
                     cards.get().into_iter().map(|card| {
-                        let key = RowKey::versioned(card.id.0.clone(), &(card.revision, card.updated, epoch));
+                        let version = u128::from(card.revision) << 96 | u128::from(epoch) << 64 | u128::from(card.updated as u64);
+                        let key = RowKey::versioned(card.id.0.clone(), version);
                         Row::new(key, move || view! { <li><DealCard card/></li> })
                     }).collect()
                 })}

@@ -14,28 +14,47 @@ pub struct RowKey {
     /// Unique within the list (a deal's, stage's or target's id, or a position).
     id: String,
     /// Changes when the row must be built again although its id did not.
-    version: u64,
+    version: u128,
 }
 
 impl RowKey {
     /// A row that is built once for its id (it follows changes through its own signals).
     pub fn id(id: impl Into<String>) -> RowKey {
+        RowKey::versioned(id, 0)
+    }
+
+    /// A row that is built again whenever `version` changes (a card: its revision, update
+    /// time and the render epoch, packed without loss).
+    pub fn versioned(id: impl Into<String>, version: u128) -> RowKey {
         RowKey {
             id: id.into(),
-            version: 0,
+            version,
         }
     }
 
-    /// A row that is built again whenever `content` changes. The version is a 64-bit hash of
-    /// it: two different contents of the same row would have to collide for a change to be
-    /// missed.
-    pub fn versioned(id: impl Into<String>, content: &impl Hash) -> RowKey {
-        let mut hasher = rustc_hash::FxHasher::default();
+    /// A row that is built again whenever `content` changes, for short lists whose rows have
+    /// no number that says so (a stage being edited, a banner). The version is a 64-bit hash
+    /// of the content: two contents of the same row would have to collide for a change to be
+    /// missed. (Not rustc-hash's Fx: its state is a `usize`, 32 bits in the wasm.)
+    pub fn hashed(id: impl Into<String>, content: &impl Hash) -> RowKey {
+        let mut hasher = Fnv64(0xcbf2_9ce4_8422_2325);
         content.hash(&mut hasher);
-        RowKey {
-            id: id.into(),
-            version: hasher.finish(),
+        RowKey::versioned(id, u128::from(hasher.finish()))
+    }
+}
+
+/// FNV-1a, 64 bits on every target.
+struct Fnv64(u64);
+
+impl Hasher for Fnv64 {
+    fn write(&mut self, bytes: &[u8]) {
+        for byte in bytes {
+            self.0 = (self.0 ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3);
         }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
     }
 }
 

@@ -41,7 +41,7 @@ pub fn StageEditor() -> impl IntoView {
                 <h2 id="stage-editor-title">{state.tr(Key::StagesTitle)}</h2>
                 <ol class="stage-rows">
                     {keyed_rows(move || stages.get().into_iter().enumerate().map(|(index, stage)| {
-                        let key = RowKey::versioned(index.to_string(), &(&stage.id, &stage.name, stage.probability, stage.preset));
+                        let key = RowKey::hashed(index.to_string(), &(&stage.id, &stage.name, stage.probability, stage.preset));
                         Row::new(key, move || view! { <StageRow index stage run/> })
                     }).collect())}
                 </ol>

@@ -6,23 +6,17 @@ mod form;
 mod row;
 mod split;
 
-use crate::app::clock;
 use crate::app::components::rows::{keyed_rows, shown, Row, RowKey};
 use crate::app::state::{use_app, AppState};
-use crate::domain::date::day_of;
 use crate::domain::money::format_amount;
 use crate::domain::targets::{Measure, Target, TargetStatus};
 use crate::i18n::Key;
 pub use badge::TargetBadges;
-use chrono::NaiveDate;
 use form::NewTargetForm;
 use leptos::prelude::*;
 use row::TargetRow;
 
-/// Today in UTC, the day progress is measured at.
-pub fn today() -> NaiveDate {
-    day_of(clock::now())
-}
+pub use crate::app::clock::today;
 
 /// A target's amount in its unit: money, or a count of deals.
 pub fn format_measure(target: &Target, value: i64) -> String {
