@@ -12,6 +12,21 @@ pub fn today() -> chrono::NaiveDate {
     crate::domain::date::day_of(now())
 }
 
+/// Keeps `today` current: checked every 30 seconds (a timer set for midnight would fire late
+/// after the laptop slept; this one catches up within 30 s of waking).
+pub fn follow_day(today: leptos::prelude::RwSignal<chrono::NaiveDate>) {
+    use leptos::prelude::*;
+    set_interval(
+        move || {
+            let now = self::today();
+            if today.get_untracked() != now {
+                today.set(now);
+            }
+        },
+        std::time::Duration::from_secs(30),
+    );
+}
+
 /// A new unique id such as `d-m3k9x2-4fz81q`: time-ordered, with randomness so two tabs
 /// creating deals in the same millisecond still differ.
 pub fn new_id(prefix: &str) -> String {

@@ -34,6 +34,7 @@ pub fn App() -> impl IntoView {
     remember_lang(state, can_save);
     shortcuts::install(state);
     sync::install(state);
+    clock::follow_day(state.today);
     let drag_view = drag::DragView::new();
     provide_context(drag_view);
     drag::install(state, drag_view);

@@ -94,9 +94,9 @@ pub struct AppState {
     /// target figures follow instead of `board`, so that moving an open deal does not work
     /// them out again over every deal. A new write to `board` must bump it too.
     pub progress_revision: RwSignal<u64>,
-    /// The day of the last command, so that the first command of a new day (a page left
-    /// open overnight) bumps `progress_revision`: a new day can change every target's pace.
-    pub progress_day: StoredValue<Option<NaiveDate>>,
+    /// Today (UTC), the day target progress is measured at; `clock::follow_day` moves it on
+    /// at midnight, so a page left open overnight shows the new day's pace and periods.
+    pub today: RwSignal<NaiveDate>,
 }
 
 /// A board's size in storage, measured when it had `deals` deals.
@@ -137,7 +137,7 @@ impl AppState {
             render_epoch: RwSignal::new(0),
             measured: StoredValue::new(None),
             progress_revision: RwSignal::new(0),
-            progress_day: StoredValue::new(None),
+            today: RwSignal::new(clock::today()),
         }
     }
 
@@ -188,12 +188,7 @@ impl AppState {
             })
             .unwrap_or_else(|| Err(DomainError::UnknownDeal(DealId(String::new()))));
         let result = result.map(|(outcome, step)| {
-            let day = clock::today();
-            let new_day = self.progress_day.get_value() != Some(day);
-            if new_day {
-                self.progress_day.set_value(Some(day));
-            }
-            if new_day || may_change_progress(&step) {
+            if may_change_progress(&step) {
                 self.progress_moved();
             }
             self.history.update(|h| h.record(step));

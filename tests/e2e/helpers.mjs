@@ -155,6 +155,8 @@ export async function openApp(options = {}) {
     page.on('console', (msg) => {
       if (msg.type() === 'error') consoleErrors.push(msg.text());
     });
+    // A fake clock starting at `options.clock` (a Date), moved on with page.clock.fastForward.
+    if (options.clock) await page.clock.install({ time: options.clock });
     await page.goto(server.url);
     if (options.wait !== false) await waitForBoard(page);
     const reload = async () => {

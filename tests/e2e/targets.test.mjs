@@ -477,6 +477,22 @@ test('the header counts the current targets behind pace, opens them, and follows
   assertNoErrors(app, assert);
 });
 
+test('a page left open over midnight measures targets at the new day, without a change', async (t) => {
+  // 23:59 UTC on the last day of the year: a yearly target is current, then it is not.
+  const app = await openAppFor(t, { clock: new Date('2026-12-31T23:59:00Z') });
+  const { page } = app;
+  const carla = targetName('2026', 'Carla Ruiz');
+  await openTargets(page);
+  await addTarget(page, { period: '2026', owner: 'Carla Ruiz', amount: '50000' }, carla);
+  await openBoardView(page);
+  await behindBadge(page).filter({ hasText: exactly('1 targets behind') }).waitFor();
+  // Two minutes later it is 2027: 2026's target is history, not an alert. Nothing was done
+  // on the board, so only the app's own check of the day can tell.
+  await page.clock.fastForward(120_000);
+  await behindBadge(page).waitFor({ state: 'detached' });
+  assertNoErrors(app, assert);
+});
+
 // ---------------------------------------------------------------------------------------------
 // 4. The filtered rep's target in the header
 

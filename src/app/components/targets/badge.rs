@@ -7,18 +7,19 @@ use crate::domain::targets::{behind_targets, current_target_for, progress, Scope
 use crate::i18n::Key;
 use leptos::prelude::*;
 
-use super::{format_measure, status_key, today};
+use super::{format_measure, status_key};
 
 /// The Targets/Board switch, the "N targets behind" badge and the filtered rep's target.
 #[component]
 pub fn TargetBadges() -> impl IntoView {
     let state = use_app();
-    // Both follow `progress_revision`, not every change of the board (see there).
+    // Both follow `progress_revision` and the day, not every change of the board (see there).
     let behind = Memo::new(move |_| {
         state.progress_revision.track();
+        let today = state.today.get();
         state
             .board
-            .with_untracked(|b| behind_targets(b, today()).len())
+            .with_untracked(|b| behind_targets(b, today).len())
     });
     let scoped = Memo::new(move |_| {
         let scope = state.filter.with(|f| Scope {
@@ -32,9 +33,10 @@ pub fn TargetBadges() -> impl IntoView {
         }
         let who = scope.label();
         state.progress_revision.track();
+        let today = state.today.get();
         state.board.with_untracked(|b| {
-            let target = current_target_for(b, &scope, today())?;
-            let p = progress(b, target, today());
+            let target = current_target_for(b, &scope, today)?;
+            let p = progress(b, target, today);
             Some((
                 who,
                 target.period.label(),

@@ -10,7 +10,7 @@ use crate::i18n::Key;
 use leptos::prelude::*;
 
 use super::split::SplitPanel;
-use super::{form_amount, format_measure, measure_key, parse_measure, status_key, today};
+use super::{form_amount, format_measure, measure_key, parse_measure, status_key};
 
 /// A target and, unfolded, its children.
 #[component]
@@ -20,9 +20,10 @@ pub fn TargetRow(id: TargetId, depth: usize) -> impl IntoView {
     let target = Memo::new(move |_| state.board.with(|b| b.target(&target_id).cloned()));
     let target_id = id.clone();
     let figures = Memo::new(move |_| {
-        state
-            .board
-            .with(|b| b.target(&target_id).map(|t| progress(b, t, today())))
+        state.board.with(|b| {
+            b.target(&target_id)
+                .map(|t| progress(b, t, state.today.get()))
+        })
     });
     let target_id = id.clone();
     let children = Memo::new(move |_| {
