@@ -3,7 +3,8 @@
 //! thousands of deals costs what the screen can show.
 
 use crate::app::components::card::DealCard;
-use crate::app::components::rows::{keyed_rows, shown, Row, RowKey};
+use crate::app::components::rows::{keyed_rows, Row, RowKey};
+use crate::app::components::shown::shown;
 use crate::app::state::{display_stage_name, use_app, Dialog};
 use crate::domain::board::StageId;
 use crate::domain::columns::CardRef;

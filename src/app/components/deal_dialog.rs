@@ -1,7 +1,7 @@
 //! Create or edit a deal. Enter saves, Escape cancels, Delete asks first.
 
 use crate::app::clock;
-use crate::app::components::rows::shown;
+use crate::app::components::shown::shown;
 use crate::app::state::{display_stage_name, error_key, focus_deal, use_app};
 use crate::domain::board::{DealFields, DealId, StageId};
 use crate::domain::command::Command;

@@ -2,7 +2,8 @@
 
 use crate::app::clock;
 use crate::app::components::column::StageColumn;
-use crate::app::components::rows::{keyed_rows, shown, Row, RowKey};
+use crate::app::components::rows::{keyed_rows, Row, RowKey};
+use crate::app::components::shown::shown;
 use crate::app::state::{use_app, Dialog};
 use crate::domain::command::Command;
 use crate::domain::sample::sample_board;

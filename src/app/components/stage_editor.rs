@@ -2,7 +2,8 @@
 //! board's default currency.
 
 use crate::app::clock;
-use crate::app::components::rows::{keyed_rows, shown, Row, RowKey};
+use crate::app::components::rows::{keyed_rows, Row, RowKey};
+use crate::app::components::shown::shown;
 use crate::app::state::{display_stage_name, error_key, use_app};
 use crate::domain::board::{Stage, StageId};
 use crate::domain::command::{Command, DomainError};

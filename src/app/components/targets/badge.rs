@@ -1,7 +1,7 @@
 //! Targets on the board's header: how many are behind pace (a link to them), and, while the
 //! board is filtered to a rep, product line or region, that scope's current-period target.
 
-use crate::app::components::rows::shown;
+use crate::app::components::shown::shown;
 use crate::app::state::use_app;
 use crate::domain::targets::{behind_targets, current_target_for, progress, Scope};
 use crate::i18n::Key;

@@ -6,7 +6,8 @@ mod form;
 mod row;
 mod split;
 
-use crate::app::components::rows::{keyed_rows, shown, Row, RowKey};
+use crate::app::components::rows::{keyed_rows, Row, RowKey};
+use crate::app::components::shown::shown;
 use crate::app::state::{use_app, AppState};
 use crate::domain::money::format_amount;
 use crate::domain::targets::{Measure, Target, TargetStatus};

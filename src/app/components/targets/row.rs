@@ -2,7 +2,8 @@
 //! what can be done with it (change the amount, split it, delete it). Its parts are listed
 //! under it and can be folded away.
 
-use crate::app::components::rows::{keyed_rows, shown, Row, RowKey};
+use crate::app::components::rows::{keyed_rows, Row, RowKey};
+use crate::app::components::shown::shown;
 use crate::app::state::use_app;
 use crate::domain::command::Command;
 use crate::domain::targets::{progress, TargetId};

@@ -2,7 +2,7 @@
 //! or by last year's wins; the parts are previewed before they are made.
 
 use crate::app::clock;
-use crate::app::components::rows::shown;
+use crate::app::components::shown::shown;
 use crate::app::state::command_error_text;
 use crate::app::state::use_app;
 use crate::domain::command::Command;
