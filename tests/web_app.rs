@@ -187,3 +187,31 @@ async fn the_language_follows_the_stored_choice() {
     );
     drop(app);
 }
+
+/// The app lowers text with JavaScript's `toLowerCase` where Rust would need its case tables
+/// (`domain::lowercase`, set by `App`): in this browser it must be Rust's mapping, for every
+/// character of the Basic Multilingual Plane and the cased ones beyond, and with the final
+/// sigma's context.
+#[wasm_bindgen_test]
+fn javascript_lowers_text_as_rust_does() {
+    let js = |text: &str| -> String { js_sys::JsString::from(text).to_lower_case().into() };
+    let mut differ = Vec::new();
+    for c in (0..0x2_0000u32).filter_map(char::from_u32) {
+        let text = c.to_string();
+        if js(&text) != text.to_lowercase() {
+            differ.push(format!("U+{:04X}", c as u32));
+        }
+    }
+    assert!(
+        differ.is_empty(),
+        "JavaScript lowers differently: {differ:?}"
+    );
+    for text in [
+        "ΟΔΟΣ Σ ΑΣ.",
+        "İstanbul",
+        "STRASSE ẞ",
+        "José ÖLWERK 销售 ＡＢＣ",
+    ] {
+        assert_eq!(js(text), text.to_lowercase(), "{text}");
+    }
+}

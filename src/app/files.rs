@@ -5,6 +5,7 @@
 use crate::app::clock;
 use crate::app::download::download;
 use crate::app::state::{display_stage_name, AppState, Dialog};
+use crate::domain::lowercase::lowercase;
 use crate::i18n::Key;
 use crate::io::capacity;
 use crate::io::csv::{deals_to_csv, parse_csv, CsvTable};
@@ -222,7 +223,7 @@ fn failed(name: &str, err: RestoreError) -> PendingImport {
 fn is_csv(name: &str, bytes: &[u8]) -> bool {
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
-    name.to_lowercase().ends_with(".csv") || first != Some(&b'{')
+    lowercase(name).ends_with(".csv") || first != Some(&b'{')
 }
 
 /// A CSV file read into its table (or why it cannot be).

@@ -26,6 +26,7 @@ use storage::Loaded;
 /// The whole app: loads the board, provides the state, and lays out the page.
 #[component]
 pub fn App() -> impl IntoView {
+    crate::domain::lowercase::set_non_ascii(js_lowercase);
     let lang = initial_lang();
     let (board, banners, can_save) = initial_board(lang);
     let state = AppState::new(board, lang, banners);
@@ -55,6 +56,12 @@ pub fn App() -> impl IntoView {
             </div>
         </div>
     }
+}
+
+/// JavaScript's `toLowerCase`: Unicode's full lower-case mapping, as `str::to_lowercase`, for
+/// the pure code's comparisons (`domain::lowercase`) without Rust's case tables in the wasm.
+fn js_lowercase(text: &str) -> String {
+    js_sys::JsString::from(text).to_lower_case().into()
 }
 
 /// The stored choice, else the browser's language.

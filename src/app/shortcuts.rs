@@ -3,6 +3,7 @@
 //! the click outside that closes a card menu.
 
 use crate::app::state::{AppState, Dialog};
+use crate::domain::lowercase::lowercase;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -17,7 +18,7 @@ pub fn install(state: AppState) {
         }
         // Ctrl on Windows and Linux, Cmd on macOS. In text fields the browser's own undo runs.
         if (ev.ctrl_key() || ev.meta_key()) && !ev.alt_key() {
-            match ev.key().to_lowercase().as_str() {
+            match lowercase(&ev.key()).as_str() {
                 "z" if ev.shift_key() => state.redo(),
                 "z" => state.undo(),
                 "y" => state.redo(),

@@ -2,6 +2,7 @@
 //! Totals follow what is shown.
 
 use crate::domain::board::Deal;
+use crate::domain::lowercase::lowercase;
 
 /// A field the board can be narrowed to one value of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -68,7 +69,7 @@ impl DealFilter {
 
     /// A test for many deals, with the search text prepared once.
     pub fn matcher(&self) -> impl Fn(&Deal) -> bool + '_ {
-        let query = self.query.trim().to_lowercase();
+        let query = lowercase(self.query.trim());
         move |deal| {
             FilterField::ALL
                 .iter()
@@ -76,7 +77,7 @@ impl DealFilter {
                 && (query.is_empty()
                     || [&deal.title, &deal.customer, &deal.contact]
                         .iter()
-                        .any(|field| field.to_lowercase().contains(&query)))
+                        .any(|field| lowercase(field).contains(&query)))
         }
     }
 

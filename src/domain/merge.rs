@@ -13,6 +13,7 @@
 //! - Targets follow the deals' rules, with their own tombstones (`domain::targets::merge`).
 
 use crate::domain::board::{Board, Deal, DealId, Stage, StageId, Timestamp, Tombstone};
+use crate::domain::lowercase::lowercase;
 use crate::domain::sort::sort;
 use crate::domain::targets::merge::{merge_targets, TargetMergeReport};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -293,7 +294,7 @@ struct StageMatching {
 
 /// The key stages are matched on by name.
 fn name_key(name: &str) -> String {
-    name.trim().to_lowercase()
+    lowercase(name.trim())
 }
 
 /// Matches stages by id, then by name. Among stages with the same name on both sides, the

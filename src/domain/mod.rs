@@ -7,6 +7,7 @@ pub mod date;
 pub mod deals;
 pub mod filter;
 pub mod history;
+pub mod lowercase;
 pub mod merge;
 pub mod metrics;
 pub mod money;

@@ -1,6 +1,7 @@
 //! Why a target command was refused, in the user's language (the domain's `Display` is English
 //! and for logs).
 
+use crate::domain::lowercase::lowercase;
 use crate::domain::targets::{SplitBy, TargetError};
 use crate::i18n::{Key, Lang};
 
@@ -18,7 +19,7 @@ pub fn split_by_key(by: SplitBy) -> Key {
 impl Lang {
     /// The message for a refused target command.
     pub fn target_error(self, err: &TargetError) -> String {
-        let by = |b: SplitBy| self.text(split_by_key(b)).to_lowercase();
+        let by = |b: SplitBy| lowercase(self.text(split_by_key(b)));
         match err {
             TargetError::UnknownTarget(_) | TargetError::UnknownParent(_) => {
                 self.text(Key::ErrTargetGone).into()

@@ -454,6 +454,17 @@ test('Search and owner filter narrow the cards; counts and totals follow', async
   await page.waitForFunction(() => document.querySelectorAll('article.deal-card').length === 1);
   assert.deepEqual(await allCardTitles(page), ['Wayne support']);
 
+  // Letters beyond ASCII too (lowered by the browser's toLowerCase, domain::lowercase), and
+  // Chinese as typed: "ÖLWERK" is found by "ölwerk", "Σ" at a word's end by "ς".
+  await search.fill('');
+  await page.waitForFunction(() => document.querySelectorAll('article.deal-card').length === 24);
+  await addDeal(page, { title: 'ÖLWERK ΟΔΟΣ 销售', customer: 'Müller AG', value: '1000', stage: 'Lead' });
+  for (const query of ['ölwerk', 'οδος', 'ΟΔΟΣ', 'müller', 'MÜLLER', '销售']) {
+    await search.fill(query);
+    await page.waitForFunction(() => document.querySelectorAll('article.deal-card').length === 1);
+    assert.deepEqual(await allCardTitles(page), ['ÖLWERK ΟΔΟΣ 销售'], query);
+  }
+
   // Nothing matches: a note says so.
   await search.fill('no such deal zzz');
   await page.waitForFunction(() => document.querySelectorAll('article.deal-card').length === 0);
@@ -461,7 +472,7 @@ test('Search and owner filter narrow the cards; counts and totals follow', async
 
   // Escape in the search box clears it.
   await search.press('Escape');
-  await page.waitForFunction(() => document.querySelectorAll('article.deal-card').length === 24);
+  await page.waitForFunction(() => document.querySelectorAll('article.deal-card').length === 25);
   assert.equal(await search.inputValue(), '');
 
   // Owner filter: Carla Ruiz owns Hooli (Lead), Initech, Massive Dynamic, Huawen, Monarch

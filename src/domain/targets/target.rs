@@ -2,6 +2,7 @@
 //! splitting.
 
 use crate::domain::board::{Board, Deal, Timestamp};
+use crate::domain::lowercase::lowercase;
 use crate::domain::money::Currency;
 use crate::domain::sort::sort_by;
 use crate::domain::targets::period::Period;
@@ -98,7 +99,7 @@ pub struct Scope {
 
 /// How two texts of a scope are compared: trimmed, lower case.
 pub(crate) fn scope_key(text: &str) -> String {
-    text.trim().to_lowercase()
+    lowercase(text.trim())
 }
 
 /// `scope_key(a) == scope_key(b)`, without allocating when both are ASCII (nearly always).

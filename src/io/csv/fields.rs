@@ -1,6 +1,7 @@
 //! Which deal field a CSV column means, from its header (English and Chinese).
 
 use super::write::BOM;
+use crate::domain::lowercase::lowercase;
 use rustc_hash::FxHashSet;
 
 /// A deal field a CSV column can fill.
@@ -117,10 +118,8 @@ impl Field {
 /// A header as compared: BOM and spaces trimmed, lower case, `_` as a space, runs of spaces as
 /// one, and Pipedrive's `Deal - ` prefix taken off.
 fn normalise_header(header: &str) -> String {
-    let lower = header
-        .trim_matches(|c: char| c.is_whitespace() || c == BOM)
-        .to_lowercase()
-        .replace('_', " ");
+    let lower =
+        lowercase(header.trim_matches(|c: char| c.is_whitespace() || c == BOM)).replace('_', " ");
     let single: String = lower.split_whitespace().collect::<Vec<_>>().join(" ");
     single
         .strip_prefix("deal - ")

@@ -5,6 +5,7 @@ use super::fields::Field;
 use super::read::CsvTable;
 use super::write::unneutralise;
 use crate::domain::board::{Board, DealFields, Stage, StageId, StageKind};
+use crate::domain::lowercase::lowercase;
 use crate::domain::money::{parse_amount, Currency};
 use chrono::NaiveDate;
 use std::fmt;
@@ -198,8 +199,8 @@ fn find_stage<'a>(
     text: &str,
     stage_name: &impl Fn(&Stage) -> String,
 ) -> Option<&'a Stage> {
-    let key = text.trim().to_lowercase();
-    let same = |name: &str| name.trim().to_lowercase() == key;
+    let key = lowercase(text.trim());
+    let same = |name: &str| lowercase(name.trim()) == key;
     board
         .stages
         .iter()
