@@ -34,12 +34,21 @@ fn the_blocks_lowered_in_rust_have_no_case() {
 }
 
 #[test]
+fn every_character_is_lowered_as_char_to_lowercase_does() {
+    for c in (0..0x3_0000).filter_map(char::from_u32) {
+        let text = c.to_string();
+        assert_eq!(lowercase(&text), text.to_lowercase(), "U+{:04X}", c as u32);
+    }
+}
+
+#[test]
 fn text_is_lowered_as_str_to_lowercase_does() {
     for text in [
         "Alice CHEN",
         "销售 Q4 目标 ABC",
         "ＡＢＣ全角", // full-width letters have case
-        "José ÖLWERK",
+        "José ÖLWERK Łódź ŸVES Œuvre",
+        "МОСКВА Ёлка Ђорђе",
         "ΟΔΟΣ Σ",        // final sigma
         "İstanbul",      // dotted capital I: two chars
         "STRASSE ẞ",     // capital sharp s

@@ -3,8 +3,8 @@
 //!
 //! Rust's `str::to_lowercase` brings Unicode's case tables into the wasm (~8 kB gzip of the
 //! app, docs/size.md). The browser already has the same mapping: the app hands JavaScript's
-//! `toLowerCase` in at start-up (`set_non_ascii`), and text that needs no table (ASCII, and
-//! the caseless Chinese, Japanese and Korean blocks) never leaves Rust. Natively (tests,
+//! `toLowerCase` in at start-up (`set_non_ascii`), and text that needs no table (ASCII,
+//! Western and Central European Latin, basic Cyrillic, caseless CJK) never leaves Rust. Natively (tests,
 //! tools) Rust's own mapping is used, which is the same Unicode mapping, final sigma included.
 
 use std::sync::OnceLock;
@@ -18,8 +18,8 @@ pub fn set_non_ascii(lower: fn(&str) -> String) {
 
 /// `text` in lower case, as `str::to_lowercase` writes it.
 pub fn lowercase(text: &str) -> String {
-    if text.chars().all(|c| c.is_ascii() || caseless(c)) {
-        return text.to_ascii_lowercase();
+    if let Some(lowered) = text.chars().map(lower_here).collect::<Option<String>>() {
+        return lowered;
     }
     match NON_ASCII.get() {
         Some(lower) => lower(text),
@@ -27,8 +27,32 @@ pub fn lowercase(text: &str) -> String {
     }
 }
 
-/// Characters in blocks without case: Chinese, Japanese and Korean scripts and punctuation,
-/// so that a board in those languages is searched without leaving Rust.
+/// `c` in lower case when that needs no table: ASCII, the Latin letters of Western and Central
+/// European languages, basic Cyrillic and caseless CJK text, so that a board in those
+/// languages is searched without a call into JavaScript per field. `None` for the rest
+/// (Greek's final sigma, `İ`'s two characters, …). `tests/lowercase.rs` checks every
+/// character against `char::to_lowercase`.
+fn lower_here(c: char) -> Option<char> {
+    let u = c as u32;
+    let lower = match u {
+        0..=0x7F => u | u32::from(c.is_ascii_uppercase()) << 5,
+        0xC0..=0xDE if u != 0xD7 => u + 0x20,
+        0x80..=0xFF => u,
+        0x130 => return None,
+        0x100..=0x137 | 0x14A..=0x177 => u | 1,
+        0x139..=0x148 | 0x179..=0x17E => u + (u & 1),
+        0x138 | 0x149 | 0x17F => u,
+        0x178 => 0xFF,
+        0x400..=0x40F => u + 0x50,
+        0x410..=0x42F => u + 0x20,
+        0x430..=0x45F => u,
+        _ if caseless(c) => u,
+        _ => return None,
+    };
+    char::from_u32(lower)
+}
+
+/// Characters in blocks without case: Chinese, Japanese and Korean scripts and punctuation.
 fn caseless(c: char) -> bool {
     matches!(c,
         '\u{3000}'..='\u{303F}' // CJK symbols and punctuation

@@ -454,8 +454,9 @@ test('Search and owner filter narrow the cards; counts and totals follow', async
   await page.waitForFunction(() => document.querySelectorAll('article.deal-card').length === 1);
   assert.deepEqual(await allCardTitles(page), ['Wayne support']);
 
-  // Letters beyond ASCII too (lowered by the browser's toLowerCase, domain::lowercase), and
-  // Chinese as typed: "ÖLWERK" is found by "ölwerk", "Σ" at a word's end by "ς".
+  // Letters beyond ASCII too (domain::lowercase: Latin in Rust, Greek by the browser's
+  // toLowerCase), and Chinese as typed: "ÖLWERK" is found by "ölwerk", "Σ" at a word's end
+  // by "ς".
   await search.fill('');
   await page.waitForFunction(() => document.querySelectorAll('article.deal-card').length === 24);
   await addDeal(page, { title: 'ÖLWERK ΟΔΟΣ 销售', customer: 'Müller AG', value: '1000', stage: 'Lead' });
