@@ -191,9 +191,10 @@ function dayOf(when) {
 /**
  * `total` divided in proportion to `weights` in whole units, summing to `total` exactly: the
  * floor of each share, then one unit each to the largest remainders (ties: the earlier one); all
- * zero divides evenly. The app's own split (`allocate` in src/domain/targets/split.rs).
+ * zero divides evenly. The app's own split (`allocate` in src/domain/targets/split.rs); the
+ * end-to-end tests check the app's splits against this too.
  */
-function allocate(total, weights) {
+export function allocate(total, weights) {
   const big = BigInt(total);
   const sum0 = weights.reduce((a, w) => a + BigInt(w), 0n);
   const ws = sum0 === 0n ? weights.map(() => 1n) : weights.map((w) => BigInt(w));

@@ -148,13 +148,13 @@ fn wrong_values(value: &serde_json::Value) -> [serde_json::Value; 2] {
 }
 
 /// Gives every member and element of `original` under one of `under` each of `wrong_values`
-/// in turn, reads the text `text_of` writes, and returns the places that the first problem
-/// reported does not name exactly (named without the `board.` that wraps them).
-fn misnamed(
+/// in turn, reads the text `text_of` writes, and fails listing the places that the first
+/// problem reported does not name exactly (named without the `board.` that wraps them).
+fn assert_every_place_named(
     original: &serde_json::Value,
     under: &[&str],
     text_of: impl Fn(&serde_json::Value) -> String,
-) -> Vec<String> {
+) {
     let mut paths = Vec::new();
     leaves(original, String::new(), &mut paths);
     paths.retain(|p| under.iter().any(|u| p.starts_with(u)));
@@ -171,7 +171,12 @@ fn misnamed(
             }
         }
     }
-    wrong
+    assert!(
+        wrong.is_empty(),
+        "{} places misnamed:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
 }
 
 #[test]
@@ -181,15 +186,9 @@ fn a_wrong_type_anywhere_in_a_board_is_named_where_it_is() {
     // reported must name exactly that place.
     let text = include_str!("fixtures/targets-history.json");
     let original: serde_json::Value = serde_json::from_str(text).unwrap();
-    let wrong = misnamed(&original, &["board."], |broken| {
+    assert_every_place_named(&original, &["board."], |broken| {
         serde_json::to_string_pretty(broken).unwrap()
     });
-    assert!(
-        wrong.is_empty(),
-        "{} places misnamed:\n{}",
-        wrong.len(),
-        wrong.join("\n")
-    );
 }
 
 #[test]
@@ -199,19 +198,13 @@ fn a_wrong_type_anywhere_in_the_stored_form_is_named_where_it_is() {
     let file = include_str!("fixtures/targets-history.json");
     let board = dealboard::io::snapshot::restore(file).unwrap().board;
     let original: serde_json::Value = serde_json::from_str(&encode(&board, NOW)).unwrap();
-    let wrong = misnamed(&original, &["board.", "strings"], |broken| {
+    assert_every_place_named(&original, &["board.", "strings"], |broken| {
         // `format` first, as the app writes it (serde_json's map would sort the keys).
         let mut members = broken.as_object().unwrap().clone();
         let format = members.remove("format").unwrap();
         let rest = serde_json::to_string(&members).unwrap();
         format!("{{\"format\":{format},{}", &rest[1..])
     });
-    assert!(
-        wrong.is_empty(),
-        "{} places misnamed:\n{}",
-        wrong.len(),
-        wrong.join("\n")
-    );
 }
 
 #[test]

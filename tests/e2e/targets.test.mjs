@@ -50,6 +50,8 @@ import {
   scopeTarget,
   ownerFilter,
 } from './helpers.mjs';
+// The app's `allocate` (largest remainders first, exact sum), ported once for the bench's boards.
+import { allocate } from '../../bench/generate.mjs';
 
 after(stopSharedServer);
 
@@ -123,26 +125,6 @@ function evenPace(amount, label, today) {
   if (today <= first) return 0;
   if (today > last) return amount;
   return share(amount, (today - first) / DAY, (last - first) / DAY + 1);
-}
-
-/** The app's `allocate`: shares of `total` by `weights`, largest remainders first, exact sum. */
-function allocate(total, weights) {
-  let w = weights.map(BigInt);
-  let sum = w.reduce((a, b) => a + b, 0n);
-  if (sum === 0n) {
-    w = w.map(() => 1n);
-    sum = BigInt(w.length);
-  }
-  const t = BigInt(total);
-  const shares = w.map((x) => (t * x) / sum);
-  const rems = w.map((x, i) => [(t * x) % sum, i]);
-  let left = Number(t - shares.reduce((a, b) => a + b, 0n));
-  rems.sort((a, b) => (a[0] === b[0] ? a[1] - b[1] : a[0] > b[0] ? -1 : 1));
-  for (const [, i] of rems) {
-    if (left-- <= 0) break;
-    shares[i] += 1n;
-  }
-  return shares.map(Number);
 }
 
 /** The status the rules give for figures (cents) and a threshold. */

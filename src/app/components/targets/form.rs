@@ -10,7 +10,7 @@ use crate::i18n::Key;
 use chrono::Datelike;
 use leptos::prelude::*;
 
-use super::{measure_key, today};
+use super::measure_key;
 
 const MEASURES: [Measure; 3] = [Measure::WonValue, Measure::WonCount, Measure::GrossMargin];
 
@@ -19,7 +19,7 @@ const MEASURES: [Measure; 3] = [Measure::WonValue, Measure::WonCount, Measure::G
 pub fn NewTargetForm() -> impl IntoView {
     let state = use_app();
     let measure = RwSignal::new(0usize);
-    let period = RwSignal::new(today().year().to_string());
+    let period = RwSignal::new(state.today.get_untracked().year().to_string());
     let owner = RwSignal::new(String::new());
     let product = RwSignal::new(String::new());
     let region = RwSignal::new(String::new());

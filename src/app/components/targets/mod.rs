@@ -17,8 +17,6 @@ use form::NewTargetForm;
 use leptos::prelude::*;
 use row::TargetRow;
 
-pub use crate::app::clock::today;
-
 /// A target's amount in its unit: money, or a count of deals.
 pub fn format_measure(target: &Target, value: i64) -> String {
     match target.measure {
