@@ -5,6 +5,7 @@
 use crate::app::clock;
 use crate::app::download::download;
 use crate::app::state::{display_stage_name, AppState, Dialog};
+use crate::app::tasks::next_task;
 use crate::domain::lowercase::lowercase;
 use crate::i18n::Key;
 use crate::io::capacity;
@@ -185,25 +186,6 @@ pub async fn stored_units_in_slices(
             return Some(capacity::units(&encoder.finish(0)));
         }
     }
-}
-
-/// A promise for the first task after the next frame, so that work started there does not
-/// hold up painting what was just rendered (a task queued at once may run before the frame).
-pub async fn after_paint() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        request_animation_frame(move || {
-            let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
-        });
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
-
-/// A promise for the next turn of the event loop, so the page can paint and take input.
-pub async fn next_task() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// A file that cannot be imported, with every problem and its place.

@@ -12,6 +12,7 @@ pub mod shortcuts;
 pub mod state;
 pub mod storage;
 pub mod sync;
+pub mod tasks;
 pub mod undo;
 
 use crate::domain::board::Board;

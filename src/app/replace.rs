@@ -2,6 +2,7 @@
 //! later, and what moves need built while the page is idle.
 
 use crate::app::state::AppState;
+use crate::app::tasks::when_idle;
 use crate::domain::board::Board;
 use crate::domain::columns::BoardView;
 use crate::domain::command::Outcome;
@@ -9,12 +10,12 @@ use crate::domain::filter::DealFilter;
 use crate::domain::history::History;
 use crate::domain::view_patch::PendingChanges;
 use leptos::prelude::*;
-use std::time::Duration;
 
 impl AppState {
     /// Puts `new` in place of the board (an import) and shows it; its undo step is worked out
-    /// in a task after the next frame (`History::record_replace`): on a 50,000-deal import
-    /// that is as long as showing the board, and the two together were one long task.
+    /// when the page is idle after the next frame (`History::record_replace`): on a
+    /// 50,000-deal import that is as long as showing the board, and the two together were one
+    /// long task. Idle, not the next task: input and messages that came in wait for nothing.
     pub(crate) fn replace_board(
         &self,
         new: Board,
@@ -33,13 +34,10 @@ impl AppState {
         self.progress_moved();
         let state = *self;
         request_animation_frame(move || {
-            set_timeout(
-                move || {
-                    state.settle_history();
-                    set_timeout(move || state.prepare_moves(), Duration::ZERO);
-                },
-                Duration::ZERO,
-            )
+            when_idle(move || {
+                state.settle_history();
+                when_idle(move || state.prepare_moves());
+            })
         });
         let outcome = Outcome::BoardReplaced;
         self.announce(&outcome);

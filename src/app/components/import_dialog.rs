@@ -3,9 +3,10 @@
 //! with errors lists them and changes nothing.
 
 use crate::app::components::csv_dialog::CsvImportDialog;
-use crate::app::files::{after_paint, next_task, stored_units_in_slices, PendingImport};
+use crate::app::files::{stored_units_in_slices, PendingImport};
 use crate::app::state::{use_app, AppState, Measured};
 use crate::app::storage;
+use crate::app::tasks::{after_paint, next_task};
 use crate::domain::columns::{board_view, BoardView};
 use crate::domain::command::Command;
 use crate::domain::filter::DealFilter;

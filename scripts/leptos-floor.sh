@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# The framework's floor for the transfer-size budget: builds the two smallest Leptos apps in
+# bench/leptos-floor/ exactly as scripts/build-release.sh builds Dealboard (same profile,
+# standard library, wasm-bindgen, wasm-opt, glue minifier) and prints their gzip transfer
+# size. What is left of the 150 kB budget for Dealboard's own code is the budget minus this.
+#
+#   scripts/leptos-floor.sh [out-dir]      (default target/leptos-floor; prints a line each)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out="${1:-target/leptos-floor}"
+source scripts/env.sh
+export REAL_CARGO="$(command -v cargo)" PATH="$PWD/scripts/wasm-release:$PATH"
+for app in hello counter; do
+  dist="$out/$app"
+  trunk build --release --offline --skip-version-check --dist "$dist" \
+    "bench/leptos-floor/$app.html" >"$out-$app.log" 2>&1 || { cat "$out-$app.log" >&2; exit 1; }
+  node scripts/shrink-release.mjs "$dist" >/dev/null
+  printf 'leptos-floor %-8s %s\n' "$app" "$(scripts/transfer-size.sh "$dist" | tail -1 | grep -o '[0-9]* B$')"
+done
