@@ -37,6 +37,7 @@ function parseArgs(argv) {
     timeout: 180,
     moveTime: 300,
     dist: path.join(ROOT, 'dist'),
+    frameworkFloor: path.join(ROOT, 'target', 'leptos-floor'),
     out: path.join(HERE, 'results.json'),
     markdown: null,
   };
@@ -69,6 +70,9 @@ function parseArgs(argv) {
       case '--dist':
         o.dist = path.resolve(value());
         break;
+      case '--framework-floor':
+        o.frameworkFloor = path.resolve(value());
+        break;
       case '--out':
         o.out = path.resolve(value());
         break;
@@ -83,11 +87,14 @@ function parseArgs(argv) {
         console.log(
           'usage: node bench/bench.mjs [--sizes 1000,5000,10000,50000] [--moves 50] [--runs 3]\n' +
             '         [--import-runs 3] [--timeout 180] [--move-time 300] [--dist dist] [--out bench/results.json] [--markdown file.md]\n' +
+            '         [--framework-floor target/leptos-floor]\n' +
             '       node bench/bench.mjs --table bench/results.json   (prints the table of a saved run)\n' +
             '  --runs: first renders per size (median; 1 above 20,000 deals)\n' +
             '  --import-runs: imports of the largest size, each in a fresh browser (median)\n' +
             '  --timeout: seconds any one wait may take before it is reported as a timeout\n' +
-            '  --move-time: seconds of moves per size; slower sizes report the moves made by then',
+            '  --move-time: seconds of moves per size; slower sizes report the moves made by then\n' +
+            '  --framework-floor: where scripts/leptos-floor.sh built the smallest Leptos apps (their\n' +
+            '    transfer size is reported when they are there)',
         );
         process.exit(0);
         break;
@@ -855,6 +862,17 @@ async function chromiumVersion() {
   }
 }
 
+/**
+ * The transfer size of the smallest Leptos apps (bench/leptos-floor/), built exactly as the app
+ * is by scripts/leptos-floor.sh: what the framework alone takes of the budget. Null when they
+ * were not built.
+ */
+function frameworkFloor(dir) {
+  const apps = ['hello', 'counter'].filter((a) => fs.existsSync(path.join(dir, a)));
+  if (apps.length !== 2) return null;
+  return Object.fromEntries(apps.map((a) => [a, transferSize(path.join(dir, a)).total]));
+}
+
 /** gzip of wasm + JS + CSS, through scripts/transfer-size.sh (computed here if it fails). */
 function transferSize(distDir) {
   const files = fs.readdirSync(distDir).filter((f) => /\.(wasm|js|css)$/.test(f));
@@ -994,6 +1012,13 @@ function buildTable(res) {
   lines.push(
     `| transfer size (gzip wasm + JS + CSS) | ${(t.total / 1000).toFixed(1)} kB (${t.total.toLocaleString('en-US')} B) | ≤ 150 kB (aim 100 kB) | ${yes(t.total <= BUDGET.transfer)} |`,
   );
+  const f = res.frameworkFloor;
+  if (f) {
+    const kB = (b) => `${(b / 1000).toFixed(1)} kB`;
+    lines.push(
+      `| framework floor: the smallest Leptos 0.8 apps, built the same way⁴ | ${kB(f.hello)} (one paragraph); ${kB(f.counter)} (signal, memo, effect, event, keyed list, conditional view) | – | leaves ${kB(BUDGET.transfer - f.counter)} of the budget for Dealboard's own code, which takes ${kB(t.total - f.counter)} |`,
+    );
+  }
   const c = res.capacity;
   if (c?.deals != null) {
     lines.push(
@@ -1012,6 +1037,7 @@ function buildTable(res) {
       `³ Chromium's localStorage quota counts UTF-16 code units (2 bytes each), whatever the text; chars per deal from ${c.from}.`,
     );
   }
+  if (f) notes.push('⁴ bench/leptos-floor/, built by scripts/leptos-floor.sh with the same profile, standard library, wasm-opt and glue minifier.');
   for (const s of sizes) for (const n of s.notes) notes.push(`${s.size.toLocaleString('en-US')}: ${n}`);
   if (notes.length) lines.push('', ...notes.map((n) => `- ${n}`));
   return lines.join('\n');
@@ -1045,6 +1071,7 @@ async function main() {
     res.build = fs.readdirSync(distDir).find((f) => f.endsWith('.wasm')) ?? null;
     res.transfer = transferSize(distDir);
     log(`transfer size: ${res.transfer.total} B`);
+    res.frameworkFloor = frameworkFloor(o.frameworkFloor);
     try {
       res.quota = await measureQuota(server, o.timeout);
       log(`localStorage quota: ${res.quota.asciiChars} ASCII chars, ${res.quota.cjkChars} CJK chars`);

@@ -28,6 +28,8 @@ done
 
 if [ "$build" = 1 ]; then
   scripts/build-release.sh
+  # The smallest Leptos apps, built the same way: the framework's share of the size budget.
+  scripts/leptos-floor.sh
 fi
 source scripts/env.sh
 if [ ! -d node_modules/playwright-core ] || [ ! -x /usr/bin/chromium ]; then
