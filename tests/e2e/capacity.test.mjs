@@ -104,6 +104,32 @@ test('a 20,000-deal file imports with progress shown and fits in storage', async
   assertNoErrors(app, assert);
 });
 
+test('a large file shows its progress at once, and closing that dialog imports nothing', async (t) => {
+  // The dialog shows before the browser has handed the file over (0 %), not after the first
+  // slice of reading; Cancel there stops the reading, whenever it comes.
+  const app = await openAppFor(t, { timeout: 30_000 });
+  const { page } = app;
+  const { file } = boardFile(t, 20_000);
+  const leadBefore = await column(page, 'Lead').getByTestId('stage-count').textContent();
+  await page.evaluate(() => {
+    window.__firstPercent = null;
+    new MutationObserver(() => {
+      const bar = document.querySelector('.import-dialog progress');
+      if (bar && window.__firstPercent === null) window.__firstPercent = bar.getAttribute('value');
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+  await page.getByLabel('Import', { exact: true }).setInputFiles(file);
+  const dialog = importDialog(page, path.basename(file));
+  await dialog.locator('progress').waitFor({ state: 'visible' });
+  assert.equal(await page.evaluate(() => window.__firstPercent), '0', 'the progress showed before any reading');
+  await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await page.waitForTimeout(1500); // longer than the rest of the reading would take
+  assert.equal(await importDialog(page).count(), 0, 'no choice offered after Cancel');
+  assert.equal(await column(page, 'Lead').getByTestId('stage-count').textContent(), leadBefore);
+  assertNoErrors(app, assert);
+});
+
 test('a board that would not fit is not written: the user is told, can export, and closing asks', async (t) => {
   const app = await openAppFor(t, { contextOptions: DOWNLOADS });
   const { page } = app;
