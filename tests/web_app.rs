@@ -215,3 +215,33 @@ fn javascript_lowers_text_as_rust_does() {
         assert_eq!(js(text), text.to_lowercase(), "{text}");
     }
 }
+
+/// Deferred work runs once the page is idle, and also where the browser has no
+/// `requestIdleCallback` (Safari), through a timer instead.
+#[wasm_bindgen_test]
+async fn idle_work_runs_with_and_without_request_idle_callback() {
+    use dealboard::app::tasks::when_idle;
+    use std::cell::Cell;
+    use std::rc::Rc;
+    use wasm_bindgen::JsValue;
+
+    let window: JsValue = web_sys::window().unwrap().into();
+    let name = JsValue::from_str("requestIdleCallback");
+    // Window's operations are the global object's own properties (WebIDL [Global]).
+    let saved = js_sys::Reflect::get(&window, &name).unwrap();
+    assert!(saved.is_function(), "Chromium has requestIdleCallback");
+    for without in [false, true] {
+        if without {
+            js_sys::Reflect::delete_property(window.unchecked_ref::<js_sys::Object>(), &name)
+                .unwrap();
+            assert!(!js_sys::Reflect::has(&window, &name).unwrap());
+        }
+        let ran = Rc::new(Cell::new(false));
+        let flag = ran.clone();
+        when_idle(move || flag.set(true));
+        assert!(!ran.get(), "not at once");
+        sleep(600).await; // the idle callback's timeout is 500 ms
+        assert!(ran.get(), "ran (without requestIdleCallback: {without})");
+    }
+    js_sys::Reflect::set(&window, &name, &saved).unwrap();
+}

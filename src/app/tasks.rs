@@ -3,7 +3,7 @@
 //! runs decides whether the user waits for it.
 
 use leptos::prelude::*;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 
 /// A promise for the first task after the next frame, so that work started there does not
 /// hold up painting what was just rendered (a task queued at once may run before the frame).
@@ -31,13 +31,13 @@ pub async fn next_task() {
 pub fn when_idle(work: impl FnOnce() + 'static) {
     let window = window();
     let callback = wasm_bindgen::closure::Closure::once_into_js(work);
-    let has_idle =
-        js_sys::Reflect::has(&window, &JsValue::from_str("requestIdleCallback")).unwrap_or(false);
-    if has_idle {
-        let options = web_sys::IdleRequestOptions::new();
-        options.set_timeout(500);
-        let _ = window.request_idle_callback_with_options(callback.unchecked_ref(), &options);
-    } else {
+    let options = web_sys::IdleRequestOptions::new();
+    options.set_timeout(500);
+    // Where there is no requestIdleCallback, calling it fails (web-sys catches the TypeError).
+    if window
+        .request_idle_callback_with_options(callback.unchecked_ref(), &options)
+        .is_err()
+    {
         let _ = window
             .set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 0);
     }
