@@ -7,8 +7,8 @@ mod common;
 use common::{realistic_board, NOW};
 use dealboard::domain::sample::sample_board;
 use dealboard::i18n::Lang;
-use dealboard::io::json_indent::indent;
-use dealboard::io::snapshot::{encode, encode_pretty, restore};
+use dealboard::io::json_indent::{indent, indent_in_pieces};
+use dealboard::io::snapshot::{encode, encode_pretty, encode_pretty_in_pieces, restore};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
@@ -92,10 +92,41 @@ fn any_json() -> impl Strategy<Value = Value> {
     })
 }
 
+/// The pieces `indent_in_pieces` hands out, in order.
+fn pieces(compact: &str, piece: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    indent_in_pieces(compact, piece, &mut |p| out.push(p.to_owned()));
+    out
+}
+
 proptest! {
     #[test]
     fn any_json_is_indented_as_serde_json_would(value in any_json()) {
         let compact = serde_json::to_string(&value).unwrap();
         prop_assert_eq!(indent(&compact), serde_json::to_string_pretty(&value).unwrap());
     }
+
+    #[test]
+    fn pieces_of_any_size_make_the_same_text(value in any_json(), piece in 1usize..200) {
+        let compact = serde_json::to_string(&value).unwrap();
+        let all = pieces(&compact, piece);
+        prop_assert_eq!(all.concat(), indent(&compact));
+        prop_assert!(all.iter().all(|p| !p.is_empty()));
+    }
+}
+
+#[test]
+fn an_export_comes_in_pieces_of_about_the_size_asked() {
+    // The export hands 1 MiB pieces to the browser; here 4 kB pieces of a 300-deal board.
+    let board = realistic_board(300);
+    let mut all: Vec<String> = Vec::new();
+    encode_pretty_in_pieces(&board, NOW, 4096, &mut |p| all.push(p.to_owned()));
+    assert_eq!(all.concat(), encode_pretty(&board, NOW));
+    assert!(all.len() > 10, "{} pieces", all.len());
+    let (last, whole) = all.split_last().unwrap();
+    for piece in whole {
+        // A piece ends at the first token boundary at or after the size: a token's length more.
+        assert!(piece.len() >= 4096 && piece.len() < 4096 + 512, "{}", piece.len());
+    }
+    assert!(!last.is_empty() && last.len() < 4096 + 512);
 }

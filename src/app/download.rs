@@ -4,10 +4,40 @@ use wasm_bindgen::JsCast;
 
 /// Offers `text` as a file called `filename`.
 pub fn download(filename: &str, text: &str, mime: &str) -> Result<(), String> {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    download_parts(filename, &FileParts::of(text), mime)
+}
+
+/// A file's bytes in pieces, copied out of the wasm's memory as they are made.
+pub struct FileParts(js_sys::Array);
+
+impl FileParts {
+    pub fn new() -> FileParts {
+        FileParts(js_sys::Array::new())
+    }
+
+    fn of(text: &str) -> FileParts {
+        let mut parts = FileParts::new();
+        parts.push(text);
+        parts
+    }
+
+    /// Appends `text` (as UTF-8).
+    pub fn push(&mut self, text: &str) {
+        self.0.push(&js_sys::Uint8Array::from(text.as_bytes()));
+    }
+}
+
+impl Default for FileParts {
+    fn default() -> FileParts {
+        FileParts::new()
+    }
+}
+
+/// Offers `parts`, one after the other, as a file called `filename`.
+pub fn download_parts(filename: &str, parts: &FileParts, mime: &str) -> Result<(), String> {
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts.0, &options)
         .map_err(|e| format!("{e:?}"))?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
     let document = leptos::prelude::document();

@@ -3,7 +3,7 @@
 //! board until the user confirms in the dialog.
 
 use crate::app::clock;
-use crate::app::download::download;
+use crate::app::download::{download, download_parts, FileParts};
 use crate::app::state::{display_stage_name, AppState, Dialog};
 use crate::app::tasks::next_task;
 use crate::domain::lowercase::lowercase;
@@ -11,7 +11,7 @@ use crate::i18n::Key;
 use crate::io::capacity;
 use crate::io::csv::{deals_to_csv, parse_csv, CsvTable};
 use crate::io::import::Imported;
-use crate::io::snapshot::{encode_pretty, RestoreError};
+use crate::io::snapshot::{encode_pretty_in_pieces, RestoreError};
 use crate::io::staged::{Progress, StagedImport};
 use crate::io::store;
 use leptos::prelude::*;
@@ -46,14 +46,21 @@ fn today() -> String {
     )
 }
 
-/// Downloads the board as a readable JSON snapshot.
+/// How much of an export's text is made before it is copied out of the wasm.
+const EXPORT_PIECE_BYTES: usize = 1 << 20;
+
+/// Downloads the board as a readable JSON snapshot. The indented text is copied out a piece
+/// at a time, so the wasm never holds all of it besides the compact text.
 pub fn export_json(state: AppState) {
-    let text = state
-        .board
-        .with_untracked(|b| encode_pretty(b, clock::now()));
-    let _ = download(
+    let mut parts = FileParts::new();
+    state.board.with_untracked(|b| {
+        encode_pretty_in_pieces(b, clock::now(), EXPORT_PIECE_BYTES, &mut |piece| {
+            parts.push(piece)
+        })
+    });
+    let _ = download_parts(
         &format!("dealboard-{}.json", today()),
-        &text,
+        &parts,
         "application/json",
     );
 }

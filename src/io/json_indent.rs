@@ -10,11 +10,25 @@ use crate::io::json_scan::skip_string;
 
 /// `compact` (JSON as serde_json writes it, without whitespace) indented.
 pub fn indent(compact: &str) -> String {
+    let mut whole = String::new();
+    indent_in_pieces(compact, usize::MAX, &mut |all| whole = all.to_owned());
+    whole
+}
+
+/// `compact` indented, handed to `emit` in pieces of about `piece` bytes, each ending between
+/// two JSON tokens (so whole UTF-8), in order. An export of 50,000 deals then holds a piece of
+/// the indented text at a time instead of a second copy of the board (~27 MB of the wasm's
+/// memory, which never shrinks).
+pub fn indent_in_pieces(compact: &str, piece: usize, emit: &mut dyn FnMut(&str)) {
     let bytes = compact.as_bytes();
-    let mut out = String::with_capacity(compact.len() + compact.len() / 2);
+    let mut out = String::with_capacity((compact.len() + compact.len() / 2).min(piece));
     let mut depth = 0usize;
     let mut at = 0;
     while at < bytes.len() {
+        if out.len() >= piece {
+            emit(&out);
+            out.clear();
+        }
         match bytes[at] {
             b'"' => {
                 let end = skip_string(bytes, at).unwrap_or(bytes.len());
@@ -56,7 +70,9 @@ pub fn indent(compact: &str) -> String {
         }
         at += 1;
     }
-    out
+    if !out.is_empty() {
+        emit(&out);
+    }
 }
 
 fn new_line(out: &mut String, depth: usize) {

@@ -2,7 +2,7 @@
 //! both start-up and file import use.
 
 use crate::domain::board::{Board, Deal, Timestamp};
-use crate::io::json_indent::indent;
+use crate::io::json_indent::{indent, indent_in_pieces};
 use crate::io::json_scan::problem_at;
 use crate::io::migrate::{migrate, CURRENT_VERSION};
 use crate::io::store;
@@ -42,6 +42,16 @@ pub fn encode(board: &Board, saved_at: Timestamp) -> String {
 /// (`json_indent` says why it is not written with that).
 pub fn encode_pretty(board: &Board, saved_at: Timestamp) -> String {
     indent(&encode(board, saved_at))
+}
+
+/// `encode_pretty`'s text in pieces of about `piece` bytes (`json_indent::indent_in_pieces`).
+pub fn encode_pretty_in_pieces(
+    board: &Board,
+    saved_at: Timestamp,
+    piece: usize,
+    emit: &mut dyn FnMut(&str),
+) {
+    indent_in_pieces(&encode(board, saved_at), piece, emit)
 }
 
 /// A board read back, with what its envelope said.

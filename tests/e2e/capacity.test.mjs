@@ -25,6 +25,7 @@ import {
   importDialog,
   importFile,
   confirmReplace,
+  exportJson,
   BOARD_KEY,
   DOWNLOADS,
   FILES,
@@ -127,6 +128,20 @@ test('a large file shows its progress at once, and closing that dialog imports n
   await page.waitForTimeout(1500); // longer than the rest of the reading would take
   assert.equal(await importDialog(page).count(), 0, 'no choice offered after Cancel');
   assert.equal(await column(page, 'Lead').getByTestId('stage-count').textContent(), leadBefore);
+  assertNoErrors(app, assert);
+});
+
+test('a large board exports whole: its text is handed to the browser in pieces', async (t) => {
+  // 5,000 deals make ~2.6 MB of indented JSON: three 1 MiB pieces, joined in the file.
+  const app = await openAppFor(t, { timeout: 30_000, contextOptions: DOWNLOADS });
+  const { page } = app;
+  const { envelope, file } = boardFile(t, 5_000);
+  await confirmReplace(await importFile(page, file));
+  const exported = await exportJson(page);
+  assert.ok(exported.text.length > 2 * 1024 * 1024, `${exported.text.length} bytes: more than two pieces`);
+  assert.ok(exported.text.includes('\n  "board": {'), 'indented');
+  assert.deepEqual(exported.envelope.board.deals, envelope.board.deals);
+  assert.deepEqual(exported.envelope.board.targets, envelope.board.targets);
   assertNoErrors(app, assert);
 });
 
