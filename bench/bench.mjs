@@ -583,6 +583,27 @@ async function runMoves(b, moves, timeout, maxSeconds) {
 /** How long after an import's paint its remaining long tasks are looked for. */
 const AFTER_IMPORT_MS = 1500;
 
+/**
+ * Exports the board on the page through the header's Export button: ms from the click to the
+ * download, the file's size, and how much the wasm's memory grew (it never shrinks, so what an
+ * export takes stays taken).
+ */
+async function measureExport(page, timeout) {
+  const memory = () => page.evaluate(() => window.__bench.wasm?.memory?.buffer.byteLength ?? null);
+  const before = await memory();
+  const download = page.waitForEvent('download', { timeout: timeout * 1000 });
+  const started = Date.now();
+  await page.getByRole('banner').getByRole('button', { name: 'Export', exact: true }).click();
+  const file = await (await download).path();
+  const ms = Date.now() - started;
+  const after = await memory();
+  return {
+    ms,
+    bytes: file ? fs.statSync(file).size : null,
+    memoryGrowth: before != null && after != null ? after - before : null,
+  };
+}
+
 /** Imports `file` through the Import button and Replace (confirmed) in a fresh profile. */
 async function runImport(server, file, filePath, firstDeal, timeout) {
   const b = await launch();
@@ -635,6 +656,11 @@ async function runImport(server, file, filePath, firstDeal, timeout) {
     });
     const m = await metrics(b.cdp, { gc: true });
     r.heap = m.heap;
+    try {
+      r.export = await measureExport(page, timeout);
+    } catch (err) {
+      r.export = { note: String(err?.message ?? err).split('\n')[0] };
+    }
     return { result: r, browser: b };
   } catch (err) {
     await b.close();
@@ -1004,6 +1030,14 @@ function buildTable(res) {
       `| import: longest main-thread task | ${fmtMs(i.longestTask)} ms (${i.tasksOver100} tasks > 100 ms${i.runs?.length > 1 ? `; all ${i.runs.length} runs` : ''}) | ≤ 100 ms | ${impBudgetSize ? yes(taskOk) : 'n/a (not 50,000)'} |`,
     );
     lines.push(`| import: progress shown | ${i.progressShown ? 'yes' : 'no'} | shown | ${impBudgetSize ? yes(i.progressShown) : 'n/a'} |`);
+    const e = i.export;
+    if (e?.ms != null) {
+      lines.push(
+        `| export of the imported ${impSize.toLocaleString('en-US')} deals (readable JSON, ${fmtMB(e.bytes)}) | ${fmtMs(e.ms)} ms to the download; wasm memory ${e.memoryGrowth != null ? `+${fmtMB(e.memoryGrowth)}` : 'n/a'} (it never shrinks) | – | – |`,
+      );
+    } else if (e?.note) {
+      lines.push(`| export of the imported board | n/a (${e.note}) | – | – |`);
+    }
   } else {
     lines.push('| single figures | value | budget | met? |', '|---|---:|---|---|');
     lines.push(`| import of ${impSize?.toLocaleString('en-US') ?? '?'} deals | n/a (${imp?.note ?? 'not run'}) | ≤ 500 ms, no task > 100 ms | not measured |`);

@@ -126,7 +126,11 @@ fn an_export_comes_in_pieces_of_about_the_size_asked() {
     let (last, whole) = all.split_last().unwrap();
     for piece in whole {
         // A piece ends at the first token boundary at or after the size: a token's length more.
-        assert!(piece.len() >= 4096 && piece.len() < 4096 + 512, "{}", piece.len());
+        assert!(
+            piece.len() >= 4096 && piece.len() < 4096 + 512,
+            "{}",
+            piece.len()
+        );
     }
     assert!(!last.is_empty() && last.len() < 4096 + 512);
 }
