@@ -8,10 +8,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-target/leptos-floor}"
+mkdir -p "$out"
 source scripts/env.sh
 export REAL_CARGO="$(command -v cargo)" PATH="$PWD/scripts/wasm-release:$PATH"
 for app in hello counter; do
   dist="$out/$app"
+  rm -rf "$dist"
   trunk build --release --offline --skip-version-check --dist "$dist" \
     "bench/leptos-floor/$app.html" >"$out-$app.log" 2>&1 || { cat "$out-$app.log" >&2; exit 1; }
   node scripts/shrink-release.mjs "$dist" >/dev/null

@@ -15,13 +15,19 @@ use crate::io::snapshot::{encode_pretty_in_pieces, RestoreError};
 use crate::io::staged::{Progress, StagedImport};
 use crate::io::store;
 use leptos::prelude::*;
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
 
 /// A file read and waiting for the user's decision.
 #[derive(Clone, Debug, PartialEq)]
 pub enum PendingImport {
-    /// A large snapshot still being read: `percent` of its bytes so far.
-    Reading { file: String, percent: u8 },
+    /// A large snapshot still being read: `percent` of its bytes so far. `read` tells this
+    /// reading from another one started since (a second file dropped meanwhile).
+    Reading {
+        file: String,
+        percent: u8,
+        read: u32,
+    },
     /// Nothing can be imported; every problem with its place.
     Failed { file: String, problems: Vec<String> },
     /// A Dealboard snapshot: replace or merge.
@@ -82,17 +88,18 @@ pub fn export_csv(state: AppState) {
 /// of about `SLICE_MS` with the page free in between, and the dialog shows how far it got.
 pub fn open_file(state: AppState, file: web_sys::File) {
     let name = file.name();
+    let read = NEXT_READ.fetch_add(1, Ordering::Relaxed);
     // A large file shows its progress at once, while the browser hands it over: the user sees
     // it is being read, and the dialog is drawn while the page would wait anyway (~40–80 ms
     // for 27 MB) instead of after the first slice of reading.
     let shown = file.size() >= SHOW_READING_FROM_BYTES;
     if shown {
-        show_reading(state, &name, 0);
+        show_reading(state, read, &name, 0);
     }
     leptos::task::spawn_local(async move {
         let handed_over = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await;
-        if shown && !still_reading(state) {
-            return; // the user closed the dialog while the browser read the file
+        if shown && !still_reading(state, read) {
+            return; // closed while the browser read the file, or another file came since
         }
         // The copy into the wasm's memory counts towards the first slice of reading.
         let started = js_sys::Date::now();
@@ -117,7 +124,7 @@ pub fn open_file(state: AppState, file: web_sys::File) {
         let pending = if is_csv(&name, &bytes) {
             read_csv(&name, &String::from_utf8_lossy(&bytes))
         } else {
-            match read_in_slices(state, &name, bytes, started, shown).await {
+            match read_in_slices(state, read, &name, bytes, started).await {
                 Some(pending) => pending,
                 None => return, // the user closed the dialog while it was reading
             }
@@ -133,32 +140,37 @@ const SLICE_MS: f64 = 70.0;
 /// smaller one is read before a dialog could be drawn, and would only flash it.
 const SHOW_READING_FROM_BYTES: f64 = 1_000_000.0;
 
-/// Shows (or updates) the reading dialog.
-fn show_reading(state: AppState, name: &str, percent: u8) {
+/// Numbers each reading, so that one knows its dialog from a later reading's.
+static NEXT_READ: AtomicU32 = AtomicU32::new(0);
+
+/// Shows (or updates) reading `read`'s dialog.
+fn show_reading(state: AppState, read: u32, name: &str, percent: u8) {
     let reading = PendingImport::Reading {
         file: name.to_string(),
         percent,
+        read,
     };
     state.dialog.set(Some(Dialog::Import(Box::new(reading))));
 }
 
-/// True while the reading dialog is open: closing it cancels the reading.
-fn still_reading(state: AppState) -> bool {
-    state.dialog.with_untracked(
-        |d| matches!(d, Some(Dialog::Import(p)) if matches!(**p, PendingImport::Reading { .. })),
-    )
+/// True while reading `read`'s dialog is open: closing it (or a later reading taking its
+/// place) stops the reading.
+fn still_reading(state: AppState, read: u32) -> bool {
+    state.dialog.with_untracked(|d| {
+        matches!(d, Some(Dialog::Import(p))
+            if matches!(**p, PendingImport::Reading { read: r, .. } if r == read))
+    })
 }
 
 /// Reads a snapshot with `StagedImport`, showing progress; `None` when the user closed the
 /// progress dialog (which cancels the read). The first slice is the rest of the task that
-/// copied the file in at `started` (a task of its own for the copy was one more pause);
-/// `shown` when the dialog already shows.
+/// copied the file in at `started` (a task of its own for the copy was one more pause).
 async fn read_in_slices(
     state: AppState,
+    read: u32,
     name: &str,
     bytes: Vec<u8>,
     mut started: f64,
-    mut shown: bool,
 ) -> Option<PendingImport> {
     let mut job = StagedImport::new(bytes);
     loop {
@@ -183,12 +195,13 @@ async fn read_in_slices(
                 }
             }
         };
-        if shown && !still_reading(state) {
+        show_reading(state, read, name, percent);
+        next_task().await;
+        // The user can close the dialog only while the page is free: after a pause, before
+        // the next slice (the last pause too, whose next step finishes the read).
+        if !still_reading(state, read) {
             return None;
         }
-        show_reading(state, name, percent);
-        shown = true;
-        next_task().await;
         started = js_sys::Date::now();
     }
 }

@@ -57,10 +57,11 @@ impl AppState {
 
     /// Works out the undo step of a replace that is still waiting, against the board it left:
     /// before anything else changes the board (a command, an undo, another tab's save).
+    /// (Deferred work may come after the app was unmounted: then there is nothing to do.)
     pub(crate) fn settle_history(&self) {
-        if self.history.with_untracked(History::is_waiting) {
+        if self.history.try_with_untracked(History::is_waiting) == Some(true) {
             self.board
-                .with_untracked(|b| self.history.update(|h| h.settle(b)));
+                .try_with_untracked(|b| self.history.try_update(|h| h.settle(b)));
         }
     }
 
@@ -68,7 +69,7 @@ impl AppState {
     /// positions), in a task of its own: on 50,000 deals the first drag after an import would
     /// take ~50 ms.
     fn prepare_moves(&self) {
-        self.board.with_untracked(|b| {
+        self.board.try_with_untracked(|b| {
             b.deals.order();
             if let Some(first) = b.deals.first() {
                 b.deal_position(&first.id);

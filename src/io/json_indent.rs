@@ -25,7 +25,7 @@ pub fn indent_in_pieces(compact: &str, piece: usize, emit: &mut dyn FnMut(&str))
     let mut depth = 0usize;
     let mut at = 0;
     while at < bytes.len() {
-        if out.len() >= piece {
+        if out.len() >= piece && !out.is_empty() {
             emit(&out);
             out.clear();
         }

@@ -69,14 +69,16 @@ test('a 20,000-deal file imports with progress shown and fits in storage', async
   const { envelope, file } = boardFile(t, 20_000);
 
   await page.evaluate(() => {
-    window.__progressSeen = false;
+    window.__progressMost = -1;
     new MutationObserver(() => {
-      if (document.querySelector('.import-dialog progress')) window.__progressSeen = true;
+      const bar = document.querySelector('.import-dialog progress');
+      if (bar) window.__progressMost = Math.max(window.__progressMost, Number(bar.getAttribute('value')));
     }).observe(document.body, { childList: true, subtree: true });
   });
   const dialog = await importFile(page, file);
   await confirmReplace(dialog);
-  assert.equal(await page.evaluate(() => window.__progressSeen), true, 'a progress bar was shown while reading');
+  // Above 0: shown while reading, not only before (a large file shows 0 % at once).
+  assert.ok((await page.evaluate(() => window.__progressMost)) > 0, 'the progress bar moved while reading');
 
   const lead = envelope.board.deals.filter((d) => d.stage === 'lead').length;
   assert.equal(Number(await column(page, 'Lead').getByTestId('stage-count').textContent()), lead);
@@ -105,29 +107,75 @@ test('a 20,000-deal file imports with progress shown and fits in storage', async
   assertNoErrors(app, assert);
 });
 
-test('a large file shows its progress at once, and closing that dialog imports nothing', async (t) => {
-  // The dialog shows before the browser has handed the file over (0 %), not after the first
-  // slice of reading; Cancel there stops the reading, whenever it comes.
+/**
+ * Imports `file` and clicks the reading dialog's Cancel as soon as its progress shows `at` %
+ * or more, from inside the page (so at that very pause, not some time later). Resolves to the
+ * percent it was cancelled at.
+ */
+async function cancelReadingAt(page, file, at) {
+  await page.evaluate((at) => {
+    window.__cancelledAt = null;
+    const observer = new MutationObserver(() => {
+      const bar = document.querySelector('.import-dialog progress');
+      if (bar && Number(bar.getAttribute('value')) >= at) {
+        observer.disconnect();
+        window.__cancelledAt = Number(bar.getAttribute('value'));
+        // The reading dialog's only button: Cancel.
+        bar.closest('.import-dialog').querySelector('button').click();
+      }
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+  }, at);
+  await page.getByLabel('Import', { exact: true }).setInputFiles(file);
+  await page.waitForFunction(() => window.__cancelledAt !== null);
+  return page.evaluate(() => window.__cancelledAt);
+}
+
+test('a large file shows its progress at once, and Cancel stops the reading at any pause', async (t) => {
+  // At 0 %: the dialog shows before the browser has handed the file over, and Cancel there
+  // stops the reading when the bytes arrive. At 90 % or more: the last pause, after which the
+  // next step would finish the reading and offer the choice.
   const app = await openAppFor(t, { timeout: 30_000 });
   const { page } = app;
   const { file } = boardFile(t, 20_000);
   const leadBefore = await column(page, 'Lead').getByTestId('stage-count').textContent();
-  await page.evaluate(() => {
-    window.__firstPercent = null;
-    new MutationObserver(() => {
-      const bar = document.querySelector('.import-dialog progress');
-      if (bar && window.__firstPercent === null) window.__firstPercent = bar.getAttribute('value');
-    }).observe(document.body, { childList: true, subtree: true });
-  });
-  await page.getByLabel('Import', { exact: true }).setInputFiles(file);
-  const dialog = importDialog(page, path.basename(file));
-  await dialog.locator('progress').waitFor({ state: 'visible' });
-  assert.equal(await page.evaluate(() => window.__firstPercent), '0', 'the progress showed before any reading');
-  await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
-  await dialog.waitFor({ state: 'detached' });
-  await page.waitForTimeout(1500); // longer than the rest of the reading would take
-  assert.equal(await importDialog(page).count(), 0, 'no choice offered after Cancel');
+  for (const at of [0, 90]) {
+    const cancelledAt = await cancelReadingAt(page, file, at);
+    if (at === 0) assert.equal(cancelledAt, 0, 'the progress showed before any reading');
+    else assert.ok(cancelledAt >= 90 && cancelledAt < 100, `cancelled at ${cancelledAt} %`);
+    await page.waitForTimeout(1500); // longer than the rest of the reading would take
+    assert.equal(await importDialog(page).count(), 0, `no dialog, and no choice offered, after Cancel at ${cancelledAt} %`);
+  }
   assert.equal(await column(page, 'Lead').getByTestId('stage-count').textContent(), leadBefore);
+  assertNoErrors(app, assert);
+});
+
+test('a second large file dropped while the first is read takes its place', async (t) => {
+  // The second (larger, so slower) file is dropped the moment the first shows its reading
+  // dialog, before the browser has handed the first over. The first reading must stop when
+  // the second's dialog takes its place: the choice offered is the second file's, and stays.
+  const app = await openAppFor(t, { timeout: 30_000 });
+  const { page } = app;
+  const first = boardFile(t, 3_000).file; // ~1.6 MB: shows its reading dialog at once
+  const secondText = generateText(20_000);
+  await page.evaluate((text) => {
+    const observer = new MutationObserver(() => {
+      if (!document.querySelector('.import-dialog progress')) return;
+      observer.disconnect();
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], 'second.json', { type: 'application/json' }));
+      const target = document.querySelector('.app');
+      target.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      target.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+  }, secondText);
+  await page.getByLabel('Import', { exact: true }).setInputFiles(first);
+  const second = importDialog(page, 'second.json');
+  await second.getByRole('button', { name: 'Replace my board', exact: true }).waitFor({ state: 'visible' });
+  await page.waitForTimeout(1500); // longer than the first file's reading would take
+  assert.equal(await importDialog(page, 'second.json').count(), 1, "the second file's choice stays");
+  assert.equal(await importDialog(page, path.basename(first)).count(), 0, 'the first reading stopped');
   assertNoErrors(app, assert);
 });
 
@@ -138,7 +186,7 @@ test('a large board exports whole: its text is handed to the browser in pieces',
   const { envelope, file } = boardFile(t, 5_000);
   await confirmReplace(await importFile(page, file));
   const exported = await exportJson(page);
-  assert.ok(exported.text.length > 2 * 1024 * 1024, `${exported.text.length} bytes: more than two pieces`);
+  assert.ok(exported.text.length > 2 * 1024 * 1024, `${exported.text.length} bytes: three 1 MiB pieces or more`);
   assert.ok(exported.text.includes('\n  "board": {'), 'indented');
   assert.deepEqual(exported.envelope.board.deals, envelope.board.deals);
   assert.deepEqual(exported.envelope.board.targets, envelope.board.targets);

@@ -28,7 +28,7 @@ pub fn ImportDialog(pending: PendingImport) -> impl IntoView {
         PendingImport::Failed { file, problems } => {
             (file, view! { <Problems problems/> }.into_any())
         }
-        PendingImport::Reading { file, percent } => {
+        PendingImport::Reading { file, percent, .. } => {
             (file.clone(), view! { <Reading file percent/> }.into_any())
         }
         PendingImport::Snapshot { file, imported } => (
