@@ -516,6 +516,29 @@ async function firstRenders(b, url, runs, timeout) {
 }
 
 /** Drags `moves` cards between the open stages with the mouse; per move the page timings. */
+/** What is typed into the search box, one keystroke at a time, then cleared: a customer's name. */
+const SEARCH_KEYS = ['g', 'gl', 'glo', 'glob', 'globe', 'globex', 'globex ', 'globex l', '', 'zq', ''];
+
+/**
+ * Search as the user types: for each keystroke (the box's value set and its input event sent,
+ * as typing does), ms until the first task after the next frame, the board filtered on it.
+ */
+async function runSearch(page) {
+  const out = [];
+  for (const value of SEARCH_KEYS) {
+    out.push(
+      await page.evaluate(async (value) => {
+        const input = document.querySelector('input.search');
+        const started = performance.now();
+        input.value = value;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        return new Promise((done) => window.__bench.afterFrame((t) => done(t - started)));
+      }, value),
+    );
+  }
+  return out;
+}
+
 async function runMoves(b, moves, timeout, maxSeconds) {
   const { page } = b;
   const out = [];
@@ -840,6 +863,11 @@ async function benchSize(size, o, server, boardsDir, isLargest, failures) {
         if (r.move.savesFailed) r.notes.push(`save: ${r.move.savesFailed} of ${l.length} saves failed (${r.move.saveError})`);
         log(`${size}: move p95 ${round(r.move.domP95)} ms, setItem median ${round(r.move.setItemMedian)} ms`);
       }
+      const typed = await step('search', () => within(o.timeout, 'search', runSearch(b.page)));
+      if (typed) {
+        r.search = { median: median(typed), max: Math.max(...typed), samples: typed.map((x) => round(x, 2)) };
+        log(`${size}: search median ${round(r.search.median)} ms, max ${round(r.search.max)} ms`);
+      }
     }
     noteErrors(b);
   } finally {
@@ -1011,6 +1039,7 @@ function buildTable(res) {
       : `${yes(growth <= BUDGET.moveGrowth)} (${growth.toFixed(1)}×; medians ${(s50k.move.domMedian / s1k.move.domMedian).toFixed(1)}×)`,
   );
   row('move: drop → next frame, p95 (ms)', (s) => (s.move ? fmtMs(s.move.frameP95) : null));
+  row('search: keystroke → next frame, median / max (ms)', (s) => (s.search ? `${fmtMs(s.search.median)} / ${fmtMs(s.search.max)}` : null));
   row('save: setItem, median (ms)', (s) =>
     s.move ? fmtMs(s.move.setItemMedian) + (s.move.savesFailed ? ` (fails: ${s.move.saveError})` : '') : null,
   );
