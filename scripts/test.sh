@@ -8,6 +8,15 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh --browser || { echo "setup failed"; echo "summary: 0 passed, 1 failed"; exit 1; }
 source scripts/env.sh
 
+# A clean clone needs about 8 GB for its builds. The stop of 2026-11-30 failed in CI on a full
+# disk (every cargo step "No space left on device"), so say so first, in one place.
+free_kb=$(df -Pk . | awk 'NR == 2 {print $4}')
+if [ "${free_kb:-0}" -lt 8000000 ]; then
+  echo "warning: only $((free_kb / 1024)) MiB free on $(df -P . | awk 'NR == 2 {print $6}'); the builds need ~8 GB" >&2
+fi
+# Incremental builds only pay on a second build; CI builds once, and they took ~3 GB.
+if [ -n "${CI:-}" ]; then export CARGO_INCREMENTAL=0; fi
+
 passed=0
 failed=0
 log_dir=$(mktemp -d)
