@@ -6,12 +6,13 @@
 
 mod common;
 
-use common::{add, empty_board, NOW};
+use common::{add, empty_board, realistic_board, NOW};
 use dealboard::domain::board::{DealId, PresetStage};
-use dealboard::domain::columns::board_view;
+use dealboard::domain::columns::{board_view, refiltered_view};
 use dealboard::domain::command::Command;
 use dealboard::domain::filter::DealFilter;
 use dealboard::domain::money::Currency;
+use proptest::prelude::*;
 
 #[test]
 fn columns_follow_stage_order_and_cards_follow_rank() {
@@ -140,4 +141,116 @@ fn product_and_region_filters_combine_with_the_rep() {
     filter.region = Some("EU".into());
     assert_eq!(shown(&filter), ["a"]);
     assert!(!filter.is_empty());
+}
+
+fn searching(query: &str) -> DealFilter {
+    DealFilter {
+        query: query.into(),
+        ..DealFilter::default()
+    }
+}
+
+/// What the view memo does as the user types: each keystroke's view from the last one's.
+#[test]
+fn typing_on_narrows_the_cards_shown_exactly_as_a_full_pass_does() {
+    let board = realistic_board(400);
+    let keys = [
+        "",
+        "g",
+        "gl",
+        "GLO",
+        "globex",
+        "globex ",
+        "globex h",
+        "globex hold",
+    ];
+    let mut last = (searching(""), board_view(&board, &searching("")));
+    for key in keys {
+        let filter = searching(key);
+        assert!(
+            filter.narrows(&last.0),
+            "{key:?} narrows {:?}",
+            last.0.query
+        );
+        let narrowed = last
+            .1
+            .narrowed(&board, &filter)
+            .expect("the view fits the board");
+        let full = board_view(&board, &filter);
+        assert_eq!(narrowed, full, "{key:?}");
+        last = (filter, narrowed);
+    }
+    assert!(
+        last.1.shown > 0 && last.1.shown < 400,
+        "found {} of 400",
+        last.1.shown
+    );
+    // A rep chosen on top of a search narrows too; one taken away, or text deleted, does not.
+    let rep = DealFilter {
+        owner: Some("Alice Chen".into()),
+        ..last.0.clone()
+    };
+    assert!(rep.narrows(&last.0));
+    assert_eq!(
+        last.1.narrowed(&board, &rep),
+        Some(board_view(&board, &rep))
+    );
+    assert!(!last.0.narrows(&rep), "the rep lifted widens");
+    assert!(
+        !searching("globex").narrows(&searching("globex h")),
+        "deleting widens"
+    );
+    assert!(!searching("initech").narrows(&searching("globex")));
+}
+
+#[test]
+fn a_view_that_no_longer_fits_the_board_is_not_narrowed() {
+    let mut board = realistic_board(50);
+    let view = board_view(&board, &searching(""));
+    // Deleting the first deal moves every other one up: the cards' position hints are stale.
+    let first = board.deals[0].id.clone();
+    board.apply(Command::DeleteDeal { id: first }, NOW).unwrap();
+    assert_eq!(view.narrowed(&board, &searching("a")), None);
+    let mut fewer_stages = realistic_board(50);
+    let view = board_view(&fewer_stages, &searching(""));
+    fewer_stages.stages.pop();
+    assert_eq!(view.narrowed(&fewer_stages, &searching("a")), None);
+}
+
+#[test]
+fn a_view_made_with_the_boards_facets_is_a_full_pass() {
+    let board = realistic_board(300);
+    let facets = board_view(&board, &searching("")).facets;
+    for query in ["", "acme", "王", "zq"] {
+        let filter = searching(query);
+        assert_eq!(
+            refiltered_view(&board, &filter, facets.clone()),
+            board_view(&board, &filter),
+            "{query:?}"
+        );
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    /// Any two search texts: when the second narrows the first, narrowing the first's view
+    /// gives the second's full pass.
+    #[test]
+    fn any_narrowing_search_gives_the_full_pass(
+        wider in "[acgmeLOX x王]{0,3}",
+        more in "[acgmeLOX x王]{0,3}",
+        at in 0usize..4,
+        owner in proptest::option::of(prop_oneof![Just("Alice Chen"), Just("王芳")]),
+    ) {
+        let board = realistic_board(120);
+        let wider = searching(&wider);
+        let cut = wider.query.char_indices().map(|(i, _)| i).nth(at).unwrap_or(wider.query.len());
+        let mut narrower = searching(&format!("{}{more}{}", &wider.query[..cut], &wider.query[cut..]));
+        narrower.owner = owner.map(str::to_string);
+        let view = board_view(&board, &wider);
+        if narrower.narrows(&wider) {
+            prop_assert_eq!(view.narrowed(&board, &narrower), Some(board_view(&board, &narrower)));
+        }
+    }
 }

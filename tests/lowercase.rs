@@ -3,7 +3,7 @@
 //! result must be `str::to_lowercase`'s.
 #![cfg(not(target_arch = "wasm32"))]
 
-use dealboard::domain::lowercase::lowercase;
+use dealboard::domain::lowercase::{lowercase, lowercase_into};
 use proptest::prelude::*;
 
 #[test]
@@ -70,5 +70,17 @@ proptest! {
         text in "[a-zA-Z0-9 \u{4E00}-\u{4E20}\u{3042}-\u{3050}\u{AC00}-\u{AC10}ÀÉÖ]*"
     ) {
         prop_assert_eq!(lowercase(&text), text.to_lowercase());
+    }
+
+    /// The search lowers every field into one buffer: what was in it before must not show.
+    #[test]
+    fn text_lowered_into_a_used_buffer_is_lowered_as_str_to_lowercase_does(
+        texts in proptest::collection::vec("[a-zA-Z ÀÉÖΣΟΔİ\u{4E00}-\u{4E05}]{0,12}", 1..8)
+    ) {
+        let mut buffer = String::from("LEFT OVER");
+        for text in &texts {
+            lowercase_into(text, &mut buffer);
+            prop_assert_eq!(&buffer, &text.to_lowercase());
+        }
     }
 }

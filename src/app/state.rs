@@ -2,7 +2,7 @@
 
 use crate::app::clock;
 use crate::domain::board::{Board, DealId, StageId};
-use crate::domain::columns::{board_view, BoardView};
+use crate::domain::columns::{board_view, refiltered_view, BoardView};
 use crate::domain::command::{Command, DomainError, Outcome};
 use crate::domain::filter::DealFilter;
 use crate::domain::history::History;
@@ -311,6 +311,17 @@ fn view_memo(
                         if same_filter && !list.is_empty() =>
                     {
                         view.apply_changes(b, f, &list).then_some(view)
+                    }
+                    // Only the filter changed (every change to the board is recorded): the
+                    // facets stay, and typing on narrows the cards already shown.
+                    (Some(view), PendingChanges::Known(list))
+                        if !same_filter && list.is_empty() =>
+                    {
+                        let narrows = filtered_by
+                            .with_value(|by| by.as_ref().is_some_and(|by| f.narrows(by)));
+                        let narrowed = narrows.then(|| view.narrowed(b, f)).flatten();
+                        filtered_by.set_value(Some(f.clone()));
+                        Some(narrowed.unwrap_or_else(|| refiltered_view(b, f, view.facets)))
                     }
                     (_, PendingChanges::Ready(ready)) if ready.0 == *f => {
                         filtered_by.set_value(Some(f.clone()));

@@ -2,7 +2,8 @@
 //! Totals follow what is shown.
 
 use crate::domain::board::Deal;
-use crate::domain::lowercase::lowercase;
+use crate::domain::lowercase::{lowercase, lowercase_into};
+use std::cell::RefCell;
 
 /// A field the board can be narrowed to one value of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -67,9 +68,11 @@ impl DealFilter {
         self.matcher()(deal)
     }
 
-    /// A test for many deals, with the search text prepared once.
+    /// A test for many deals, with the search text prepared once and one buffer for the
+    /// lower-cased fields.
     pub fn matcher(&self) -> impl Fn(&Deal) -> bool + '_ {
         let query = lowercase(self.query.trim());
+        let field_text = RefCell::new(String::new());
         move |deal| {
             FilterField::ALL
                 .iter()
@@ -77,8 +80,21 @@ impl DealFilter {
                 && (query.is_empty()
                     || [&deal.title, &deal.customer, &deal.contact]
                         .iter()
-                        .any(|field| lowercase(field).contains(&query)))
+                        .any(|field| {
+                            let mut text = field_text.borrow_mut();
+                            lowercase_into(field, &mut text);
+                            text.contains(query.as_str())
+                        }))
         }
+    }
+
+    /// True when every deal this filter shows, `wider` shows too: it narrows the same fields
+    /// (and maybe more), and its search text contains `wider`'s, as when the user types on.
+    pub fn narrows(&self, wider: &DealFilter) -> bool {
+        FilterField::ALL
+            .iter()
+            .all(|&f| wider.get(f).is_none_or(|v| self.get(f) == Some(v)))
+            && lowercase(self.query.trim()).contains(lowercase(wider.query.trim()).as_str())
     }
 
     /// True when nothing is filtered out.

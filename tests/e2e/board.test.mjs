@@ -454,6 +454,21 @@ test('Search and owner filter narrow the cards; counts and totals follow', async
   await page.waitForFunction(() => document.querySelectorAll('article.deal-card').length === 1);
   assert.deepEqual(await allCardTitles(page), ['Wayne support']);
 
+  // Typed key by key, each keystroke narrows the cards already shown (the view memo does not
+  // look at the others); deleting letters widens them again, to what a fresh search shows.
+  await search.fill('');
+  await page.waitForFunction(() => document.querySelectorAll('article.deal-card').length === 24);
+  await search.fill('a');
+  await page.waitForFunction(() => document.querySelectorAll('article.deal-card').length < 24);
+  const withA = (await allCardTitles(page)).sort();
+  await search.pressSequentially('cme');
+  await page.waitForFunction(() => document.querySelectorAll('article.deal-card').length === 1);
+  assert.deepEqual(await allCardTitles(page), ['Acme renewal']);
+  for (let i = 0; i < 3; i += 1) await search.press('Backspace');
+  assert.equal(await search.inputValue(), 'a');
+  await page.waitForFunction((n) => document.querySelectorAll('article.deal-card').length === n, withA.length);
+  assert.deepEqual((await allCardTitles(page)).sort(), withA);
+
   // Letters beyond ASCII too (domain::lowercase: Latin in Rust, Greek by the browser's
   // toLowerCase), and Chinese as typed: "ÖLWERK" is found by "ölwerk", "Σ" at a word's end
   // by "ς".
