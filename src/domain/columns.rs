@@ -135,40 +135,55 @@ impl BoardView {
     /// fit the board any more (other columns, a card's position hint out of date): then a full
     /// pass is needed.
     pub fn narrowed(&self, board: &Board, filter: &DealFilter) -> Option<BoardView> {
-        if self.columns.len() != board.stages.len() {
+        let same_columns = self.columns.len() == board.stages.len()
+            && self
+                .columns
+                .iter()
+                .zip(&board.stages)
+                .all(|(c, s)| c.stage == s.id);
+        if !same_columns {
             return None;
         }
         let matches = filter.matcher();
-        let mut view = BoardView {
-            columns: Vec::with_capacity(self.columns.len()),
-            pipeline: StageSummary::new(),
-            shown: 0,
-            facets: self.facets.clone(),
-        };
-        for (column, stage) in self.columns.iter().zip(&board.stages) {
-            if column.stage != stage.id {
-                return None;
-            }
-            let mut narrowed = Column {
-                stage: stage.id.clone(),
-                cards: Vec::new(),
-                summary: StageSummary::new(),
-            };
+        let mut view = BoardView::empty(board, self.facets.clone());
+        for (at, column) in self.columns.iter().enumerate() {
             for card in &column.cards {
                 let deal = board.deals.get(card.index).filter(|d| d.id == card.id)?;
-                if !matches(deal) {
-                    continue;
+                if matches(deal) {
+                    view.show(board, at, deal, card.clone());
                 }
-                narrowed.summary.add(deal, stage.probability);
-                if stage.kind == StageKind::Open {
-                    view.pipeline.add(deal, stage.probability);
-                }
-                narrowed.cards.push(card.clone());
             }
-            view.shown += narrowed.cards.len();
-            view.columns.push(narrowed);
         }
         Some(view)
+    }
+
+    /// A view of `board` with no card shown yet.
+    fn empty(board: &Board, facets: Facets) -> BoardView {
+        BoardView {
+            columns: board
+                .stages
+                .iter()
+                .map(|s| Column {
+                    stage: s.id.clone(),
+                    cards: Vec::new(),
+                    summary: StageSummary::new(),
+                })
+                .collect(),
+            pipeline: StageSummary::new(),
+            shown: 0,
+            facets,
+        }
+    }
+
+    /// Shows `card` (of `deal`) last in the column at `column`, and counts it.
+    fn show(&mut self, board: &Board, column: usize, deal: &Deal, card: CardRef) {
+        let stage = &board.stages[column];
+        self.shown += 1;
+        self.columns[column].summary.add(deal, stage.probability);
+        if stage.kind == StageKind::Open {
+            self.pipeline.add(deal, stage.probability);
+        }
+        self.columns[column].cards.push(card);
     }
 }
 
@@ -191,35 +206,15 @@ pub fn board_view(board: &Board, filter: &DealFilter) -> BoardView {
 /// a keystroke in the search box need not count them again (on 50,000 deals, whose strings
 /// lie all over memory, counting them was about half of the pass).
 pub fn refiltered_view(board: &Board, filter: &DealFilter, facets: Facets) -> BoardView {
-    let mut view = BoardView {
-        columns: board
-            .stages
-            .iter()
-            .map(|s| Column {
-                stage: s.id.clone(),
-                cards: Vec::new(),
-                summary: StageSummary::new(),
-            })
-            .collect(),
-        pipeline: StageSummary::new(),
-        shown: 0,
-        facets,
-    };
+    let mut view = BoardView::empty(board, facets);
     let matches = filter.matcher();
     for (index, deal) in board.deals.iter().enumerate() {
         let Some(column) = column_of(board, &deal.stage) else {
             continue;
         };
-        if !matches(deal) {
-            continue;
+        if matches(deal) {
+            view.show(board, column, deal, CardRef::of(deal, index));
         }
-        view.shown += 1;
-        let stage = &board.stages[column];
-        view.columns[column].summary.add(deal, stage.probability);
-        if stage.kind == StageKind::Open {
-            view.pipeline.add(deal, stage.probability);
-        }
-        view.columns[column].cards.push(CardRef::of(deal, index));
     }
     for column in &mut view.columns {
         sort_by(&mut column.cards, |a, b| a.order(b.rank, &b.id));
