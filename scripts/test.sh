@@ -5,21 +5,24 @@
 #   (Playwright against the release build). Ends with one line: "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
+# A clean clone needs about 8 GB for its builds (here and in the temporary directory, where
+# the browsers' profiles go). The stop of 2026-11-30 failed in CI on a full disk (every cargo
+# step "No space left on device"), so say so first, before the set-up writes anything.
+for dir in . "${TMPDIR:-/tmp}"; do
+  free_kb=$(df -Pk "$dir" | awk 'NR == 2 {print $4}')
+  if [ "${free_kb:-0}" -lt 8000000 ]; then
+    echo "warning: only $((free_kb / 1024)) MiB free on $(df -P "$dir" | awk 'NR == 2 {print $6}'); the builds need ~8 GB" >&2
+  fi
+done
+# Incremental builds only pay on a second build; CI builds once, and they took ~3 GB.
+case "${CI:-}" in true | 1) export CARGO_INCREMENTAL=0 ;; esac
 scripts/setup.sh --browser || { echo "setup failed"; echo "summary: 0 passed, 1 failed"; exit 1; }
 source scripts/env.sh
-
-# A clean clone needs about 8 GB for its builds. The stop of 2026-11-30 failed in CI on a full
-# disk (every cargo step "No space left on device"), so say so first, in one place.
-free_kb=$(df -Pk . | awk 'NR == 2 {print $4}')
-if [ "${free_kb:-0}" -lt 8000000 ]; then
-  echo "warning: only $((free_kb / 1024)) MiB free on $(df -P . | awk 'NR == 2 {print $6}'); the builds need ~8 GB" >&2
-fi
-# Incremental builds only pay on a second build; CI builds once, and they took ~3 GB.
-if [ -n "${CI:-}" ]; then export CARGO_INCREMENTAL=0; fi
 
 passed=0
 failed=0
 log_dir=$(mktemp -d)
+trap 'rm -rf "$log_dir"' EXIT
 
 # Runs a step that counts as one check.
 check() {

@@ -7,11 +7,12 @@
 mod common;
 
 use common::{add, empty_board, realistic_board, NOW};
-use dealboard::domain::board::{DealId, PresetStage};
+use dealboard::domain::board::{DealId, PresetStage, StageId};
 use dealboard::domain::columns::{board_view, refiltered_view};
 use dealboard::domain::command::Command;
 use dealboard::domain::filter::DealFilter;
 use dealboard::domain::money::Currency;
+use dealboard::domain::view_patch::PendingChanges;
 use proptest::prelude::*;
 
 #[test]
@@ -217,22 +218,98 @@ fn a_view_that_no_longer_fits_the_board_is_not_narrowed() {
     assert_eq!(view.narrowed(&fewer_stages, &searching("a")), None);
 }
 
+/// What the memo really narrows: a view patched after moves (cards no longer in board order),
+/// whose facets were patched too.
 #[test]
-fn a_view_made_with_the_boards_facets_is_a_full_pass() {
-    let board = realistic_board(300);
-    let facets = board_view(&board, &searching("")).facets;
-    for query in ["", "acme", "王", "zq"] {
+fn a_patched_view_narrows_and_refilters_as_a_full_pass_does() {
+    let mut board = realistic_board(300);
+    let wider = searching("e");
+    let mut view = board_view(&board, &wider);
+    let mut pending = PendingChanges::none();
+    let stages: Vec<StageId> = board.stages.iter().map(|s| s.id.clone()).collect();
+    for n in 0..12 {
+        // Later deals to the top of earlier stages, and one deleted: display order is no
+        // longer board order, and a rep's count changes.
+        let id = board.deals[(n * 23 + 7) % board.deals.len()].id.clone();
+        let cmd = if n == 5 {
+            Command::DeleteDeal { id }
+        } else {
+            Command::MoveDeal {
+                id,
+                to: stages[n % 4].clone(),
+                index: 0,
+                loss_reason: None,
+            }
+        };
+        let (_, step) = board.apply_recorded(cmd, NOW).unwrap();
+        pending.record(&step);
+    }
+    let PendingChanges::Known(changes) = pending else {
+        panic!("moves and deletes are known changes")
+    };
+    assert!(view.apply_changes(&board, &wider, &changes));
+    assert_eq!(
+        view.facets,
+        board_view(&board, &wider).facets,
+        "facets patched"
+    );
+    for query in ["ex", "exp", "expansion 4", "zq"] {
         let filter = searching(query);
+        let full = board_view(&board, &filter);
         assert_eq!(
-            refiltered_view(&board, &filter, facets.clone()),
-            board_view(&board, &filter),
+            refiltered_view(&board, &filter, view.facets.clone()),
+            full,
             "{query:?}"
         );
+        // The delete moved later deals up: hints of cards after it are stale, which `narrowed`
+        // must notice rather than show the wrong deal.
+        if let Some(narrowed) = view.narrowed(&board, &filter) {
+            assert_eq!(narrowed, full, "{query:?}");
+        }
     }
+    // Made afresh after the delete, the view narrows with the moved cards in display order.
+    let fresh = refiltered_view(&board, &wider, view.facets.clone());
+    let narrowed = fresh
+        .narrowed(&board, &searching("exp"))
+        .expect("fresh hints");
+    assert_eq!(narrowed, board_view(&board, &searching("exp")));
+    let moved_first = narrowed.columns[1].cards.first().map(|c| c.index);
+    assert!(
+        moved_first > Some(1),
+        "a later deal shows first: order is not board order"
+    );
 }
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(96))]
+
+    /// The property `narrowed` rests on, over text with case subtleties (final sigma, dotted
+    /// capital I, sharp s): a deal a filter that narrows shows, the wider one shows too.
+    #[test]
+    fn a_deal_a_narrower_filter_shows_the_wider_one_shows(
+        title in "[aSσςΣİiIßẞ ]{0,6}",
+        wider in "[aSσςΣİiIßẞ ]{0,3}",
+        more in "[aSσςΣİiIßẞ ]{0,3}",
+        before in proptest::bool::ANY,
+    ) {
+        let mut board = realistic_board(1);
+        board.deals[0].title = title;
+        let deal = &board.deals[0];
+        let wider = searching(&wider);
+        let appended = match before {
+            true => format!("{more}{}", wider.query),
+            false => format!("{}{more}", wider.query),
+        };
+        let narrower = searching(&appended);
+        // Adding text may not narrow in lower case ("ẞΣ" ends in a final sigma, "ẞΣI" does
+        // not): `narrows` then says no, and the memo makes a full pass.
+        if narrower.narrows(&wider) && narrower.matches(deal) {
+            prop_assert!(wider.matches(deal));
+        }
+        if wider.query.is_ascii() && more.is_ascii() {
+            prop_assert!(narrower.narrows(&wider), "adding text narrows");
+        }
+    }
 
     /// Any two search texts: when the second narrows the first, narrowing the first's view
     /// gives the second's full pass.

@@ -291,8 +291,11 @@ impl AppState {
 }
 
 /// The view as a memo that owns its last value: when only known deals changed under the same
-/// filter it patches that value for them (a move: two columns, two cards); otherwise it
-/// recomputes from every deal.
+/// filter it patches that value for them (a move: two columns, two cards); when only the
+/// filter changed it narrows the cards shown (typing on) or makes one pass that keeps the
+/// counted filter values; otherwise it recomputes from every deal. Every change to the board
+/// is recorded in `changes` (`dispatch`, undo, `replace_board`, the other tabs' merge), so no
+/// recorded change means the board's deals and stages are as the last value saw them.
 fn view_memo(
     board: RwSignal<Board>,
     filter: RwSignal<DealFilter>,
@@ -303,17 +306,22 @@ fn view_memo(
         let pending = changes
             .try_update_value(|c| std::mem::replace(c, PendingChanges::none()))
             .unwrap_or_default();
+        let mut unchanged = false;
         let view = board.with(|b| {
             filter.with(|f| {
                 let same_filter = filtered_by.with_value(|by| by.as_ref() == Some(f));
                 let patched = match (last, pending) {
-                    (Some(mut view), PendingChanges::Known(list))
-                        if same_filter && !list.is_empty() =>
-                    {
+                    // A setting or a target changed, or the filter was set to what it was:
+                    // nothing the view shows.
+                    (Some(view), PendingChanges::Known(list)) if same_filter && list.is_empty() => {
+                        unchanged = true;
+                        Some(view)
+                    }
+                    (Some(mut view), PendingChanges::Known(list)) if same_filter => {
                         view.apply_changes(b, f, &list).then_some(view)
                     }
-                    // Only the filter changed (every change to the board is recorded): the
-                    // facets stay, and typing on narrows the cards already shown.
+                    // Only the filter changed: the facets stay, and typing on narrows the
+                    // cards already shown.
                     (Some(view), PendingChanges::Known(list))
                         if !same_filter && list.is_empty() =>
                     {
@@ -339,7 +347,7 @@ fn view_memo(
                 })
             })
         });
-        (view, true)
+        (view, !unchanged)
     })
 }
 

@@ -36,10 +36,11 @@ pub fn lowercase_into(text: &str, out: &mut String) {
         match lower_here(c) {
             Some(lower) => out.push(lower),
             None => {
-                *out = match NON_ASCII.get() {
+                out.clear();
+                out.push_str(&match NON_ASCII.get() {
                     Some(lower) => lower(text),
                     None => fallback(text),
-                };
+                });
                 return;
             }
         }
