@@ -52,12 +52,25 @@ test('touch: a short press lifts the card, the finger drags it, release drops it
   assert.ok(size.height >= 44 && size.width >= 200, `card size ${JSON.stringify(size)}`);
 
   const from = await pointIn(card(page, 'Hooli expansion'), { fx: 0.35, fy: 0.6, scroll: false });
+  // When the card lifts is timed in the page (the touch's own event time to the ghost's
+  // appearing), so a busy machine delaying this test's own round trips cannot fail it.
+  await page.evaluate(() => {
+    window.__lift = { touched: null, lifted: null };
+    document.addEventListener('touchstart', (ev) => { window.__lift.touched ??= ev.timeStamp; }, { capture: true, once: true });
+    new MutationObserver((_, observer) => {
+      if (document.querySelector('.drag-ghost')) {
+        window.__lift.lifted = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ["class"] });
+  });
   await touch.start(from.x, from.y);
-  await page.waitForTimeout(120);
-  assert.deepEqual(await dropIndicators(page), NO_DRAG, 'not lifted before the press delay');
-  await page.waitForTimeout(280);
+  await page.waitForFunction(() => window.__lift.lifted != null, null, { timeout: 5_000 });
+  const lift = await page.evaluate(() => window.__lift);
+  const delay = lift.lifted - lift.touched;
+  assert.ok(delay >= 240 && delay < 2_000, `lifted after the ~250 ms press delay, not before: ${delay} ms`);
   const held = await dropIndicators(page);
-  assert.equal(held.ghost, 1, 'after ~250 ms the card is lifted');
+  assert.equal(held.ghost, 1, 'the card is lifted');
   assert.deepEqual(held.lifted, ['sample-07']);
 
   // Drag it over the upper part of Stark upgrade (1st of Lead).
