@@ -23,7 +23,7 @@ for app in hello counter; do
   <head>
     <meta charset="utf-8" />
     <title>Leptos floor: $app</title>
-    <link data-trunk rel="rust" href="$manifest" data-bin="leptos-floor-$app" data-wasm-opt="z" />
+    <link data-trunk rel="rust" href="$manifest" data-bin="leptos-floor-$app" data-wasm-opt="z" data-wasm-opt-params="--low-memory-unused" />
   </head>
   <body></body>
 </html>
