@@ -668,7 +668,6 @@ async function runImport(server, file, filePath, firstDeal, timeout) {
         marks: { dialog: Math.round(i.dialog - i.change), confirm: Math.round(i.confirm - i.change) },
         progressShown: i.progress,
         cardsInDom: document.querySelectorAll('article.deal-card').length,
-        wasmMemory: B.wasm && B.wasm.memory ? B.wasm.memory.buffer.byteLength : null,
       };
     }, ltBefore);
     r.total = r.readAndCheck + r.replaceAndRender;
@@ -679,6 +678,12 @@ async function runImport(server, file, filePath, firstDeal, timeout) {
       const B = window.__bench;
       const after = B.longtasks.filter((t) => t.start > B.imp.frame);
       return Math.max(0, ...after.map((t) => t.ms));
+    });
+    // The wasm's memory once the page has settled: read at the paint, it sometimes held the
+    // import's undo step (worked out when the page is idle) and sometimes not (58 or 73 MiB).
+    r.wasmMemory = await page.evaluate(() => {
+      const B = window.__bench;
+      return B.wasm && B.wasm.memory ? B.wasm.memory.buffer.byteLength : null;
     });
     const m = await metrics(b.cdp, { gc: true });
     r.heap = m.heap;
