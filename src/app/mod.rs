@@ -14,6 +14,7 @@ pub mod storage;
 pub mod sync;
 pub mod tasks;
 pub mod undo;
+pub mod view_memo;
 
 use crate::domain::board::Board;
 use crate::domain::sample::sample_board;

@@ -135,13 +135,7 @@ impl BoardView {
     /// fit the board any more (other columns, a card's position hint out of date): then a full
     /// pass is needed.
     pub fn narrowed(&self, board: &Board, filter: &DealFilter) -> Option<BoardView> {
-        let same_columns = self.columns.len() == board.stages.len()
-            && self
-                .columns
-                .iter()
-                .zip(&board.stages)
-                .all(|(c, s)| c.stage == s.id);
-        if !same_columns {
+        if !self.has_columns_of(board) {
             return None;
         }
         let matches = filter.matcher();
@@ -155,6 +149,17 @@ impl BoardView {
             }
         }
         Some(view)
+    }
+
+    /// True when the view's columns are `board`'s stages, in order: otherwise it cannot be
+    /// patched or narrowed, only made again.
+    pub(crate) fn has_columns_of(&self, board: &Board) -> bool {
+        self.columns.len() == board.stages.len()
+            && self
+                .columns
+                .iter()
+                .zip(&board.stages)
+                .all(|(c, s)| c.stage == s.id)
     }
 
     /// A view of `board` with no card shown yet.

@@ -72,13 +72,7 @@ impl BoardView {
         filter: &DealFilter,
         changes: &[DealChange],
     ) -> bool {
-        let same_stages = self.columns.len() == board.stages.len()
-            && self
-                .columns
-                .iter()
-                .zip(&board.stages)
-                .all(|(c, s)| c.stage == s.id);
-        if !same_stages {
+        if !self.has_columns_of(board) {
             return false;
         }
         let matches = filter.matcher();
