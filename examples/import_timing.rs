@@ -29,8 +29,11 @@ fn main() {
     let _ = dealboard::io::import::read_import(&text).unwrap();
     println!("read_import: {:?}", t.elapsed());
     let t = Instant::now();
-    let units = store::encode(&imported.board, 0).len();
-    println!("store::encode: {:?} ({units} bytes)", t.elapsed());
+    let stored = store::encode(&imported.board, 0);
+    println!("store::encode: {:?} ({} bytes)", t.elapsed(), stored.len());
+    let t = Instant::now();
+    let _ = store::decode(&stored).unwrap();
+    println!("store::decode: {:?}", t.elapsed());
     let mut board = sample_board(|p| Lang::En.stage_name(p), 0);
     let t = Instant::now();
     let _ = preview(&board, &imported.board);

@@ -221,7 +221,7 @@ fn a_wrong_type_names_its_place() {
     let text = V2.replacen("\"probability\": 10", "\"probability\": 10.5", 1);
     assert_eq!(
         problems(&text),
-        ["stages[0].probability: expected a number, found floating point `10.5`"]
+        ["stages[0].probability: expected a whole number, found floating point `10.5`"]
     );
 }
 

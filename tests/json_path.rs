@@ -215,7 +215,7 @@ fn a_name_given_as_another_kind_of_value_says_what_came() {
     let snapshot = file.replacen(r#""kind": "open""#, r#""kind": [1, 2]"#, 1);
     assert_eq!(
         problems(&snapshot),
-        ["stages[0].kind: expected a name in quotes, found [1,2]"]
+        ["stages[0].kind: expected a name in quotes, found [1, 2]"]
     );
     let board = restore(file).unwrap().board;
     let stored = encode(&board, NOW).replacen(r#""kind":"open""#, r#""kind":true"#, 1);

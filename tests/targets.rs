@@ -240,7 +240,11 @@ fn periods_are_written_as_their_labels() {
     let json = serde_json::to_string(&t).unwrap();
     assert!(json.contains(r#""period":"2020-W53""#), "{json}");
     assert!(json.contains(r#""scope":{"owner":"Alice"}"#), "{json}");
-    assert_eq!(serde_json::from_str::<Target>(&json).unwrap(), t);
+    let mut board = Board::with_default_stages(|p| format!("{p:?}"));
+    board.targets.push(t.clone());
+    let text = dealboard::io::snapshot::encode(&board, 0);
+    let read = dealboard::io::snapshot::restore(&text).unwrap().board;
+    assert_eq!(read.targets, [t]);
 }
 
 // ---------------------------------------------------------------------------------------------

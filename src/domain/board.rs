@@ -7,23 +7,23 @@ use crate::domain::sort::{sort, sort_by};
 use crate::domain::targets::progress::DEFAULT_BEHIND_THRESHOLD;
 use crate::domain::targets::target::{Target, TargetTombstone};
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// Milliseconds since the Unix epoch, always passed in by the caller.
 pub type Timestamp = i64;
 
 /// A deal's stable unique id.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(transparent)]
 pub struct DealId(pub String);
 
 /// A stage's stable unique id.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(transparent)]
 pub struct StageId(pub String);
 
 /// What reaching a stage means for a deal.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum StageKind {
     /// Still being worked.
@@ -36,7 +36,7 @@ pub enum StageKind {
 
 /// The default stages of SEED-NOTES; a stage that keeps its preset shows the preset's name in
 /// the user's language, until the user renames it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PresetStage {
     Lead,
@@ -98,13 +98,13 @@ impl PresetStage {
 }
 
 /// One column of the pipeline.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Stage {
     pub id: StageId,
     /// The name the user gave; shown unless `preset` is set.
     pub name: String,
     /// Set while the stage still carries a default name that follows the language.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub preset: Option<PresetStage>,
     /// Win probability in percent, 0–100.
     pub probability: u8,
@@ -112,7 +112,7 @@ pub struct Stage {
 }
 
 /// Where a deal stands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DealStatus {
     Open,
@@ -121,14 +121,14 @@ pub enum DealStatus {
 }
 
 /// When a deal entered a stage: the path through the pipeline, kept to measure the process.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct StageVisit {
     pub stage: StageId,
     pub entered: Timestamp,
 }
 
 /// What the user types about a deal; everything else is kept by the app.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct DealFields {
     pub title: String,
     /// The customer's company.
@@ -138,74 +138,61 @@ pub struct DealFields {
     pub value: i64,
     pub currency: Currency,
     /// What the deal costs, in minor units of `currency`, for gross margin; `None` when unknown.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub cost: Option<i64>,
     /// The rep who owns the deal.
     pub owner: String,
     pub product: String,
     pub region: String,
     /// Expected close date.
-    #[serde(default, with = "crate::domain::date::optional")]
+    #[serde(serialize_with = "crate::domain::date::optional::serialize")]
     pub close_date: Option<NaiveDate>,
     pub notes: String,
 }
 
 /// A deal on the board. Its typed fields sit at the top level (not flattened) so that an
 /// import error can name the exact place: `deals[12].value`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Deal {
     pub id: DealId,
     pub title: String,
-    #[serde(default)]
     pub customer: String,
-    #[serde(default)]
     pub contact: String,
     /// In minor units of `currency`.
     pub value: i64,
     pub currency: Currency,
     /// In minor units of `currency`, for gross margin; `None` when unknown (format version 3).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub cost: Option<i64>,
-    #[serde(default)]
     pub owner: String,
-    #[serde(default)]
     pub product: String,
-    #[serde(default)]
     pub region: String,
-    #[serde(default, with = "crate::domain::date::optional")]
+    #[serde(serialize_with = "crate::domain::date::optional::serialize")]
     pub close_date: Option<NaiveDate>,
-    #[serde(default)]
     pub notes: String,
     pub stage: StageId,
     /// Sort key inside the stage: smaller is higher. Sparse, so a move rewrites one deal.
     pub rank: f64,
     pub status: DealStatus,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub loss_reason: Option<String>,
     pub created: Timestamp,
     pub updated: Timestamp,
     pub stage_entered: Timestamp,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub won_at: Option<Timestamp>,
-    #[serde(default)]
     pub history: Vec<StageVisit>,
     /// Bumped on every change; used to order concurrent edits.
-    #[serde(default)]
     pub revision: u32,
 }
 
 /// Board-wide choices.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Settings {
     /// The currency new deals start in and totals list first.
     pub default_currency: Currency,
     /// A target is behind when attained is below this percentage of its pace (0–100).
-    #[serde(default = "default_behind_threshold")]
     pub behind_threshold: u8,
-}
-
-fn default_behind_threshold() -> u8 {
-    DEFAULT_BEHIND_THRESHOLD
 }
 
 impl Default for Settings {
@@ -219,27 +206,24 @@ impl Default for Settings {
 
 /// A deleted deal's id and when it was deleted, so that a deletion survives a merge with an
 /// older copy that still holds the deal.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Tombstone {
     pub id: DealId,
     pub at: Timestamp,
 }
 
 /// The whole pipeline.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Board {
     /// In pipeline order.
     pub stages: Vec<Stage>,
     pub deals: Deals,
     /// Deals deleted from this board (format version 2 and later).
     pub deleted: Vec<Tombstone>,
-    #[serde(default)]
     pub settings: Settings,
     /// Sales targets, parents and children in one list (format version 3 and later).
-    #[serde(default)]
     pub targets: Vec<Target>,
     /// Targets deleted from this board, so that a deletion survives merges (version 3).
-    #[serde(default)]
     pub deleted_targets: Vec<TargetTombstone>,
     /// Finds a deal by id without scanning every deal (a cache, not part of the value).
     #[serde(skip)]

@@ -42,27 +42,17 @@ pub fn day_of(ms: i64) -> NaiveDate {
     DateTime::from_timestamp_millis(ms).map_or(NaiveDate::MIN, |t| t.date_naive())
 }
 
-/// Serde for `Option<NaiveDate>` as `"YYYY-MM-DD"` or `null`.
+/// `Option<NaiveDate>` written as `"YYYY-MM-DD"` or `null` (`io::board_read` reads it).
 pub mod optional {
-    use super::{iso_date, parse_iso_date};
+    use super::iso_date;
     use chrono::NaiveDate;
-    use serde::{de, Deserialize, Deserializer, Serializer};
+    use serde::Serializer;
 
     /// Writes `"YYYY-MM-DD"` or `null`.
     pub fn serialize<S: Serializer>(date: &Option<NaiveDate>, out: S) -> Result<S::Ok, S::Error> {
         match date {
             Some(d) => out.serialize_str(&iso_date(*d)),
             None => out.serialize_none(),
-        }
-    }
-
-    /// Reads `"YYYY-MM-DD"` or `null`.
-    pub fn deserialize<'de, D: Deserializer<'de>>(input: D) -> Result<Option<NaiveDate>, D::Error> {
-        match Option::<String>::deserialize(input)? {
-            None => Ok(None),
-            Some(text) => parse_iso_date(&text).map(Some).ok_or_else(|| {
-                de::Error::custom(format!("expected a date like 2026-12-31, found {text:?}"))
-            }),
         }
     }
 }

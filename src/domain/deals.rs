@@ -9,13 +9,13 @@
 use crate::domain::board::{Deal, DealId, StageId};
 use crate::domain::sort::sort_by;
 use rustc_hash::FxHashMap;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::cmp::Ordering;
 use std::ops::{Deref, DerefMut};
 use std::sync::OnceLock;
 
 /// The deals of a board, in no particular order (display order is by rank within a stage).
-#[derive(Default, Serialize, Deserialize)]
+#[derive(Default, Serialize)]
 #[serde(transparent)]
 pub struct Deals {
     list: Vec<Deal>,

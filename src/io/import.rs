@@ -6,17 +6,16 @@
 //!   as a warning instead of refusing the file;
 //! - everything else wrong is an error with its place, and then nothing is returned.
 //!
-//! Fields this version does not know are ignored (serde's default), so a file from a sibling
+//! Fields this version does not know are ignored (`io::board_read`), so a file from a sibling
 //! build with extra data still imports. The function is pure: a file with errors changes
 //! nothing because there is nothing to change.
 
-use crate::domain::board::{Board, Timestamp};
+use crate::domain::board::{Board, DealId, Timestamp};
 use crate::io::migrate::CURRENT_VERSION;
 use crate::io::snapshot::{decode_board, open_envelope, RestoreError};
 use crate::io::store;
 use crate::io::validate::{validate, Problem};
 use rustc_hash::{FxHashMap, FxHashSet};
-use serde_json::Value;
 
 /// A file read for import, with what its envelope said and what was repaired.
 #[derive(Clone, Debug, PartialEq)]
@@ -42,9 +41,9 @@ pub fn read_import(text: &str) -> Result<Imported, RestoreError> {
             warnings: Vec::new(),
         });
     }
-    let mut opened = open_envelope(text)?;
-    let warnings = rename_duplicate_deal_ids(&mut opened.board);
-    let board = decode_board(opened.board)?;
+    let opened = open_envelope(text)?;
+    let mut board = decode_board(opened.board, opened.version)?;
+    let warnings = rename_duplicate_deal_ids(&mut board);
     let problems = validate(&board);
     if !problems.is_empty() {
         return Err(RestoreError::Invalid(problems));
@@ -58,32 +57,22 @@ pub fn read_import(text: &str) -> Result<Imported, RestoreError> {
 }
 
 /// Gives every repeated deal id after its first use the next free `id-N` (N from 2), free
-/// meaning used by no deal and no tombstone of the file. Leaves anything that is not a string
-/// id alone for the type check to report.
-fn rename_duplicate_deal_ids(board: &mut Value) -> Vec<Problem> {
-    let id_of = |v: &Value| v.get("id").and_then(Value::as_str).map(str::to_owned);
-    let Some(deals) = board.get("deals").and_then(Value::as_array) else {
-        return Vec::new();
-    };
-    let mut taken: FxHashSet<String> = deals.iter().filter_map(id_of).collect();
-    if taken.len() == deals.len() {
+/// meaning used by no deal and no tombstone of the file.
+fn rename_duplicate_deal_ids(board: &mut Board) -> Vec<Problem> {
+    let mut taken: FxHashSet<String> = board.deals.iter().map(|d| d.id.0.clone()).collect();
+    if taken.len() == board.deals.len() {
         return Vec::new();
     }
-    if let Some(tombstones) = board.get("deleted").and_then(Value::as_array) {
-        taken.extend(tombstones.iter().filter_map(id_of));
-    }
+    taken.extend(board.deleted.iter().map(|t| t.id.0.clone()));
     let mut uses: FxHashMap<String, usize> = FxHashMap::default();
-    for id in deals.iter().filter_map(id_of) {
-        *uses.entry(id).or_insert(0) += 1;
+    for deal in board.deals.iter() {
+        *uses.entry(deal.id.0.clone()).or_insert(0) += 1;
     }
     let mut warnings = Vec::new();
     let mut seen: FxHashSet<String> = FxHashSet::default();
     let mut next_suffix: FxHashMap<String, usize> = FxHashMap::default();
-    let Some(deals) = board.get_mut("deals").and_then(Value::as_array_mut) else {
-        return Vec::new();
-    };
-    for (i, deal) in deals.iter_mut().enumerate() {
-        let Some(id) = id_of(deal) else { continue };
+    for (i, deal) in board.deals.iter_mut().enumerate() {
+        let id = deal.id.0.clone();
         if seen.insert(id.clone()) {
             continue;
         }
@@ -96,9 +85,7 @@ fn rename_duplicate_deal_ids(board: &mut Value) -> Vec<Problem> {
             }
         };
         taken.insert(new_id.clone());
-        if let Some(object) = deal.as_object_mut() {
-            object.insert("id".into(), Value::String(new_id.clone()));
-        }
+        deal.id = DealId(new_id.clone());
         let times = match uses.get(&id).copied().unwrap_or(2) {
             2 => "twice".to_string(),
             n => format!("{n} times"),

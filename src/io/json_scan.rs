@@ -1,13 +1,12 @@
 //! A small walker over JSON text: skipping values (the stepped import finds each deal with it)
-//! and naming the place of a byte (`deals[12].value`), so that a typed read's error, which
-//! serde_json gives as a line and column, is reported with its place. This replaced
-//! serde_path_to_error, whose wrapping deserialiser was compiled again for every type read
-//! (~11 kB gzip of the app), and lets boards be read straight from their text.
+//! and naming the place of a byte (`deals[12].value`), so that a read's error, which
+//! `json_read` gives as a byte offset, is reported with its place. The reader itself keeps no
+//! path: on the good path, which is nearly every read, it would be work for nothing.
 //!
 //! Brackets are only counted, not matched: the reader checks the JSON itself.
 
+use crate::io::json_read::{ErrorKind, JsonError, Reader};
 use crate::io::validate::Problem;
-use serde_json::error::Category;
 
 /// The index after the whitespace from `at`.
 pub(crate) fn skip_space(bytes: &[u8], mut at: usize) -> usize {
@@ -67,35 +66,16 @@ pub(crate) fn skip_value(bytes: &[u8], at: usize) -> Option<usize> {
     }
 }
 
-/// A typed read's error as a problem with its place in `text`, the text that was read.
-/// The place is relative to the value read (`deals[3].value` when a board was read).
-pub(crate) fn problem_at(text: &str, err: &serde_json::Error) -> Problem {
-    let at = offset_of(text, err.line(), err.column());
-    let message = err.to_string();
-    if err.classify() == Category::Data || !message.starts_with("expected value") {
-        return Problem::from_serde(&path_at(text, at), &message);
-    }
-    // In JSON that reads, "expected value" is serde_json's word for a name (an enum's variant:
-    // a stage's kind, a deal's status) that came as another kind of value; it then points
-    // one byte into that value.
-    let start = at.saturating_sub(1);
-    let bytes = text.as_bytes();
-    let end = skip_value(bytes, start).unwrap_or(start).min(start + 40);
-    let found = text.get(start..end).unwrap_or_default();
-    Problem::new(
-        path_at(text, start),
-        format!("expected a name in quotes, found {found}"),
-    )
-}
-
-/// The byte offset of serde_json's line (from 1) and column (bytes into the line).
-fn offset_of(text: &str, line: usize, column: usize) -> usize {
-    let line_start: usize = text
-        .split_inclusive('\n')
-        .take(line.saturating_sub(1))
-        .map(str::len)
-        .sum();
-    (line_start + column).min(text.len())
+/// A read's error as a problem with its place in `text`, the text that was read. The place
+/// is relative to the value read (`deals[3].value` when a board was read; `board` for the
+/// board itself).
+pub(crate) fn problem_at(text: &str, err: &JsonError) -> Problem {
+    let message = match &err.kind {
+        ErrorKind::Data(message) => message.clone(),
+        ErrorKind::Syntax(what) => what.to_string(),
+    };
+    let path = path_at(text, err.at);
+    Problem::new(if path == "." { "board" } else { &path }, message)
 }
 
 /// Where a walk of the text is: one frame per open object or array.
@@ -171,10 +151,8 @@ pub fn path_at(text: &str, at: usize) -> String {
 
 /// A key as written between its quotes, escapes decoded.
 fn key_text(quoted: &str) -> String {
-    if quoted.contains('\\') {
-        if let Ok(key) = serde_json::from_str::<String>(quoted) {
-            return key;
-        }
+    match Reader::new(quoted, 0).str() {
+        Ok(key) => key.into_owned(),
+        Err(_) => quoted[1..quoted.len() - 1].to_string(),
     }
-    quoted[1..quoted.len() - 1].to_string()
 }

@@ -2,10 +2,12 @@
 //! its checks. Pure, so the same restore path serves storage and file import and is tested
 //! natively.
 
+pub mod board_read;
 pub mod capacity;
 pub mod csv;
 pub mod import;
 pub mod json_indent;
+pub mod json_read;
 pub mod json_scan;
 pub mod migrate;
 pub mod snapshot;

@@ -1,14 +1,15 @@
 //! The envelope every saved or exported board travels in, and the one restore function that
 //! both start-up and file import use.
 
-use crate::domain::board::{Board, Deal, Timestamp};
+use crate::domain::board::{Board, Timestamp};
+use crate::io::board_read;
 use crate::io::json_indent::{indent, indent_in_pieces};
+use crate::io::json_read::{JsonError, Number, Reader};
 use crate::io::json_scan::problem_at;
-use crate::io::migrate::{migrate, CURRENT_VERSION};
+use crate::io::migrate::CURRENT_VERSION;
 use crate::io::store;
 use crate::io::validate::{validate, Problem};
 use serde::Serialize;
-use serde_json::Value;
 use std::fmt;
 
 /// The `format` field that marks a Dealboard snapshot.
@@ -104,8 +105,9 @@ impl fmt::Display for RestoreError {
     }
 }
 
-/// Reads a snapshot (or the stored form, `io::store`): checks the envelope, migrates older versions, then checks the board in
-/// full. Nothing is returned unless all of it is good.
+/// Reads a snapshot (or the stored form, `io::store`): checks the envelope, reads the board as
+/// its version wrote it (`io::migrate`), then checks the board in full. Nothing is returned
+/// unless all of it is good.
 pub fn restore(text: &str) -> Result<Restored, RestoreError> {
     if store::is_stored_form(text) {
         let (board, saved_at) = store::decode(text)?;
@@ -116,7 +118,7 @@ pub fn restore(text: &str) -> Result<Restored, RestoreError> {
         });
     }
     let opened = open_envelope(text)?;
-    let board = decode_board(opened.board)?;
+    let board = decode_board(opened.board, opened.version)?;
     let problems = validate(&board);
     if !problems.is_empty() {
         return Err(RestoreError::Invalid(problems));
@@ -128,29 +130,58 @@ pub fn restore(text: &str) -> Result<Restored, RestoreError> {
     })
 }
 
-/// A snapshot's envelope, checked and migrated to the current version; the board is still
-/// plain JSON (shared by `restore` and file import).
-pub(crate) struct Opened {
-    pub board: Value,
+/// A snapshot's envelope, checked: where its board is, and the version to read it as.
+pub(crate) struct Opened<'a> {
+    /// The `board` member's text (`null` when there is none).
+    pub board: &'a str,
     pub version: u32,
     pub saved_at: Option<Timestamp>,
 }
 
-/// Parses `text`, checks format and version, and migrates it to the current version.
-pub(crate) fn open_envelope(text: &str) -> Result<Opened, RestoreError> {
-    // As text, like the stepped import's deals: one JSON reader in the wasm, not two.
-    let mut root: Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
-        .map_err(|e| RestoreError::NotJson(e.to_string()))?;
-    let object = root
-        .as_object()
-        .ok_or_else(|| RestoreError::Foreign("the top level is not an object".into()))?;
-    match object.get("format").and_then(Value::as_str) {
+/// Checks that `text` is JSON, then its format and version.
+pub(crate) fn open_envelope(text: &str) -> Result<Opened<'_>, RestoreError> {
+    let text = text.trim_start_matches('\u{feff}');
+    let not_json = |e: JsonError| RestoreError::NotJson(e.describe(text));
+    // One walk checks all of the text and picks out the envelope's members; the board is
+    // read afterwards, as the version says.
+    let mut r = Reader::new(text, 0);
+    if r.peek() != Some(b'{') {
+        r.skip().and_then(|_| r.end()).map_err(not_json)?;
+        return Err(RestoreError::Foreign(
+            "the top level is not an object".into(),
+        ));
+    }
+    // No board reads as `null`: "board: expected an object, found null".
+    let (mut format, mut version, mut saved_at, mut board) = (None, None, None, "null");
+    r.object(&mut |r, key| {
+        let start = r.at;
+        match key {
+            "format" if r.peek() == Some(b'"') => format = Some(r.string()?),
+            // Checked below: a version that is not a number is a problem, not broken JSON.
+            "version" | "saved_at" if matches!(r.peek(), Some(b'-' | b'0'..=b'9')) => {
+                let number = Some(r.number()?);
+                match key {
+                    "version" => version = number,
+                    _ => saved_at = number,
+                }
+            }
+            "board" => {
+                r.skip()?;
+                board = &r.text()[start..r.at];
+            }
+            _ => r.skip()?,
+        }
+        Ok(())
+    })
+    .and_then(|_| r.end())
+    .map_err(not_json)?;
+    match format.as_deref() {
         Some(FORMAT) => {}
         Some(other) => return Err(RestoreError::Foreign(format!("format is {other:?}"))),
         None => return Err(RestoreError::Foreign("it has no \"format\" field".into())),
     }
-    let version = match object.get("version").and_then(Value::as_u64) {
-        Some(v) if (1..=u32::MAX as u64).contains(&v) => v as u32,
+    let version = match version {
+        Some(Number::Whole(v)) if (1..=u32::MAX as i128).contains(&v) => v as u32,
         _ => {
             let problem = Problem::new("version", "expected a positive whole number");
             return Err(RestoreError::Invalid(vec![problem]));
@@ -159,12 +190,10 @@ pub(crate) fn open_envelope(text: &str) -> Result<Opened, RestoreError> {
     if version > CURRENT_VERSION {
         return Err(RestoreError::Newer { version });
     }
-    let saved_at = object.get("saved_at").and_then(Value::as_i64);
-    migrate(&mut root, version).map_err(|p| RestoreError::Invalid(vec![p]))?;
-    let board = root
-        .get_mut("board")
-        .map(Value::take)
-        .unwrap_or(Value::Null);
+    let saved_at = match saved_at {
+        Some(Number::Whole(t)) => i64::try_from(t).ok(),
+        _ => None,
+    };
     Ok(Opened {
         board,
         version,
@@ -172,28 +201,20 @@ pub(crate) fn open_envelope(text: &str) -> Result<Opened, RestoreError> {
     })
 }
 
-/// Turns the board's JSON into a `Board`. When that fails, every deal is checked on its own
-/// and deals pointing at stages that do not exist are named too, so the user sees all the
+/// Reads the board's text as format `version`. When that fails, every deal is read on its
+/// own and deals pointing at stages that do not exist are named too, so the user sees all the
 /// problems of a file at once, each with its place, not only the first.
-pub(crate) fn decode_board(value: Value) -> Result<Board, RestoreError> {
-    // Read from text, not from the `Value`: serde_json's text reader is the one the stepped
-    // import and the stored form use, so the deserialisers are compiled once, and its errors
-    // say where they are (`json_scan::problem_at`).
-    let text = serde_json::to_string(&value).expect("JSON values always serialise");
-    let first = match serde_json::from_str::<Board>(&text) {
+pub(crate) fn decode_board(text: &str, version: u32) -> Result<Board, RestoreError> {
+    let mut r = Reader::new(text, 0);
+    let first = match board_read::board(&mut r, version) {
         Ok(board) => return Ok(board),
-        Err(e) => problem_at(&text, &e),
+        Err(e) => problem_at(text, &e),
     };
     let mut problems = Vec::new();
-    let deals = value
-        .get("deals")
-        .and_then(Value::as_array)
-        .map(Vec::as_slice)
-        .unwrap_or_default();
+    let (deals, stage_ids) = deals_and_stage_ids(text);
     for (i, deal) in deals.iter().enumerate() {
-        let text = serde_json::to_string(deal).expect("JSON values always serialise");
-        if let Err(e) = serde_json::from_str::<Deal>(&text) {
-            let problem = problem_at(&text, &e);
+        if let Err(e) = board_read::deal(&mut Reader::new(deal, 0), version) {
+            let problem = problem_at(deal, &e);
             let path = match problem.path.as_str() {
                 "board" => format!("deals[{i}]"),
                 field => format!("deals[{i}].{field}"),
@@ -201,28 +222,53 @@ pub(crate) fn decode_board(value: Value) -> Result<Board, RestoreError> {
             problems.push(Problem::new(path, problem.message));
         }
     }
-    let stage_ids: Vec<&str> = value
-        .get("stages")
-        .and_then(Value::as_array)
-        .map(|stages| {
-            stages
-                .iter()
-                .filter_map(|s| s.get("id")?.as_str())
-                .collect()
-        })
-        .unwrap_or_default();
     for (i, deal) in deals.iter().enumerate() {
-        if let Some(stage) = deal.get("stage").and_then(Value::as_str) {
-            if !stage_ids.contains(&stage) {
-                problems.push(Problem::new(
-                    format!("deals[{i}].stage"),
-                    format!("no stage has id {stage:?}"),
-                ));
-            }
+        let stage = member(deal, "stage");
+        if let Some(stage) = stage.filter(|s| !stage_ids.contains(s)) {
+            problems.push(Problem::new(
+                format!("deals[{i}].stage"),
+                format!("no stage has id {stage:?}"),
+            ));
         }
     }
     if !problems.contains(&first) {
         problems.insert(0, first);
     }
     Err(RestoreError::Invalid(problems))
+}
+
+/// The text of each element of the board's `deals`, and the string ids of its `stages`
+/// (whatever else is wrong with them).
+fn deals_and_stage_ids(board: &str) -> (Vec<&str>, Vec<String>) {
+    let (mut deals, mut stage_ids) = (Vec::new(), Vec::new());
+    let mut r = Reader::new(board, 0);
+    let _ = r.object(&mut |r, key| match key {
+        "deals" => r.array(&mut |r| {
+            let start = r.at;
+            r.skip()?;
+            deals.push(&board[start..r.at]);
+            Ok(())
+        }),
+        "stages" => r.array(&mut |r| {
+            let start = r.at;
+            r.skip()?;
+            stage_ids.extend(member(&board[start..r.at], "id"));
+            Ok(())
+        }),
+        _ => r.skip(),
+    });
+    (deals, stage_ids)
+}
+
+/// The string member `key` of the object `text`, when it has one.
+fn member(text: &str, key: &str) -> Option<String> {
+    let mut found = None;
+    let _ = Reader::new(text, 0).object(&mut |r, k| {
+        if k == key && r.peek() == Some(b'"') {
+            found = Some(r.string()?);
+            return Ok(());
+        }
+        r.skip()
+    });
+    found
 }

@@ -21,30 +21,6 @@ impl Problem {
             message: message.into(),
         }
     }
-
-    /// Rewords serde's message ("invalid type: string \"abc\", expected i64") for people.
-    pub fn from_serde(path: &str, message: &str) -> Problem {
-        let message = message.split(" at line ").next().unwrap_or(message);
-        let plain = |expected: &str| {
-            let numeric = ["i64", "u8", "u32", "u64", "f64", "i32"];
-            if numeric.contains(&expected) {
-                "a number".to_string()
-            } else if expected.starts_with("struct ") {
-                "an object".to_string()
-            } else {
-                expected.to_string()
-            }
-        };
-        let message = match message
-            .strip_prefix("invalid type: ")
-            .and_then(|m| m.split_once(", expected "))
-        {
-            Some((found, expected)) => format!("expected {}, found {found}", plain(expected)),
-            None => message.to_string(),
-        };
-        let path = if path == "." { "board" } else { path };
-        Problem::new(path, message)
-    }
 }
 
 impl fmt::Display for Problem {

@@ -7,16 +7,16 @@ use crate::domain::money::Currency;
 use crate::domain::sort::sort_by;
 use crate::domain::targets::period::Period;
 use rustc_hash::{FxHashMap, FxHashSet};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::fmt;
 
 /// A target's stable unique id (the caller makes it, so the domain stays deterministic).
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(transparent)]
 pub struct TargetId(pub String);
 
 /// What a target counts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Measure {
     /// The value of won deals, in minor units of the target's currency. Deals in other
@@ -30,7 +30,7 @@ pub enum Measure {
 }
 
 /// A dimension a target can be split along.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SplitBy {
     /// Year → quarters → months → ISO weeks.
@@ -72,7 +72,7 @@ impl SplitBy {
 }
 
 /// How a target's amount was divided among its children.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SplitMethod {
     /// The same share each.
@@ -85,15 +85,15 @@ pub enum SplitMethod {
 
 /// Whose deals a target counts. Every field set must match (trimmed, ignoring case); none set
 /// is the whole team. Combinations such as rep × product are allowed.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 pub struct Scope {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub product: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub customer: Option<String>,
 }
 
@@ -197,27 +197,25 @@ impl Scope {
 }
 
 /// A sales target: how much of `measure` the deals in `scope` should reach in `period`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Target {
     pub id: TargetId,
     /// The target this one was split from (or was added under).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub parent: Option<TargetId>,
     pub measure: Measure,
     pub period: Period,
-    #[serde(default)]
     pub scope: Scope,
     /// Minor units of `currency`, or a count for `Measure::WonCount`. Never negative.
     pub amount: i64,
     pub currency: Currency,
     /// How its children were made, when it was split.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub split: Option<SplitMethod>,
     /// Along which dimension its children were made, when it was split.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub split_by: Option<SplitBy>,
     /// Bumped on every change; orders concurrent edits in a merge, as for deals.
-    #[serde(default)]
     pub revision: u32,
     pub updated: Timestamp,
 }
@@ -255,7 +253,7 @@ impl Target {
 
 /// A deleted target's id and when it was deleted, so that the deletion survives a merge with an
 /// older copy (another tab's save) that still holds the target.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct TargetTombstone {
     pub id: TargetId,
     pub at: Timestamp,

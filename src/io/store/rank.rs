@@ -1,6 +1,6 @@
 //! Ranks written so that they read back as the very same `f64`.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// A rank written so that it reads back as the very same `f64`: whole numbers (most ranks)
 /// as numbers, others as the hex of their bits. serde_json's default float parsing may be one
@@ -22,29 +22,5 @@ impl Serialize for ExactRank {
         } else {
             out.serialize_str(&format!("{:x}", rank.to_bits()))
         }
-    }
-}
-
-impl<'de> Deserialize<'de> for ExactRank {
-    fn deserialize<D: serde::Deserializer<'de>>(input: D) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl serde::de::Visitor<'_> for Visitor {
-            type Value = ExactRank;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a whole number or the hex bits of a rank")
-            }
-            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<ExactRank, E> {
-                Ok(ExactRank(v as f64))
-            }
-            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<ExactRank, E> {
-                Ok(ExactRank(v as f64))
-            }
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<ExactRank, E> {
-                u64::from_str_radix(v, 16)
-                    .map(|bits| ExactRank(f64::from_bits(bits)))
-                    .map_err(|_| E::custom(format!("{v:?} is not a rank")))
-            }
-        }
-        input.deserialize_any(Visitor)
     }
 }
