@@ -237,7 +237,8 @@ fn every_iso_week_belongs_to_exactly_one_month() {
 #[test]
 fn periods_are_written_as_their_labels() {
     let t = value_target("t", Period::Week(2020, 53), owner("Alice"), 5);
-    let json = serde_json::to_string(&t).unwrap();
+    let mut json = String::new();
+    dealboard::io::board_write::target(&mut json, &t);
     assert!(json.contains(r#""period":"2020-W53""#), "{json}");
     assert!(json.contains(r#""scope":{"owner":"Alice"}"#), "{json}");
     let mut board = Board::with_default_stages(|p| format!("{p:?}"));

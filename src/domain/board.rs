@@ -7,24 +7,20 @@ use crate::domain::sort::{sort, sort_by};
 use crate::domain::targets::progress::DEFAULT_BEHIND_THRESHOLD;
 use crate::domain::targets::target::{Target, TargetTombstone};
 use chrono::NaiveDate;
-use serde::Serialize;
 
 /// Milliseconds since the Unix epoch, always passed in by the caller.
 pub type Timestamp = i64;
 
 /// A deal's stable unique id.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(transparent)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct DealId(pub String);
 
 /// A stage's stable unique id.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(transparent)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct StageId(pub String);
 
 /// What reaching a stage means for a deal.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum StageKind {
     /// Still being worked.
     Open,
@@ -36,8 +32,7 @@ pub enum StageKind {
 
 /// The default stages of SEED-NOTES; a stage that keeps its preset shows the preset's name in
 /// the user's language, until the user renames it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum PresetStage {
     Lead,
     Qualified,
@@ -82,9 +77,14 @@ impl PresetStage {
         }
     }
 
-    /// The id the default board gives this stage.
+    /// The id the default board gives this stage; also the preset's name in files.
     pub fn id(self) -> StageId {
-        let name = match self {
+        StageId(self.key().into())
+    }
+
+    /// The preset's name in files and ids: `lead`, `qualified`, ….
+    pub fn key(self) -> &'static str {
+        match self {
             PresetStage::Lead => "lead",
             PresetStage::Qualified => "qualified",
             PresetStage::Demo => "demo",
@@ -92,19 +92,17 @@ impl PresetStage {
             PresetStage::Negotiation => "negotiation",
             PresetStage::Won => "won",
             PresetStage::Lost => "lost",
-        };
-        StageId(name.into())
+        }
     }
 }
 
 /// One column of the pipeline.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Stage {
     pub id: StageId,
     /// The name the user gave; shown unless `preset` is set.
     pub name: String,
     /// Set while the stage still carries a default name that follows the language.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub preset: Option<PresetStage>,
     /// Win probability in percent, 0–100.
     pub probability: u8,
@@ -112,8 +110,7 @@ pub struct Stage {
 }
 
 /// Where a deal stands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DealStatus {
     Open,
     Won,
@@ -121,14 +118,14 @@ pub enum DealStatus {
 }
 
 /// When a deal entered a stage: the path through the pipeline, kept to measure the process.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StageVisit {
     pub stage: StageId,
     pub entered: Timestamp,
 }
 
 /// What the user types about a deal; everything else is kept by the app.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DealFields {
     pub title: String,
     /// The customer's company.
@@ -138,21 +135,19 @@ pub struct DealFields {
     pub value: i64,
     pub currency: Currency,
     /// What the deal costs, in minor units of `currency`, for gross margin; `None` when unknown.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub cost: Option<i64>,
     /// The rep who owns the deal.
     pub owner: String,
     pub product: String,
     pub region: String,
     /// Expected close date.
-    #[serde(serialize_with = "crate::domain::date::optional::serialize")]
     pub close_date: Option<NaiveDate>,
     pub notes: String,
 }
 
 /// A deal on the board. Its typed fields sit at the top level (not flattened) so that an
 /// import error can name the exact place: `deals[12].value`.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Deal {
     pub id: DealId,
     pub title: String,
@@ -162,24 +157,20 @@ pub struct Deal {
     pub value: i64,
     pub currency: Currency,
     /// In minor units of `currency`, for gross margin; `None` when unknown (format version 3).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub cost: Option<i64>,
     pub owner: String,
     pub product: String,
     pub region: String,
-    #[serde(serialize_with = "crate::domain::date::optional::serialize")]
     pub close_date: Option<NaiveDate>,
     pub notes: String,
     pub stage: StageId,
     /// Sort key inside the stage: smaller is higher. Sparse, so a move rewrites one deal.
     pub rank: f64,
     pub status: DealStatus,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub loss_reason: Option<String>,
     pub created: Timestamp,
     pub updated: Timestamp,
     pub stage_entered: Timestamp,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub won_at: Option<Timestamp>,
     pub history: Vec<StageVisit>,
     /// Bumped on every change; used to order concurrent edits.
@@ -187,7 +178,7 @@ pub struct Deal {
 }
 
 /// Board-wide choices.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Settings {
     /// The currency new deals start in and totals list first.
     pub default_currency: Currency,
@@ -206,14 +197,14 @@ impl Default for Settings {
 
 /// A deleted deal's id and when it was deleted, so that a deletion survives a merge with an
 /// older copy that still holds the deal.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Tombstone {
     pub id: DealId,
     pub at: Timestamp,
 }
 
 /// The whole pipeline.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Board {
     /// In pipeline order.
     pub stages: Vec<Stage>,
@@ -226,7 +217,6 @@ pub struct Board {
     /// Targets deleted from this board, so that a deletion survives merges (version 3).
     pub deleted_targets: Vec<TargetTombstone>,
     /// Finds a deal by id without scanning every deal (a cache, not part of the value).
-    #[serde(skip)]
     pub positions: DealPositions,
 }
 

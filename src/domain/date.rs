@@ -41,18 +41,3 @@ pub fn iso_datetime(ms: i64) -> String {
 pub fn day_of(ms: i64) -> NaiveDate {
     DateTime::from_timestamp_millis(ms).map_or(NaiveDate::MIN, |t| t.date_naive())
 }
-
-/// `Option<NaiveDate>` written as `"YYYY-MM-DD"` or `null` (`io::board_read` reads it).
-pub mod optional {
-    use super::iso_date;
-    use chrono::NaiveDate;
-    use serde::Serializer;
-
-    /// Writes `"YYYY-MM-DD"` or `null`.
-    pub fn serialize<S: Serializer>(date: &Option<NaiveDate>, out: S) -> Result<S::Ok, S::Error> {
-        match date {
-            Some(d) => out.serialize_str(&iso_date(*d)),
-            None => out.serialize_none(),
-        }
-    }
-}

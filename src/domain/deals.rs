@@ -9,19 +9,16 @@
 use crate::domain::board::{Deal, DealId, StageId};
 use crate::domain::sort::sort_by;
 use rustc_hash::FxHashMap;
-use serde::Serialize;
 use std::cmp::Ordering;
 use std::ops::{Deref, DerefMut};
 use std::sync::OnceLock;
 
 /// The deals of a board, in no particular order (display order is by rank within a stage).
-#[derive(Default, Serialize)]
-#[serde(transparent)]
+#[derive(Default)]
 pub struct Deals {
     list: Vec<Deal>,
     /// A cache, not part of the value: never saved, not compared, not cloned. Boxed so that
     /// a board (which import results carry around) stays small.
-    #[serde(skip)]
     order: OnceLock<Box<StageOrder>>,
 }
 

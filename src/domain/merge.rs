@@ -212,19 +212,24 @@ fn newest(a: &Deal, b: &Deal) -> Ordering {
     newest_version(a, b, |d| (d.updated, d.revision))
 }
 
+/// A record's content as text, to order two versions of it with the same stamp: its JSON in
+/// a snapshot (`io::board_write` writes it), so that every build orders them alike.
+pub(crate) trait Content {
+    fn content(&self) -> String;
+}
+
 /// The order of two versions of one record (deal or target): its `(updated, revision)`
-/// stamp, then its serialised content, so that ties never depend on argument order.
-pub(crate) fn newest_version<T: serde::Serialize + PartialEq>(
+/// stamp, then its content, so that ties never depend on argument order.
+pub(crate) fn newest_version<T: Content + PartialEq>(
     a: &T,
     b: &T,
     stamp: impl Fn(&T) -> (Timestamp, u32),
 ) -> Ordering {
-    let content = |x: &T| serde_json::to_string(x).unwrap_or_default();
     stamp(a).cmp(&stamp(b)).then_with(|| {
         if a == b {
             Ordering::Equal
         } else {
-            content(a).cmp(&content(b))
+            a.content().cmp(&b.content())
         }
     })
 }

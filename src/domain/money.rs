@@ -1,12 +1,10 @@
 //! Money in minor units (cents, fen) so that totals never drift, and per-currency sums so
 //! that dollars are never added to yuan as if they were one currency.
 
-use serde::Serialize;
 use std::fmt;
 
 /// An ISO 4217 currency code such as `USD` or `CNY`.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(into = "String")]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Currency(String);
 
 /// The currencies offered in the deal dialog; any other valid code is accepted too.

@@ -80,7 +80,10 @@ pub(crate) fn stage(r: &mut Reader) -> Read<Stage> {
         match key {
             "id" => id = Some(StageId(r.string()?)),
             "name" => name = Some(r.string()?),
-            "preset" => preset = option(r, |r| Ok(PresetStage::ALL[r.name(PRESETS)?]))?,
+            "preset" => {
+                let names = PresetStage::ALL.map(PresetStage::key);
+                preset = option(r, |r| Ok(PresetStage::ALL[r.name(&names)?]))?
+            }
             "probability" => probability = Some(r.u8()?),
             "kind" => kind = Some(STAGE_KINDS[r.name(KINDS)?]),
             _ => r.skip()?,
@@ -96,15 +99,6 @@ pub(crate) fn stage(r: &mut Reader) -> Read<Stage> {
     })
 }
 
-const PRESETS: &[&str] = &[
-    "lead",
-    "qualified",
-    "demo",
-    "proposal",
-    "negotiation",
-    "won",
-    "lost",
-];
 const KINDS: &[&str] = &["open", "won", "lost"];
 const STAGE_KINDS: [StageKind; 3] = [StageKind::Open, StageKind::Won, StageKind::Lost];
 const STATUSES: [DealStatus; 3] = [DealStatus::Open, DealStatus::Won, DealStatus::Lost];

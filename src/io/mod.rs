@@ -3,12 +3,14 @@
 //! natively.
 
 pub mod board_read;
+pub mod board_write;
 pub mod capacity;
 pub mod csv;
 pub mod import;
 pub mod json_indent;
 pub mod json_read;
 pub mod json_scan;
+pub mod json_write;
 pub mod migrate;
 pub mod snapshot;
 pub mod staged;

@@ -2,14 +2,14 @@
 //! both start-up and file import use.
 
 use crate::domain::board::{Board, Timestamp};
-use crate::io::board_read;
 use crate::io::json_indent::{indent, indent_in_pieces};
 use crate::io::json_read::{JsonError, Number, Reader};
 use crate::io::json_scan::problem_at;
+use crate::io::json_write::Object;
 use crate::io::migrate::CURRENT_VERSION;
 use crate::io::store;
 use crate::io::validate::{validate, Problem};
-use serde::Serialize;
+use crate::io::{board_read, board_write};
 use std::fmt;
 
 /// The `format` field that marks a Dealboard snapshot.
@@ -18,29 +18,19 @@ pub const FORMAT: &str = "dealboard";
 /// The app's version, written into every snapshot.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 
-#[derive(Serialize)]
-struct Envelope<'a> {
-    format: &'static str,
-    version: u32,
-    saved_at: Timestamp,
-    app_version: &'static str,
-    board: &'a Board,
-}
-
 /// The board wrapped in the current envelope, as compact JSON.
 pub fn encode(board: &Board, saved_at: Timestamp) -> String {
-    let envelope = Envelope {
-        format: FORMAT,
-        version: CURRENT_VERSION,
-        saved_at,
-        app_version: APP_VERSION,
-        board,
-    };
     // Room for about the whole text at once: grown by doubling from nothing, a 50,000-deal
     // board's ~27 MB took ~60 MB of the wasm's memory (which never shrinks) on export.
-    let mut out = Vec::with_capacity(4096 + board.deals.len() * BYTES_PER_DEAL);
-    serde_json::to_writer(&mut out, &envelope).expect("a board always serialises");
-    String::from_utf8(out).expect("serde_json writes UTF-8")
+    let mut out = String::with_capacity(4096 + board.deals.len() * BYTES_PER_DEAL);
+    let mut o = Object::new(&mut out);
+    o.string("format", FORMAT);
+    o.int("version", i64::from(CURRENT_VERSION));
+    o.int("saved_at", saved_at);
+    o.string("app_version", APP_VERSION);
+    board_write::board(o.key("board"), board);
+    o.end();
+    out
 }
 
 /// About what a deal takes in the compact text (the benchmark's deals: ~550 bytes).

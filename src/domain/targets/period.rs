@@ -5,7 +5,6 @@
 //! `domain::date`: chrono's format and serde machinery is not built in.
 
 use chrono::{Datelike, Days, IsoWeek, NaiveDate, Weekday};
-use serde::Serialize;
 use std::fmt;
 
 /// The smallest and largest year a period may have (so that labels have four digits).
@@ -18,8 +17,7 @@ pub const MAX_YEAR: i32 = 9999;
 ///
 /// Built by hand a period may be out of range (`Month(2026, 13)`); `is_valid` says so, commands
 /// and file import refuse such periods, and the date functions clamp them rather than panic.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(into = "String")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Period {
     Year(i32),
     /// Year and quarter, 1–4.
@@ -31,8 +29,7 @@ pub enum Period {
 }
 
 /// The length of a period, without its place in time.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum PeriodKind {
     Year,
     Quarter,

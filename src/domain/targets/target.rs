@@ -7,17 +7,14 @@ use crate::domain::money::Currency;
 use crate::domain::sort::sort_by;
 use crate::domain::targets::period::Period;
 use rustc_hash::{FxHashMap, FxHashSet};
-use serde::Serialize;
 use std::fmt;
 
 /// A target's stable unique id (the caller makes it, so the domain stays deterministic).
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(transparent)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct TargetId(pub String);
 
 /// What a target counts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Measure {
     /// The value of won deals, in minor units of the target's currency. Deals in other
     /// currencies do not count (there are no exchange rates).
@@ -30,8 +27,7 @@ pub enum Measure {
 }
 
 /// A dimension a target can be split along.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum SplitBy {
     /// Year → quarters → months → ISO weeks.
     Time,
@@ -72,8 +68,7 @@ impl SplitBy {
 }
 
 /// How a target's amount was divided among its children.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum SplitMethod {
     /// The same share each.
     Even,
@@ -85,15 +80,11 @@ pub enum SplitMethod {
 
 /// Whose deals a target counts. Every field set must match (trimmed, ignoring case); none set
 /// is the whole team. Combinations such as rep × product are allowed.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Scope {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub product: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub customer: Option<String>,
 }
 
@@ -197,11 +188,10 @@ impl Scope {
 }
 
 /// A sales target: how much of `measure` the deals in `scope` should reach in `period`.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Target {
     pub id: TargetId,
     /// The target this one was split from (or was added under).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub parent: Option<TargetId>,
     pub measure: Measure,
     pub period: Period,
@@ -210,10 +200,8 @@ pub struct Target {
     pub amount: i64,
     pub currency: Currency,
     /// How its children were made, when it was split.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub split: Option<SplitMethod>,
     /// Along which dimension its children were made, when it was split.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub split_by: Option<SplitBy>,
     /// Bumped on every change; orders concurrent edits in a merge, as for deals.
     pub revision: u32,
@@ -253,7 +241,7 @@ impl Target {
 
 /// A deleted target's id and when it was deleted, so that the deletion survives a merge with an
 /// older copy (another tab's save) that still holds the target.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TargetTombstone {
     pub id: TargetId,
     pub at: Timestamp,

@@ -10,7 +10,7 @@ impl<'a> Reader<'a> {
     pub fn wrong<T>(&mut self, expected: &str) -> Read<T> {
         let start = self.at_value()?;
         let found = self.found(start)?;
-        self.problem(start, format!("expected {expected}, found {found}"))
+        self.problem(start, ["expected ", expected, ", found ", &found].concat())
     }
 
     /// The start of the next value, or a syntax error when there is none.
@@ -29,13 +29,14 @@ impl<'a> Reader<'a> {
             b'{' => "map".into(),
             b'[' => "sequence".into(),
             b'n' => "null".into(),
-            b't' | b'f' => format!("boolean `{}`", self.literal_text()?),
+            b't' | b'f' => ["boolean `", self.literal_text()?, "`"].concat(),
             _ => {
                 let raw = self.literal_text()?;
-                match raw.contains(['.', 'e', 'E']) {
-                    true => format!("floating point `{raw}`"),
-                    false => format!("integer `{raw}`"),
-                }
+                let kind = match raw.bytes().any(|b| matches!(b, b'.' | b'e' | b'E')) {
+                    true => "floating point `",
+                    false => "integer `",
+                };
+                [kind, raw, "`"].concat()
             }
         };
         self.at = start;
@@ -58,10 +59,15 @@ impl<'a> Reader<'a> {
         while !self.text.is_char_boundary(end) {
             end -= 1;
         }
-        Ok(self.text[start..end]
-            .split_ascii_whitespace()
-            .collect::<Vec<_>>()
-            .join(" "))
+        let mut quoted = String::new();
+        for c in self.text[start..end].chars() {
+            match c.is_ascii_whitespace() {
+                true if quoted.ends_with(' ') => {}
+                true => quoted.push(' '),
+                false => quoted.push(c),
+            }
+        }
+        Ok(quoted)
     }
 
     /// Before the element `i` (from 0) of a list that must have `len`: opens the list at 0,
@@ -147,6 +153,9 @@ impl<'a> Reader<'a> {
 
     pub(super) fn not_a_name<T>(&mut self, start: usize) -> Read<T> {
         let found = self.quote_value()?;
-        self.problem(start, format!("expected a name in quotes, found {found}"))
+        self.problem(
+            start,
+            ["expected a name in quotes, found ", &found].concat(),
+        )
     }
 }

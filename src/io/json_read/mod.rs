@@ -184,7 +184,9 @@ impl<'a> Reader<'a> {
 
     pub fn f64(&mut self) -> Read<f64> {
         Ok(match self.number()? {
-            Number::Whole(n) => n as f64,
+            // Through `u64` (a JSON whole number is within ±u64::MAX): no i128 conversion.
+            Number::Whole(n) if n < 0 => -(n.unsigned_abs() as u64 as f64),
+            Number::Whole(n) => n as u64 as f64,
             Number::Float(f) => f,
         })
     }

@@ -85,10 +85,10 @@ impl<'a> Reader<'a> {
     /// `\uXXXX` at `i`, with its low surrogate when it is a high one.
     fn unicode_escape(&self, i: usize) -> Read<(char, usize)> {
         let hex = |at: usize| {
-            self.text
-                .get(at..at + 4)
-                .and_then(|h| u32::from_str_radix(h, 16).ok())
-                .filter(|_| self.bytes()[at..at + 4].iter().all(u8::is_ascii_hexdigit))
+            let digits = self.bytes().get(at..at + 4)?;
+            digits
+                .iter()
+                .try_fold(0, |code, &b| Some(code * 16 + char::from(b).to_digit(16)?))
         };
         let Some(first) = hex(i + 2) else {
             return self.syntax(i, "a bad \\u escape in a string");

@@ -1,9 +1,11 @@
 //! Writing the stored form, a slice of deals at a time.
 
 use super::rank::ExactRank;
-use super::{Row, STORE_FORMAT};
+use super::STORE_FORMAT;
 use crate::domain::board::{Board, Deal, DealStatus, Timestamp};
 use crate::domain::date::iso_date;
+use crate::io::board_write;
+use crate::io::json_write::{int, list, option, string, Object};
 use crate::io::migrate::CURRENT_VERSION;
 use crate::io::snapshot::APP_VERSION;
 use rustc_hash::FxHashMap;
@@ -37,7 +39,7 @@ pub struct Encoder<'a> {
     board: &'a Board,
     strings: Strings<'a>,
     /// The rows written so far, comma-separated.
-    rows: Vec<u8>,
+    rows: String,
     next: usize,
 }
 
@@ -46,7 +48,7 @@ impl<'a> Encoder<'a> {
         Encoder {
             board,
             strings: Strings::default(),
-            rows: Vec::new(),
+            rows: String::new(),
             next: 0,
         }
     }
@@ -56,92 +58,135 @@ impl<'a> Encoder<'a> {
         let deals = &self.board.deals;
         let end = deals.len().min(self.next.saturating_add(max_deals));
         for d in &deals[self.next..end] {
-            let row = self.row(d);
             if !self.rows.is_empty() {
-                self.rows.push(b',');
+                self.rows.push(',');
             }
-            serde_json::to_writer(&mut self.rows, &row).expect("a row always serialises");
+            write_row(&mut self.rows, &mut self.strings, d);
         }
         self.next = end;
         end == deals.len()
-    }
-
-    fn row(&mut self, d: &'a Deal) -> Row {
-        let strings = &mut self.strings;
-        let mut history = Vec::with_capacity(d.history.len() * 2);
-        for visit in &d.history {
-            history.push(Timestamp::from(strings.of(visit.stage.0.as_str())));
-            history.push(visit.entered.wrapping_sub(d.created));
-        }
-        Row(
-            d.id.0.clone(),
-            strings.of(d.title.as_str()),
-            strings.of(d.customer.as_str()),
-            strings.of(d.contact.as_str()),
-            d.value,
-            strings.of(d.currency.code()),
-            d.cost,
-            strings.of(d.owner.as_str()),
-            strings.of(d.product.as_str()),
-            strings.of(d.region.as_str()),
-            // Dates as text, so that the table shares them between deals.
-            d.close_date.map(|date| strings.of(iso_date(date))),
-            strings.of(d.notes.as_str()),
-            strings.of(d.stage.0.as_str()),
-            ExactRank(d.rank),
-            match d.status {
-                DealStatus::Open => 0,
-                DealStatus::Won => 1,
-                DealStatus::Lost => 2,
-            },
-            d.loss_reason.as_deref().map(|t| strings.of(t)),
-            d.created,
-            d.updated.wrapping_sub(d.created),
-            d.stage_entered.wrapping_sub(d.created),
-            d.won_at.map(|t| t.wrapping_sub(d.created)),
-            history,
-            d.revision,
-        )
     }
 
     /// The whole text; writes what `step` has not written yet.
     pub fn finish(mut self, saved_at: Timestamp) -> String {
         self.step(usize::MAX);
         let board = self.board;
-        let json = |value: &dyn erased::Json| value.to_json();
-        let deleted: Vec<(&str, Timestamp)> = board
-            .deleted
-            .iter()
-            .map(|t| (t.id.0.as_str(), t.at))
-            .collect();
         let mut out = String::with_capacity(self.rows.len() + 4096);
-        out.push_str(&format!(
-            "{{\"format\":\"{STORE_FORMAT}\",\"version\":{CURRENT_VERSION},\"saved_at\":{saved_at},\"app_version\":{},\"strings\":{},\"board\":{{\"stages\":{},\"deals\":[",
-            json(&APP_VERSION),
-            json(&self.strings.list),
-            json(&board.stages),
-        ));
-        out.push_str(std::str::from_utf8(&self.rows).expect("serde_json writes UTF-8"));
-        out.push_str(&format!(
-            "],\"deleted\":{},\"settings\":{},\"targets\":{},\"deleted_targets\":{}}}}}",
-            json(&deleted),
-            json(&board.settings),
-            json(&board.targets),
-            json(&board.deleted_targets),
-        ));
+        // `format` first: `is_stored_form` recognises the text by its start.
+        let mut o = Object::new(&mut out);
+        o.string("format", STORE_FORMAT);
+        o.int("version", i64::from(CURRENT_VERSION));
+        o.int("saved_at", saved_at);
+        o.string("app_version", APP_VERSION);
+        list(o.key("strings"), &self.strings.list, |out, s| {
+            string(out, s)
+        });
+        let mut b = Object::new(o.key("board"));
+        list(b.key("stages"), &board.stages, board_write::stage);
+        let rows = b.key("deals");
+        rows.push('[');
+        rows.push_str(&self.rows);
+        rows.push(']');
+        list(b.key("deleted"), &board.deleted, |out, t| {
+            out.push('[');
+            string(out, &t.id.0);
+            out.push(',');
+            int(out, t.at);
+            out.push(']');
+        });
+        board_write::settings(b.key("settings"), &board.settings);
+        list(b.key("targets"), &board.targets, board_write::target);
+        list(
+            b.key("deleted_targets"),
+            &board.deleted_targets,
+            |out, t| {
+                let mut o = Object::new(out);
+                o.string("id", &t.id.0);
+                o.int("at", t.at);
+                o.end();
+            },
+        );
+        b.end();
+        o.end();
         out
     }
 }
 
-/// `serde_json::to_string` behind one object-safe call, for the envelope's parts.
-mod erased {
-    pub trait Json {
-        fn to_json(&self) -> String;
+/// A deal as its row: a list in `Row`'s order (`Row` says what each value is).
+fn write_row<'a>(out: &mut String, strings: &mut Strings<'a>, d: &'a Deal) {
+    // The history's stages take their places in the table first, as they always have (the
+    // text stays the same as earlier builds wrote).
+    for visit in &d.history {
+        strings.of(visit.stage.0.as_str());
     }
-    impl<T: serde::Serialize + ?Sized> Json for T {
-        fn to_json(&self) -> String {
-            serde_json::to_string(self).expect("the board always serialises")
+    out.push('[');
+    string(out, &d.id.0);
+    next(out, strings.of(d.title.as_str()));
+    next(out, strings.of(d.customer.as_str()));
+    next(out, strings.of(d.contact.as_str()));
+    next(out, d.value);
+    next(out, strings.of(d.currency.code()));
+    next(out, d.cost);
+    next(out, strings.of(d.owner.as_str()));
+    next(out, strings.of(d.product.as_str()));
+    next(out, strings.of(d.region.as_str()));
+    // Dates as text, so that the table shares them between deals.
+    next(out, d.close_date.map(|date| strings.of(iso_date(date))));
+    next(out, strings.of(d.notes.as_str()));
+    next(out, strings.of(d.stage.0.as_str()));
+    out.push(',');
+    ExactRank(d.rank).write(out);
+    let status: u32 = match d.status {
+        DealStatus::Open => 0,
+        DealStatus::Won => 1,
+        DealStatus::Lost => 2,
+    };
+    next(out, status);
+    next(out, d.loss_reason.as_deref().map(|t| strings.of(t)));
+    next(out, d.created);
+    next(out, d.updated.wrapping_sub(d.created));
+    next(out, d.stage_entered.wrapping_sub(d.created));
+    next(out, d.won_at.map(|t| t.wrapping_sub(d.created)));
+    out.push_str(",[");
+    for (i, visit) in d.history.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
         }
+        int(out, i64::from(strings.of(visit.stage.0.as_str())));
+        out.push(',');
+        int(out, visit.entered.wrapping_sub(d.created));
+    }
+    out.push(']');
+    next(out, d.revision);
+    out.push(']');
+}
+
+/// `,` and a whole number (or `null`) of a row.
+fn next(out: &mut String, n: impl RowNumber) {
+    out.push(',');
+    option(out, n.number(), int);
+}
+
+/// What a row holds after its id: whole numbers (string indexes, money, times) or `null`.
+trait RowNumber {
+    fn number(self) -> Option<i64>;
+}
+
+impl RowNumber for i64 {
+    fn number(self) -> Option<i64> {
+        Some(self)
+    }
+}
+
+impl RowNumber for u32 {
+    fn number(self) -> Option<i64> {
+        Some(self.into())
+    }
+}
+
+impl<T: RowNumber> RowNumber for Option<T> {
+    fn number(self) -> Option<i64> {
+        self?.number()
     }
 }
 

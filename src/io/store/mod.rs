@@ -25,14 +25,12 @@ use crate::io::json_scan::problem_at;
 use crate::io::migrate::CURRENT_VERSION;
 use crate::io::snapshot::RestoreError;
 use crate::io::validate::{validate, Problem};
-use serde::Serialize;
 
 /// The `format` of the stored form; always the first field, so it is recognised cheaply.
 pub const STORE_FORMAT: &str = "dealboard-store";
 
 /// One deal: fields in `Deal`'s order; `u32`s are indexes into `strings`; times after
 /// `created` are milliseconds from it; the history is `[stage, entered, stage, entered, …]`.
-#[derive(Serialize)]
 struct Row(
     String,         // id
     u32,            // title

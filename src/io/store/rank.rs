@@ -1,6 +1,6 @@
 //! Ranks written so that they read back as the very same `f64`.
 
-use serde::Serialize;
+use crate::io::json_write::{int, string};
 
 /// A rank written so that it reads back as the very same `f64`: whole numbers (most ranks)
 /// as numbers, others as the hex of their bits. serde_json's default float parsing may be one
@@ -11,16 +11,17 @@ pub(super) struct ExactRank(pub(super) f64);
 /// Below 2^53 every whole number is an exact `f64`.
 const EXACT_WHOLE: f64 = 9_007_199_254_740_992.0;
 
-impl Serialize for ExactRank {
-    fn serialize<S: serde::Serializer>(&self, out: S) -> Result<S::Ok, S::Error> {
+impl ExactRank {
+    /// A whole number, or the hex of the bits in quotes.
+    pub(super) fn write(&self, out: &mut String) {
         let rank = self.0;
         if rank.fract() == 0.0
             && rank.abs() < EXACT_WHOLE
             && !(rank == 0.0 && rank.is_sign_negative())
         {
-            out.serialize_i64(rank as i64)
+            int(out, rank as i64);
         } else {
-            out.serialize_str(&format!("{:x}", rank.to_bits()))
+            string(out, &format!("{:x}", rank.to_bits()));
         }
     }
 }
