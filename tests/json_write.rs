@@ -83,3 +83,25 @@ proptest! {
         prop_assert_eq!(&out, &serde_json::to_string(&f).unwrap());
     }
 }
+
+#[test]
+fn messages_quote_text_as_json_does() {
+    use dealboard::domain::quote::quoted;
+    assert_eq!(quoted("d-1"), "\"d-1\"");
+    // Escaped as in a file; other characters (a zero-width space, 中) as written, not as
+    // Rust's `{:?}` would write them (`\u{200b}`).
+    assert_eq!(
+        quoted("a\"b\\c\nd\u{1}\u{200b}中"),
+        "\"a\\\"b\\\\c\\nd\\u0001\u{200b}中\""
+    );
+    let file =
+        include_str!("fixtures/edge-v3.json").replacen("\"id\": \"d-2\"", "\"id\": \"d-1\"", 1);
+    let problems = match restore(&file) {
+        Err(dealboard::io::snapshot::RestoreError::Invalid(problems)) => problems,
+        other => panic!("expected problems, got {other:?}"),
+    };
+    assert_eq!(
+        problems[0].to_string(),
+        "deals[1].id: \"d-1\" is used twice"
+    );
+}

@@ -13,6 +13,7 @@ pub mod metrics;
 pub mod money;
 pub mod ordering;
 pub mod positions;
+pub mod quote;
 pub mod sample;
 pub mod sort;
 pub mod targets;

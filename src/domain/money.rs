@@ -1,6 +1,7 @@
 //! Money in minor units (cents, fen) so that totals never drift, and per-currency sums so
 //! that dollars are never added to yuan as if they were one currency.
 
+use crate::domain::quote::quoted;
 use std::fmt;
 
 /// An ISO 4217 currency code such as `USD` or `CNY`.
@@ -88,8 +89,8 @@ pub enum MoneyError {
 impl fmt::Display for MoneyError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            MoneyError::BadCurrency(c) => write!(f, "not a currency code: {c:?}"),
-            MoneyError::BadAmount(a) => write!(f, "not an amount: {a:?}"),
+            MoneyError::BadCurrency(c) => write!(f, "not a currency code: {}", quoted(c)),
+            MoneyError::BadAmount(a) => write!(f, "not an amount: {}", quoted(a)),
         }
     }
 }

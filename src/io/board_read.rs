@@ -13,6 +13,7 @@ use crate::domain::board::{
 };
 use crate::domain::date::parse_iso_date;
 use crate::domain::money::Currency;
+use crate::domain::quote::quoted;
 use crate::domain::targets::period::Period;
 use crate::domain::targets::progress::DEFAULT_BEHIND_THRESHOLD;
 use crate::domain::targets::target::{
@@ -240,7 +241,7 @@ pub(crate) fn currency(r: &mut Reader) -> Read<Currency> {
 fn date(r: &mut Reader) -> Read<NaiveDate> {
     parsed(r, |text| {
         parse_iso_date(text)
-            .ok_or_else(|| format!("expected a date like 2026-12-31, found {text:?}"))
+            .ok_or_else(|| format!("expected a date like 2026-12-31, found {}", quoted(text)))
     })
 }
 

@@ -11,6 +11,7 @@
 //! nothing because there is nothing to change.
 
 use crate::domain::board::{Board, DealId, Timestamp};
+use crate::domain::quote::quoted;
 use crate::io::migrate::CURRENT_VERSION;
 use crate::io::snapshot::{decode_board, open_envelope, RestoreError};
 use crate::io::store;
@@ -92,7 +93,11 @@ fn rename_duplicate_deal_ids(board: &mut Board) -> Vec<Problem> {
         };
         warnings.push(Problem::new(
             format!("deals[{i}].id"),
-            format!("{id:?} is used {times}; renamed to {new_id:?}"),
+            format!(
+                "{} is used {times}; renamed to {}",
+                quoted(&id),
+                quoted(&new_id)
+            ),
         ));
     }
     warnings

@@ -2,35 +2,11 @@
 //! the stored form of earlier builds must compare equal: `tests/json_write.rs` holds their
 //! text). `board_write` writes the board's records with these.
 
+use crate::domain::quote::quote_into;
+
 /// A JSON string: `"`, `\` and control characters escaped as serde_json escapes them.
 pub fn string(out: &mut String, text: &str) {
-    out.push('"');
-    let mut plain = 0;
-    for (i, b) in text.bytes().enumerate() {
-        let escape = match b {
-            b'"' => "\\\"",
-            b'\\' => "\\\\",
-            b'\n' => "\\n",
-            b'\r' => "\\r",
-            b'\t' => "\\t",
-            0x08 => "\\b",
-            0x0c => "\\f",
-            0..=0x1f => "",
-            _ => continue,
-        };
-        out.push_str(&text[plain..i]);
-        plain = i + 1;
-        if escape.is_empty() {
-            const HEX: &[u8; 16] = b"0123456789abcdef";
-            out.push_str("\\u00");
-            out.push(char::from(HEX[usize::from(b >> 4)]));
-            out.push(char::from(HEX[usize::from(b & 0xf)]));
-        } else {
-            out.push_str(escape);
-        }
-    }
-    out.push_str(&text[plain..]);
-    out.push('"');
+    quote_into(out, text);
 }
 
 /// A whole number.

@@ -2,6 +2,7 @@
 //! both start-up and file import use.
 
 use crate::domain::board::{Board, Timestamp};
+use crate::domain::quote::quoted;
 use crate::io::json_indent::{indent, indent_in_pieces};
 use crate::io::json_read::{JsonError, Number, Reader};
 use crate::io::json_scan::problem_at;
@@ -167,7 +168,12 @@ pub(crate) fn open_envelope(text: &str) -> Result<Opened<'_>, RestoreError> {
     .map_err(not_json)?;
     match format.as_deref() {
         Some(FORMAT) => {}
-        Some(other) => return Err(RestoreError::Foreign(format!("format is {other:?}"))),
+        Some(other) => {
+            return Err(RestoreError::Foreign(format!(
+                "format is {}",
+                quoted(other)
+            )))
+        }
         None => return Err(RestoreError::Foreign("it has no \"format\" field".into())),
     }
     let version = match version {
@@ -217,7 +223,7 @@ pub(crate) fn decode_board(text: &str, version: u32) -> Result<Board, RestoreErr
         if let Some(stage) = stage.filter(|s| !stage_ids.contains(s)) {
             problems.push(Problem::new(
                 format!("deals[{i}].stage"),
-                format!("no stage has id {stage:?}"),
+                format!("no stage has id {}", quoted(&stage)),
             ));
         }
     }

@@ -2,6 +2,7 @@
 //! exist, out-of-range numbers. Every problem names its place.
 
 use crate::domain::board::Board;
+use crate::domain::quote::quoted;
 use crate::domain::targets::target::TargetId;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::fmt;
@@ -40,7 +41,7 @@ pub fn validate(board: &Board) -> Vec<Problem> {
         if !stage_ids.insert(&stage.id) {
             problems.push(Problem::new(
                 format!("stages[{i}].id"),
-                format!("{:?} is used twice", stage.id.0),
+                format!("{} is used twice", quoted(&stage.id.0)),
             ));
         }
         if stage.probability > 100 {
@@ -55,13 +56,13 @@ pub fn validate(board: &Board) -> Vec<Problem> {
         if !deal_ids.insert(&deal.id) {
             problems.push(Problem::new(
                 format!("deals[{i}].id"),
-                format!("{:?} is used twice", deal.id.0),
+                format!("{} is used twice", quoted(&deal.id.0)),
             ));
         }
         if !stage_ids.contains(&deal.stage) {
             problems.push(Problem::new(
                 format!("deals[{i}].stage"),
-                format!("no stage has id {:?}", deal.stage.0),
+                format!("no stage has id {}", quoted(&deal.stage.0)),
             ));
         }
         if deal.value < 0 {
@@ -105,19 +106,19 @@ fn validate_targets(board: &Board, problems: &mut Vec<Problem>) {
         if !ids.insert(&target.id) {
             problems.push(Problem::new(
                 format!("targets[{i}].id"),
-                format!("{:?} is used twice", target.id.0),
+                format!("{} is used twice", quoted(&target.id.0)),
             ));
         }
         if let Some(parent) = &target.parent {
             if !parents.contains_key(parent) {
                 problems.push(Problem::new(
                     format!("targets[{i}].parent"),
-                    format!("no target has id {:?}", parent.0),
+                    format!("no target has id {}", quoted(&parent.0)),
                 ));
             } else if in_cycle(&target.id, &parents) {
                 problems.push(Problem::new(
                     format!("targets[{i}].parent"),
-                    format!("{:?} is its own ancestor", target.id.0),
+                    format!("{} is its own ancestor", quoted(&target.id.0)),
                 ));
             }
         }

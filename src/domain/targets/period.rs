@@ -4,6 +4,7 @@
 //! Written as text (`"2026"`, `"2026-Q3"`, `"2026-07"`, `"2026-W01"`) by hand, like
 //! `domain::date`: chrono's format and serde machinery is not built in.
 
+use crate::domain::quote::quoted;
 use chrono::{Datelike, Days, IsoWeek, NaiveDate, Weekday};
 use std::fmt;
 
@@ -256,7 +257,10 @@ impl TryFrom<String> for Period {
     type Error = String;
     fn try_from(text: String) -> Result<Self, Self::Error> {
         Period::parse(&text).ok_or_else(|| {
-            format!("expected a period like 2026, 2026-Q3, 2026-07 or 2026-W01, found {text:?}")
+            format!(
+                "expected a period like 2026, 2026-Q3, 2026-07 or 2026-W01, found {}",
+                quoted(&text)
+            )
         })
     }
 }

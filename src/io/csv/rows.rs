@@ -7,6 +7,7 @@ use super::write::unneutralise;
 use crate::domain::board::{Board, DealFields, Stage, StageId, StageKind};
 use crate::domain::lowercase::lowercase;
 use crate::domain::money::{parse_amount, Currency};
+use crate::domain::quote::quoted;
 use chrono::NaiveDate;
 use std::fmt;
 
@@ -68,8 +69,8 @@ pub fn import_rows(
                 line: 1,
                 field: Some(Field::Stage),
                 message: format!(
-                    "no column is read as the stage; every deal goes to {:?}",
-                    stage_name(stage)
+                    "no column is read as the stage; every deal goes to {}",
+                    quoted(&stage_name(stage))
                 ),
             });
         }
@@ -105,7 +106,10 @@ pub fn import_rows(
             Some(text) => parse_currency(text).or_else(|| {
                 error(
                     Some(Field::Currency),
-                    format!("expected a three-letter code such as USD, found {text:?}"),
+                    format!(
+                        "expected a three-letter code such as USD, found {}",
+                        quoted(text)
+                    ),
                 );
                 None
             }),
@@ -115,7 +119,7 @@ pub fn import_rows(
             (Some(text), Some(currency)) => parse_value(text, currency).unwrap_or_else(|| {
                 error(
                     Some(Field::Value),
-                    format!("expected an amount, found {text:?}"),
+                    format!("expected an amount, found {}", quoted(text)),
                 );
                 0
             }),
@@ -126,7 +130,10 @@ pub fn import_rows(
             Some(text) => match parse_date(text) {
                 Ok(date) => Some(date),
                 Err(why) => {
-                    error(Some(Field::CloseDate), format!("{why}, found {text:?}"));
+                    error(
+                        Some(Field::CloseDate),
+                        format!("{why}, found {}", quoted(text)),
+                    );
                     None
                 }
             },
@@ -147,8 +154,9 @@ pub fn import_rows(
                         line: row.line,
                         field: Some(Field::Stage),
                         message: format!(
-                            "no stage is named {text:?}; the deal goes to {:?}",
-                            stage_name(fallback)
+                            "no stage is named {}; the deal goes to {}",
+                            quoted(text),
+                            quoted(&stage_name(fallback))
                         ),
                     });
                     fallback.id.clone()
@@ -159,7 +167,10 @@ pub fn import_rows(
                     out.notes.push(CsvIssue {
                         line: row.line,
                         field: Some(Field::Stage),
-                        message: format!("empty; the deal goes to {:?}", stage_name(fallback)),
+                        message: format!(
+                            "empty; the deal goes to {}",
+                            quoted(&stage_name(fallback))
+                        ),
                     });
                 }
                 fallback.id.clone()

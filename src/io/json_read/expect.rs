@@ -2,6 +2,7 @@
 //! lists of a fixed length (a stored row).
 
 use super::{Read, Reader};
+use crate::domain::quote::quoted;
 use std::borrow::Cow;
 
 impl<'a> Reader<'a> {
@@ -25,7 +26,7 @@ impl<'a> Reader<'a> {
     pub(super) fn found(&mut self, start: usize) -> Read<String> {
         self.at = start;
         let found = match self.bytes()[start] {
-            b'"' => format!("string {:?}", self.raw_string()?),
+            b'"' => ["string ", &quoted(&self.raw_string()?)].concat(),
             b'{' => "map".into(),
             b'[' => "sequence".into(),
             b'n' => "null".into(),

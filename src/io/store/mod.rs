@@ -14,6 +14,7 @@ mod encode;
 mod rank;
 mod read;
 
+use crate::domain::quote::quoted;
 pub use encode::{encode, Encoder};
 use rank::ExactRank;
 
@@ -158,13 +159,20 @@ fn deal_of(row: Row, strings: &[String]) -> Result<Deal, (&'static str, String)>
         revision,
     ) = row;
     let currency = text("currency", currency)?;
-    let currency = Currency::parse(&currency)
-        .map_err(|_| ("currency", format!("{currency:?} is not a currency")))?;
+    let currency = Currency::parse(&currency).map_err(|_| {
+        (
+            "currency",
+            format!("{} is not a currency", quoted(&currency)),
+        )
+    })?;
     let close_date = match close_date {
         None => None,
         Some(i) => {
             let date = text("close_date", i)?;
-            Some(parse_iso_date(&date).ok_or(("close_date", format!("{date:?} is not a date")))?)
+            Some(
+                parse_iso_date(&date)
+                    .ok_or(("close_date", format!("{} is not a date", quoted(&date))))?,
+            )
         }
     };
     let status = match status {

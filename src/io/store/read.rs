@@ -4,6 +4,7 @@
 use super::rank::ExactRank;
 use super::Row;
 use crate::domain::board::{DealId, Settings, Stage, Timestamp, Tombstone};
+use crate::domain::quote::quoted;
 use crate::domain::targets::target::{Target, TargetTombstone};
 use crate::io::board_read::{self, option, required};
 use crate::io::json_read::{Number, Read, Reader};
@@ -171,7 +172,7 @@ fn exact_rank(r: &mut Reader) -> Read<ExactRank> {
             let hex = r.str()?;
             match u64::from_str_radix(&hex, 16) {
                 Ok(bits) => Ok(ExactRank(f64::from_bits(bits))),
-                Err(_) => r.problem(start, format!("{hex:?} is not a rank")),
+                Err(_) => r.problem(start, format!("{} is not a rank", quoted(&hex))),
             }
         }
         Some(b'-' | b'0'..=b'9') => match r.number()? {
