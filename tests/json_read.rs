@@ -229,3 +229,48 @@ fn out_of_range_and_fractions_are_problems_where_they_are() {
         ]
     );
 }
+
+#[test]
+fn nesting_is_limited_where_serde_json_limits_it() {
+    for levels in [126, 127, 128, 129] {
+        let text = format!("{}1{}", "[".repeat(levels), "]".repeat(levels));
+        assert_eq!(is_json(&text), serde_says_json(&text), "{levels} levels");
+    }
+    assert!(is_json(&format!("{}{}", "[".repeat(127), "]".repeat(127))));
+}
+
+/// What the serde build read, read the same: a name as `{"name": null}`, minus zero, and
+/// every deal's problem listed even when the stages are not a list.
+#[test]
+fn unusual_forms_read_as_before() {
+    use dealboard::domain::board::StageKind;
+    use dealboard::domain::targets::target::SplitMethod;
+    use dealboard::io::snapshot::{restore, RestoreError};
+    let file = include_str!("fixtures/edge-v3.json");
+    let text = file
+        .replacen(r#""kind": "open""#, r#""kind": {"open": null}"#, 1)
+        .replacen(r#""split": "even""#, r#""split": {"even": null}"#, 1)
+        .replacen(r#""rank": 0.1"#, r#""rank": -0"#, 1);
+    let board = restore(&text).unwrap().board;
+    assert_eq!(board.stages[0].kind, StageKind::Open);
+    assert_eq!(board.targets[1].split, Some(SplitMethod::Even));
+    let rank = board.deals.iter().find(|d| d.id.0 == "d-2").unwrap().rank;
+    assert!(rank == 0.0 && rank.is_sign_negative());
+
+    let broken = file
+        .replacen(r#""stages": ["#, r#""stages": null, "old_stages": ["#, 1)
+        .replacen(
+            r#""value": 1, "currency": "CNY""#,
+            r#""value": "x", "currency": "CNY""#,
+            1,
+        );
+    let Err(RestoreError::Invalid(problems)) = restore(&broken) else {
+        panic!("expected problems");
+    };
+    let listed: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+    assert_eq!(listed[0], "stages: expected a sequence, found null");
+    assert!(
+        listed.contains(&"deals[2].value: expected a number, found string \"x\"".to_string()),
+        "{listed:?}"
+    );
+}

@@ -4,6 +4,9 @@
 //! extra data still reads; a member that is not optional and is missing is a problem of the
 //! object that lacks it.
 //!
+//! A member given twice counts as its last value, and every value given must be of the right
+//! kind (the serde build kept only the last, unread, for snapshots).
+//!
 //! Older format versions are read by the same functions: `version` says which members that
 //! version's files had (`io::migrate` lists the changes).
 
@@ -306,32 +309,27 @@ fn scope(r: &mut Reader) -> Read<Scope> {
     Ok(scope)
 }
 
-/// `"even"`, `"seasonal"`, or `{"weights": [3, 2, 1]}`.
+/// `"even"`, `"seasonal"`, or `{"weights": [3, 2, 1]}` (serde's forms: `{"even": null}` too).
 fn split_method(r: &mut Reader) -> Read<SplitMethod> {
     const NAMES: &[&str] = &["even", "weights", "seasonal"];
     r.peek();
     let start = r.at;
     if r.peek() == Some(b'{') {
+        // Only `weights`, alone: then its list. Anything else is read as a name (below).
         let mut weights = None;
-        let mut other = None;
+        let mut members = 0;
         r.object(&mut |r, key| {
+            members += 1;
             match key {
-                "weights" => weights = Some(r.list(Reader::u32)?),
-                _ => {
-                    other.get_or_insert_with(|| key.to_string());
-                    r.skip()?
-                }
+                "weights" if r.peek() != Some(b'n') => weights = Some(r.list(Reader::u32)?),
+                _ => r.skip()?,
             }
             Ok(())
         })?;
-        return match (weights, other) {
-            (Some(weights), None) => Ok(SplitMethod::Weights(weights)),
-            _ => {
-                r.at = start;
-                r.name(NAMES)
-                    .and_then(|_| r.problem(start, "expected {\"weights\": [...]}".to_string()))
-            }
-        };
+        if let (Some(weights), 1) = (weights, members) {
+            return Ok(SplitMethod::Weights(weights));
+        }
+        r.at = start;
     }
     match r.name(NAMES)? {
         0 => Ok(SplitMethod::Even),

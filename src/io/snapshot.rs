@@ -238,19 +238,25 @@ pub(crate) fn decode_board(text: &str, version: u32) -> Result<Board, RestoreErr
 fn deals_and_stage_ids(board: &str) -> (Vec<&str>, Vec<String>) {
     let (mut deals, mut stage_ids) = (Vec::new(), Vec::new());
     let mut r = Reader::new(board, 0);
+    // Whatever else is wrong: a member of another kind is passed over, a repeated one counts
+    // as the last (as a reader of JSON takes it).
     let _ = r.object(&mut |r, key| match key {
-        "deals" => r.array(&mut |r| {
-            let start = r.at;
-            r.skip()?;
-            deals.push(&board[start..r.at]);
-            Ok(())
-        }),
-        "stages" => r.array(&mut |r| {
-            let start = r.at;
-            r.skip()?;
-            stage_ids.extend(member(&board[start..r.at], "id"));
-            Ok(())
-        }),
+        "deals" | "stages" if r.peek() == Some(b'[') => {
+            let is_deals = key == "deals";
+            match is_deals {
+                true => deals.clear(),
+                false => stage_ids.clear(),
+            }
+            r.array(&mut |r| {
+                let start = r.at;
+                r.skip()?;
+                match is_deals {
+                    true => deals.push(&board[start..r.at]),
+                    false => stage_ids.extend(member(&board[start..r.at], "id")),
+                }
+                Ok(())
+            })
+        }
         _ => r.skip(),
     });
     (deals, stage_ids)

@@ -121,15 +121,23 @@ impl<'a> Reader<'a> {
         let name = match self.peek() {
             Some(b'"') => self.raw_string()?,
             Some(b'{') => {
-                // serde's form of a variant with data, `{"name": …}`: the name must be known.
-                let mut first = None;
+                // serde's form of a variant with data, `{"name": …}`: the name must be known,
+                // and a name alone may come as `{"name": null}`.
+                let (mut first, mut members, mut null) = (None, 0, false);
                 self.object(&mut |r, key| {
                     first.get_or_insert_with(|| key.to_string());
-                    r.skip()
+                    members += 1;
+                    null = r.null()?;
+                    if null {
+                        Ok(())
+                    } else {
+                        r.skip()
+                    }
                 })?;
-                match first.filter(|key| !names.contains(&key.as_str())) {
-                    Some(unknown) => Cow::Owned(unknown),
-                    None => {
+                match first {
+                    Some(key) if !names.contains(&key.as_str()) => Cow::Owned(key),
+                    Some(key) if members == 1 && null => Cow::Owned(key),
+                    _ => {
                         self.at = start;
                         return self.not_a_name(start);
                     }

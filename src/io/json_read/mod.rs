@@ -49,9 +49,10 @@ impl JsonError {
 
 pub type Read<T> = Result<T, JsonError>;
 
-/// Deeper than this, a value is refused rather than walked: the walk is recursive, and a
-/// file of nested brackets must not overflow the stack (serde_json's limit too).
-const MAX_DEPTH: usize = 128;
+/// More arrays and objects inside each other than this are refused rather than walked: the
+/// walk is recursive, and a file of nested brackets must not overflow the stack. serde_json's
+/// limit, so the same texts are JSON as before. Counted from where the walk starts.
+const MAX_DEPTH: usize = 127;
 
 /// A place in a JSON text.
 pub struct Reader<'a> {
@@ -261,7 +262,7 @@ impl<'a> Reader<'a> {
     }
 
     fn skip_at_depth(&mut self, depth: usize) -> Read<()> {
-        if depth > MAX_DEPTH {
+        if depth >= MAX_DEPTH && matches!(self.peek(), Some(b'{' | b'[')) {
             return self.syntax(self.at, "nested too deeply");
         }
         match self.peek() {

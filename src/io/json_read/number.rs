@@ -97,7 +97,8 @@ pub(crate) fn number(bytes: &[u8], mut at: usize) -> Result<(Number, usize), usi
             exponent.saturating_sub(exp)
         };
     }
-    if !float {
+    // `-0` is the float minus zero, as serde_json reads it (a rank keeps its sign).
+    if !float && (positive || significand != 0) {
         let whole = significand as i128;
         return Ok((Number::Whole(if positive { whole } else { -whole }), at));
     }
