@@ -79,28 +79,36 @@ pub(crate) fn board(r: &mut Reader, version: u32) -> Read<Board> {
 
 /// A stage.
 pub(crate) fn stage(r: &mut Reader) -> Read<Stage> {
-    let (mut id, mut name, mut preset, mut probability, mut kind) = (None, None, None, None, None);
+    // As for a deal: filled in as the members come, `seen` marks the required ones.
+    let mut stage = Stage {
+        id: StageId(String::new()),
+        name: String::new(),
+        preset: None,
+        probability: 0,
+        kind: StageKind::Open,
+    };
+    let mut seen = 0u32;
     r.object(&mut |r, key| {
-        match key {
-            "id" => id = Some(StageId(r.string()?)),
-            "name" => name = Some(r.string()?),
+        let required = match key {
+            "id" => set(&mut stage.id, StageId(r.string()?), 1),
+            "name" => set(&mut stage.name, r.string()?, 1 << 1),
             "preset" => {
                 let names = PresetStage::ALL.map(PresetStage::key);
-                preset = option(r, |r| Ok(PresetStage::ALL[r.name(&names)?]))?
+                let preset = option(r, |r| Ok(PresetStage::ALL[r.name(&names)?]))?;
+                set(&mut stage.preset, preset, 0)
             }
-            "probability" => probability = Some(r.u8()?),
-            "kind" => kind = Some(STAGE_KINDS[r.name(KINDS)?]),
-            _ => r.skip()?,
-        }
+            "probability" => set(&mut stage.probability, r.u8()?, 1 << 2),
+            "kind" => set(&mut stage.kind, STAGE_KINDS[r.name(KINDS)?], 1 << 3),
+            _ => {
+                r.skip()?;
+                0
+            }
+        };
+        seen |= required;
         Ok(())
     })?;
-    Ok(Stage {
-        id: required(r, id, "id")?,
-        name: required(r, name, "name")?,
-        preset,
-        probability: required(r, probability, "probability")?,
-        kind: required(r, kind, "kind")?,
-    })
+    all_there(r, seen, &["id", "name", "probability", "kind"])?;
+    Ok(stage)
 }
 
 const KINDS: &[&str] = &["open", "won", "lost"];
@@ -109,64 +117,96 @@ const STATUSES: [DealStatus; 3] = [DealStatus::Open, DealStatus::Won, DealStatus
 
 /// A deal of format `version` (deals had no `cost` before version 3).
 pub(crate) fn deal(r: &mut Reader, version: u32) -> Read<Deal> {
-    let (mut id, mut title, mut customer, mut contact) = (None, None, None, None);
-    let (mut value, mut currency, mut cost, mut owner) = (None, None, None, None);
-    let (mut product, mut region, mut close_date, mut notes) = (None, None, None, None);
-    let (mut stage, mut rank, mut status, mut loss_reason) = (None, None, None, None);
-    let (mut created, mut updated, mut stage_entered, mut won_at) = (None, None, None, None);
-    let (mut history, mut revision) = (None, None);
+    // Filled in as the members come (a deal is read tens of thousands of times in an import:
+    // no `Option` per member to unwrap). `seen` marks the required members that came, one
+    // bit each in `DEAL_REQUIRED`'s order.
+    let mut d = Deal {
+        id: DealId(String::new()),
+        title: String::new(),
+        customer: String::new(),
+        contact: String::new(),
+        value: 0,
+        currency: Currency::default(),
+        cost: None,
+        owner: String::new(),
+        product: String::new(),
+        region: String::new(),
+        close_date: None,
+        notes: String::new(),
+        stage: StageId(String::new()),
+        rank: 0.0,
+        status: DealStatus::Open,
+        loss_reason: None,
+        created: 0,
+        updated: 0,
+        stage_entered: 0,
+        won_at: None,
+        history: Vec::new(),
+        revision: 0,
+    };
+    let mut seen = 0u32;
     r.object(&mut |r, key| {
-        match key {
-            "id" => id = Some(DealId(r.string()?)),
-            "title" => title = Some(r.string()?),
-            "customer" => customer = Some(r.string()?),
-            "contact" => contact = Some(r.string()?),
-            "value" => value = Some(r.i64()?),
-            "currency" => currency = Some(self::currency(r)?),
-            "cost" if version >= 3 => cost = option(r, Reader::i64)?,
-            "owner" => owner = Some(r.string()?),
-            "product" => product = Some(r.string()?),
-            "region" => region = Some(r.string()?),
-            "close_date" => close_date = option(r, date)?,
-            "notes" => notes = Some(r.string()?),
-            "stage" => stage = Some(StageId(r.string()?)),
-            "rank" => rank = Some(r.f64()?),
-            "status" => status = Some(STATUSES[r.name(KINDS)?]),
-            "loss_reason" => loss_reason = option(r, Reader::string)?,
-            "created" => created = Some(r.i64()?),
-            "updated" => updated = Some(r.i64()?),
-            "stage_entered" => stage_entered = Some(r.i64()?),
-            "won_at" => won_at = option(r, Reader::i64)?,
-            "history" => history = Some(r.list(stage_visit)?),
-            "revision" => revision = Some(r.u32()?),
-            _ => r.skip()?,
-        }
+        let required = match key {
+            "id" => set(&mut d.id, DealId(r.string()?), 1),
+            "title" => set(&mut d.title, r.string()?, 1 << 1),
+            "customer" => set(&mut d.customer, r.string()?, 0),
+            "contact" => set(&mut d.contact, r.string()?, 0),
+            "value" => set(&mut d.value, r.i64()?, 1 << 2),
+            "currency" => set(&mut d.currency, currency(r)?, 1 << 3),
+            "cost" if version >= 3 => set(&mut d.cost, option(r, Reader::i64)?, 0),
+            "owner" => set(&mut d.owner, r.string()?, 0),
+            "product" => set(&mut d.product, r.string()?, 0),
+            "region" => set(&mut d.region, r.string()?, 0),
+            "close_date" => set(&mut d.close_date, option(r, date)?, 0),
+            "notes" => set(&mut d.notes, r.string()?, 0),
+            "stage" => set(&mut d.stage, StageId(r.string()?), 1 << 4),
+            "rank" => set(&mut d.rank, r.f64()?, 1 << 5),
+            "status" => set(&mut d.status, STATUSES[r.name(KINDS)?], 1 << 6),
+            "loss_reason" => set(&mut d.loss_reason, option(r, Reader::string)?, 0),
+            "created" => set(&mut d.created, r.i64()?, 1 << 7),
+            "updated" => set(&mut d.updated, r.i64()?, 1 << 8),
+            "stage_entered" => set(&mut d.stage_entered, r.i64()?, 1 << 9),
+            "won_at" => set(&mut d.won_at, option(r, Reader::i64)?, 0),
+            "history" => set(&mut d.history, r.list(stage_visit)?, 0),
+            "revision" => set(&mut d.revision, r.u32()?, 0),
+            _ => {
+                r.skip()?;
+                0
+            }
+        };
+        seen |= required;
         Ok(())
     })?;
-    Ok(Deal {
-        id: required(r, id, "id")?,
-        title: required(r, title, "title")?,
-        customer: customer.unwrap_or_default(),
-        contact: contact.unwrap_or_default(),
-        value: required(r, value, "value")?,
-        currency: required(r, currency, "currency")?,
-        cost,
-        owner: owner.unwrap_or_default(),
-        product: product.unwrap_or_default(),
-        region: region.unwrap_or_default(),
-        close_date,
-        notes: notes.unwrap_or_default(),
-        stage: required(r, stage, "stage")?,
-        rank: required(r, rank, "rank")?,
-        status: required(r, status, "status")?,
-        loss_reason,
-        created: required(r, created, "created")?,
-        updated: required(r, updated, "updated")?,
-        stage_entered: required(r, stage_entered, "stage_entered")?,
-        won_at,
-        history: history.unwrap_or_default(),
-        revision: revision.unwrap_or_default(),
-    })
+    all_there(r, seen, &DEAL_REQUIRED)?;
+    Ok(d)
+}
+
+/// Puts a member's value in its place; the member's bit in `seen` (0 when it is optional).
+fn set<T>(slot: &mut T, value: T, bit: u32) -> u32 {
+    *slot = value;
+    bit
+}
+
+/// A deal's required members, in the order a missing one is reported.
+const DEAL_REQUIRED: [&str; 10] = [
+    "id",
+    "title",
+    "value",
+    "currency",
+    "stage",
+    "rank",
+    "status",
+    "created",
+    "updated",
+    "stage_entered",
+];
+
+/// Fails on the first of `names` whose bit is not in `seen`, where the object ended.
+fn all_there(r: &Reader, seen: u32, names: &[&str]) -> Read<()> {
+    match (0..names.len()).find(|i| seen & (1 << i) == 0) {
+        Some(i) => required(r, None::<()>, names[i]),
+        None => Ok(()),
+    }
 }
 
 fn stage_visit(r: &mut Reader) -> Read<StageVisit> {
@@ -258,39 +298,46 @@ const SPLIT_BY_NAMES: &[&str] = &["time", "owner", "product", "region", "custome
 
 /// A target.
 pub(crate) fn target(r: &mut Reader) -> Read<Target> {
-    let (mut id, mut parent, mut measure, mut period) = (None, None, None, None);
-    let (mut scope, mut amount, mut currency, mut split) = (None, None, None, None);
-    let (mut split_by, mut revision, mut updated) = (None, None, None);
+    // As for a deal: filled in as the members come, `seen` marks the required ones.
+    let mut t = Target::new(
+        TargetId(String::new()),
+        Measure::WonValue,
+        Period::Year(0),
+        Scope::default(),
+        0,
+        Currency::default(),
+    );
+    let mut seen = 0u32;
     r.object(&mut |r, key| {
-        match key {
-            "id" => id = Some(TargetId(r.string()?)),
-            "parent" => parent = option(r, |r| Ok(TargetId(r.string()?)))?,
-            "measure" => measure = Some(MEASURES[r.name(MEASURE_NAMES)?]),
-            "period" => period = Some(self::period(r)?),
-            "scope" => scope = Some(self::scope(r)?),
-            "amount" => amount = Some(r.i64()?),
-            "currency" => currency = Some(self::currency(r)?),
-            "split" => split = option(r, split_method)?,
-            "split_by" => split_by = option(r, |r| Ok(SplitBy::ALL[r.name(SPLIT_BY_NAMES)?]))?,
-            "revision" => revision = Some(r.u32()?),
-            "updated" => updated = Some(r.i64()?),
-            _ => r.skip()?,
-        }
+        let required = match key {
+            "id" => set(&mut t.id, TargetId(r.string()?), 1),
+            "parent" => set(&mut t.parent, option(r, |r| Ok(TargetId(r.string()?)))?, 0),
+            "measure" => set(&mut t.measure, MEASURES[r.name(MEASURE_NAMES)?], 1 << 1),
+            "period" => set(&mut t.period, period(r)?, 1 << 2),
+            "scope" => set(&mut t.scope, scope(r)?, 0),
+            "amount" => set(&mut t.amount, r.i64()?, 1 << 3),
+            "currency" => set(&mut t.currency, currency(r)?, 1 << 4),
+            "split" => set(&mut t.split, option(r, split_method)?, 0),
+            "split_by" => {
+                let by = option(r, |r| Ok(SplitBy::ALL[r.name(SPLIT_BY_NAMES)?]))?;
+                set(&mut t.split_by, by, 0)
+            }
+            "revision" => set(&mut t.revision, r.u32()?, 0),
+            "updated" => set(&mut t.updated, r.i64()?, 1 << 5),
+            _ => {
+                r.skip()?;
+                0
+            }
+        };
+        seen |= required;
         Ok(())
     })?;
-    Ok(Target {
-        id: required(r, id, "id")?,
-        parent,
-        measure: required(r, measure, "measure")?,
-        period: required(r, period, "period")?,
-        scope: scope.unwrap_or_default(),
-        amount: required(r, amount, "amount")?,
-        currency: required(r, currency, "currency")?,
-        split,
-        split_by,
-        revision: revision.unwrap_or_default(),
-        updated: required(r, updated, "updated")?,
-    })
+    all_there(
+        r,
+        seen,
+        &["id", "measure", "period", "amount", "currency", "updated"],
+    )?;
+    Ok(t)
 }
 
 fn scope(r: &mut Reader) -> Read<Scope> {
