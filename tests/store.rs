@@ -101,6 +101,28 @@ fn a_missing_string_names_the_deal_and_field() {
 }
 
 #[test]
+fn a_copy_with_its_members_reordered_reads_the_same() {
+    // The app writes the table of strings before the board; a copy re-saved by some other
+    // tool may not, and the rows are then read once the table is known.
+    let board = realistic_board(40);
+    let text = encode(&board, NOW);
+    let strings_at = text.find(",\"strings\":").unwrap();
+    let board_at = text.find(",\"board\":").unwrap();
+    let reordered = format!(
+        "{}{}{}}}",
+        &text[..strings_at],
+        &text[board_at..text.len() - 1],
+        &text[strings_at..board_at]
+    );
+    assert_ne!(reordered, text);
+    let (read, _) = decode(&reordered).unwrap();
+    assert_eq!(read, board);
+    // A missing string in such a copy is reported as in the usual order.
+    let broken = reordered.replacen("\"deals\":[[\"", "\"deals\":[[\"x\",99999,\"", 1);
+    assert!(problems(&broken).len() == 1);
+}
+
+#[test]
 fn a_wrong_type_or_newer_version_is_refused_with_its_place() {
     let text = encode(&sample(), NOW);
     let broken = text.replacen("\"deals\":[[\"", "\"deals\":[[7,\"", 1);
@@ -111,6 +133,9 @@ fn a_wrong_type_or_newer_version_is_refused_with_its_place() {
     );
     let newer = text.replacen("\"version\":3", "\"version\":99", 1);
     assert_eq!(restore(&newer), Err(RestoreError::Newer { version: 99 }));
+    // A newer version's rows may be laid out otherwise: they are not read as this one's.
+    let newer_rows = newer.replacen("\"deals\":[[\"", "\"deals\":[[{},\"", 1);
+    assert_eq!(restore(&newer_rows), Err(RestoreError::Newer { version: 99 }));
     let cut = &text[..text.len() / 2];
     assert!(matches!(restore(cut), Err(RestoreError::NotJson(_))));
 }

@@ -112,7 +112,9 @@ impl<'a> Encoder<'a> {
     }
 }
 
-/// A deal as its row: a list in `Row`'s order (`Row` says what each value is).
+/// A deal as its row, a list of 22 values: the id, then every text as its index in the table,
+/// times after `created` as differences from it, the history as `[stage, entered, …]`
+/// (`read::row` reads it back).
 fn write_row<'a>(out: &mut String, strings: &mut Strings<'a>, d: &'a Deal) {
     // The history's stages take their places in the table first, as they always have (the
     // text stays the same as earlier builds wrote).

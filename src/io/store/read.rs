@@ -1,54 +1,74 @@
 //! The stored form read from its text (`json_read`), as `Encoder` writes it: every member is
-//! required, rows are lists of 22 values in `Row`'s order.
+//! required, and each row (a list of 22 values, `encode::write_row`'s order) becomes its deal
+//! at once, its texts taken from the table of strings.
 
 use super::rank::ExactRank;
-use super::Row;
-use crate::domain::board::{DealId, Settings, Stage, Timestamp, Tombstone};
+use crate::domain::board::{
+    Board, Deal, DealId, DealStatus, StageId, StageVisit, Timestamp, Tombstone,
+};
+use crate::domain::date::parse_iso_date;
+use crate::domain::money::Currency;
 use crate::domain::quote::quoted;
-use crate::domain::targets::target::{Target, TargetTombstone};
 use crate::io::board_read::{self, option, required};
 use crate::io::json_read::{Number, Read, Reader};
 use crate::io::migrate::CURRENT_VERSION;
+use crate::io::validate::Problem;
 
+/// What the text holds: its version, when it was saved, and the board unless the version is
+/// newer than this app reads (its rows may be laid out otherwise).
 pub(super) struct Stored {
     pub version: u32,
     pub saved_at: Timestamp,
-    pub strings: Vec<String>,
-    pub board: StoredBoard,
+    pub board: Option<Board>,
 }
 
-pub(super) struct StoredBoard {
-    pub stages: Vec<Stage>,
-    pub deals: Vec<Row>,
-    pub deleted: Vec<Tombstone>,
-    pub settings: Settings,
-    pub targets: Vec<Target>,
-    pub deleted_targets: Vec<TargetTombstone>,
-}
-
-/// The whole text: one object, nothing after it.
-pub(super) fn stored(text: &str) -> Read<Stored> {
+/// The whole text: one object, nothing after it. A row whose string indexes or values do not
+/// make a deal is left out and its first problem added to `problems`; a value of the wrong
+/// kind stops the read.
+pub(super) fn stored(text: &str, problems: &mut Vec<Problem>) -> Read<Stored> {
     let r = &mut Reader::new(text, 0);
     let (mut version, mut saved_at, mut strings, mut board) = (None, None, None, None);
+    // Where the board starts when it came before the table of strings (the app writes the
+    // table first; a copy whose members were reordered is read in a second step).
+    let mut board_at = None;
     // `format` was checked by `is_stored_form`; `app_version` is not needed to read it.
     r.object(&mut |r, key| {
         match key {
             "version" => version = Some(r.u32()?),
             "saved_at" => saved_at = Some(r.i64()?),
             "strings" => strings = Some(r.list(Reader::string)?),
-            "board" => board = Some(stored_board(r)?),
+            "board" => match (&strings, version) {
+                (Some(strings), Some(v)) if v <= CURRENT_VERSION => {
+                    board = Some(stored_board(r, strings, problems)?)
+                }
+                _ => {
+                    board_at = Some(r.at);
+                    r.skip()?
+                }
+            },
             _ => r.skip()?,
         }
         Ok(())
     })?;
-    let stored = Stored {
-        version: required(r, version, "version")?,
-        saved_at: required(r, saved_at, "saved_at")?,
-        strings: required(r, strings, "strings")?,
-        board: required(r, board, "board")?,
-    };
+    let version = required(r, version, "version")?;
+    let saved_at = required(r, saved_at, "saved_at")?;
+    let strings = required(r, strings, "strings")?;
+    if board.is_none() {
+        required(r, board_at, "board")?;
+    }
     r.end()?;
-    Ok(stored)
+    if let (None, Some(at), true) = (&board, board_at, version <= CURRENT_VERSION) {
+        board = Some(stored_board(
+            &mut Reader::new(text, at),
+            &strings,
+            problems,
+        )?);
+    }
+    Ok(Stored {
+        version,
+        saved_at,
+        board,
+    })
 }
 
 /// Whether `text` is one JSON value and nothing more.
@@ -58,13 +78,32 @@ pub(super) fn check_json(text: &str) -> Read<()> {
     r.end()
 }
 
-fn stored_board(r: &mut Reader) -> Read<StoredBoard> {
+fn stored_board(r: &mut Reader, strings: &[String], problems: &mut Vec<Problem>) -> Read<Board> {
     let (mut stages, mut deals, mut deleted) = (None, None, None);
     let (mut settings, mut targets, mut deleted_targets) = (None, None, None);
     r.object(&mut |r, key| {
         match key {
             "stages" => stages = Some(r.list(board_read::stage)?),
-            "deals" => deals = Some(r.list(row)?),
+            "deals" => {
+                let mut list = Vec::new();
+                let mut i = 0;
+                r.array(&mut |r| {
+                    let texts = &mut Texts {
+                        strings,
+                        problem: None,
+                    };
+                    let deal = row(r, texts)?;
+                    match texts.problem.take() {
+                        None => list.push(deal),
+                        Some((field, message)) => {
+                            problems.push(Problem::new(format!("deals[{i}].{field}"), message))
+                        }
+                    }
+                    i += 1;
+                    Ok(())
+                })?;
+                deals = Some(list)
+            }
             "deleted" => deleted = Some(r.list(tombstone)?),
             "settings" => settings = Some(board_read::settings(r, CURRENT_VERSION)?),
             "targets" => targets = Some(r.list(board_read::target)?),
@@ -73,13 +112,14 @@ fn stored_board(r: &mut Reader) -> Read<StoredBoard> {
         }
         Ok(())
     })?;
-    Ok(StoredBoard {
+    Ok(Board {
         stages: required(r, stages, "stages")?,
-        deals: required(r, deals, "deals")?,
+        deals: required(r, deals, "deals")?.into(),
         deleted: required(r, deleted, "deleted")?,
         settings: required(r, settings, "settings")?,
         targets: required(r, targets, "targets")?,
         deleted_targets: required(r, deleted_targets, "deleted_targets")?,
+        positions: Default::default(),
     })
 }
 
@@ -93,50 +133,110 @@ fn tombstone(r: &mut Reader) -> Read<Tombstone> {
     Ok(Tombstone { id, at })
 }
 
-/// A deal's row (`Row` says what each value is).
-fn row(r: &mut Reader) -> Read<Row> {
-    const LEN: usize = 22;
-    r.item(0, LEN)?;
-    let id = r.string()?;
-    let index = |r: &mut Reader, i: usize| {
-        r.item(i, LEN)?;
-        r.u32()
+/// A row's texts from the table; the first one that cannot be made is the row's problem.
+struct Texts<'s> {
+    strings: &'s [String],
+    problem: Option<(&'static str, String)>,
+}
+
+impl Texts<'_> {
+    /// The text at `index`, or "" and the row's problem.
+    fn text(&mut self, field: &'static str, index: i64) -> String {
+        let found = usize::try_from(index)
+            .ok()
+            .and_then(|i| self.strings.get(i));
+        match found {
+            Some(text) => text.clone(),
+            None => {
+                self.fail(field, format!("string {index} is not in the table"));
+                String::new()
+            }
+        }
+    }
+
+    fn fail(&mut self, field: &'static str, message: String) {
+        self.problem.get_or_insert((field, message));
+    }
+}
+
+const ROW: usize = 22;
+
+/// A deal from its row. Times after `created` are differences from it; the history is
+/// `[stage, entered, stage, entered, …]`.
+fn row(r: &mut Reader, texts: &mut Texts) -> Read<Deal> {
+    r.item(0, ROW)?;
+    let id = DealId(r.string()?);
+    // The value at `i`: a string index, read as its text.
+    let text = |r: &mut Reader, texts: &mut Texts, i: usize, field: &'static str| {
+        r.item(i, ROW)?;
+        let index = r.u32()?;
+        Ok(texts.text(field, index.into()))
     };
-    let title = index(r, 1)?;
-    let customer = index(r, 2)?;
-    let contact = index(r, 3)?;
-    r.item(4, LEN)?;
+    let title = text(r, texts, 1, "title")?;
+    let customer = text(r, texts, 2, "customer")?;
+    let contact = text(r, texts, 3, "contact")?;
+    r.item(4, ROW)?;
     let value = r.i64()?;
-    let currency = index(r, 5)?;
-    r.item(6, LEN)?;
+    let code = text(r, texts, 5, "currency")?;
+    let currency = Currency::parse(&code).unwrap_or_else(|_| {
+        texts.fail("currency", format!("{} is not a currency", quoted(&code)));
+        Currency::default()
+    });
+    r.item(6, ROW)?;
     let cost = option(r, Reader::i64)?;
-    let owner = index(r, 7)?;
-    let product = index(r, 8)?;
-    let region = index(r, 9)?;
-    r.item(10, LEN)?;
-    let close_date = option(r, Reader::u32)?;
-    let notes = index(r, 11)?;
-    let stage = index(r, 12)?;
-    r.item(13, LEN)?;
-    let rank = exact_rank(r)?;
-    r.item(14, LEN)?;
-    let status = r.u8()?;
-    r.item(15, LEN)?;
-    let loss_reason = option(r, Reader::u32)?;
+    let owner = text(r, texts, 7, "owner")?;
+    let product = text(r, texts, 8, "product")?;
+    let region = text(r, texts, 9, "region")?;
+    r.item(10, ROW)?;
+    let close_date = option(r, Reader::u32)?.and_then(|i| {
+        let date = texts.text("close_date", i.into());
+        let parsed = parse_iso_date(&date);
+        if parsed.is_none() {
+            texts.fail("close_date", format!("{} is not a date", quoted(&date)));
+        }
+        parsed
+    });
+    let notes = text(r, texts, 11, "notes")?;
+    let stage = StageId(text(r, texts, 12, "stage")?);
+    r.item(13, ROW)?;
+    let rank = exact_rank(r)?.0;
+    r.item(14, ROW)?;
+    let status = match r.u8()? {
+        0 => DealStatus::Open,
+        1 => DealStatus::Won,
+        2 => DealStatus::Lost,
+        other => {
+            texts.fail("status", format!("{other} is not a status"));
+            DealStatus::Open
+        }
+    };
+    r.item(15, ROW)?;
+    let loss_reason = option(r, Reader::u32)?.map(|i| texts.text("loss_reason", i.into()));
     let time = |r: &mut Reader, i: usize| {
-        r.item(i, LEN)?;
+        r.item(i, ROW)?;
         r.i64()
     };
     let created = time(r, 16)?;
-    let updated = time(r, 17)?;
-    let stage_entered = time(r, 18)?;
-    r.item(19, LEN)?;
-    let won_at = option(r, Reader::i64)?;
-    r.item(20, LEN)?;
-    let history = r.list(Reader::i64)?;
-    let revision = index(r, 21)?;
-    r.end_list(LEN)?;
-    Ok(Row(
+    let updated = created.wrapping_add(time(r, 17)?);
+    let stage_entered = created.wrapping_add(time(r, 18)?);
+    r.item(19, ROW)?;
+    let won_at = option(r, Reader::i64)?.map(|t| created.wrapping_add(t));
+    r.item(20, ROW)?;
+    let pairs = r.list(Reader::i64)?;
+    if pairs.len() % 2 != 0 {
+        texts.fail("history", "expected stage and time pairs".into());
+    }
+    let history = pairs
+        .chunks_exact(2)
+        .map(|pair| StageVisit {
+            stage: StageId(texts.text("history", pair[0])),
+            entered: created.wrapping_add(pair[1]),
+        })
+        .collect();
+    r.item(21, ROW)?;
+    let revision = r.u32()?;
+    r.end_list(ROW)?;
+    Ok(Deal {
         id,
         title,
         customer,
@@ -159,7 +259,7 @@ fn row(r: &mut Reader) -> Read<Row> {
         won_at,
         history,
         revision,
-    ))
+    })
 }
 
 /// A whole number, or the hex of the rank's bits (`rank.rs`).
