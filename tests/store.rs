@@ -135,7 +135,10 @@ fn a_wrong_type_or_newer_version_is_refused_with_its_place() {
     assert_eq!(restore(&newer), Err(RestoreError::Newer { version: 99 }));
     // A newer version's rows may be laid out otherwise: they are not read as this one's.
     let newer_rows = newer.replacen("\"deals\":[[\"", "\"deals\":[[{},\"", 1);
-    assert_eq!(restore(&newer_rows), Err(RestoreError::Newer { version: 99 }));
+    assert_eq!(
+        restore(&newer_rows),
+        Err(RestoreError::Newer { version: 99 })
+    );
     let cut = &text[..text.len() / 2];
     assert!(matches!(restore(cut), Err(RestoreError::NotJson(_))));
 }
