@@ -285,7 +285,18 @@ impl Board {
 impl Deal {
     /// A new open deal in `stage`, created at `now`.
     pub fn new(id: DealId, fields: DealFields, stage: StageId, rank: f64, now: Timestamp) -> Deal {
-        let mut deal = Deal {
+        let mut deal = Deal::blank(id, stage.clone(), rank, now);
+        deal.history.push(StageVisit {
+            stage,
+            entered: now,
+        });
+        deal.set_fields(fields);
+        deal
+    }
+
+    /// An open deal with empty fields and no history (the readers fill one in as they read).
+    pub(crate) fn blank(id: DealId, stage: StageId, rank: f64, now: Timestamp) -> Deal {
+        Deal {
             id,
             title: String::new(),
             customer: String::new(),
@@ -298,7 +309,7 @@ impl Deal {
             region: String::new(),
             close_date: None,
             notes: String::new(),
-            stage: stage.clone(),
+            stage,
             rank,
             status: DealStatus::Open,
             loss_reason: None,
@@ -306,14 +317,9 @@ impl Deal {
             updated: now,
             stage_entered: now,
             won_at: None,
-            history: vec![StageVisit {
-                stage,
-                entered: now,
-            }],
+            history: Vec::new(),
             revision: 0,
-        };
-        deal.set_fields(fields);
-        deal
+        }
     }
 
     /// The fields a user edits, as the dialog shows them.

@@ -120,30 +120,7 @@ pub(crate) fn deal(r: &mut Reader, version: u32) -> Read<Deal> {
     // Filled in as the members come (a deal is read tens of thousands of times in an import:
     // no `Option` per member to unwrap). `seen` marks the required members that came, one
     // bit each in `DEAL_REQUIRED`'s order.
-    let mut d = Deal {
-        id: DealId(String::new()),
-        title: String::new(),
-        customer: String::new(),
-        contact: String::new(),
-        value: 0,
-        currency: Currency::default(),
-        cost: None,
-        owner: String::new(),
-        product: String::new(),
-        region: String::new(),
-        close_date: None,
-        notes: String::new(),
-        stage: StageId(String::new()),
-        rank: 0.0,
-        status: DealStatus::Open,
-        loss_reason: None,
-        created: 0,
-        updated: 0,
-        stage_entered: 0,
-        won_at: None,
-        history: Vec::new(),
-        revision: 0,
-    };
+    let mut d = Deal::blank(DealId(String::new()), StageId(String::new()), 0.0, 0);
     let mut seen = 0u32;
     r.object(&mut |r, key| {
         let required = match key {
