@@ -1,6 +1,10 @@
 // Finishes a release build where Trunk leaves bytes on the table, and keeps index.html's
 // integrity hashes true to the files (a stale hash would stop the app loading):
-// - the wasm's imports get short names, in the wasm and in the glue (`renameImports`);
+// - what nothing can call goes (scripts/prune-unused.mjs): the glue's classes the app never
+//   makes, the exports the glue does not name, the code only they reached (wasm-opt again),
+//   the glue's imports the wasm then no longer has, and the wasm's custom sections;
+// - the wasm's imports and exports get short names, in the wasm and in the glue
+//   (`renameImports`, `renameExports`);
 // - the JS glue that wasm-bindgen writes is minified with terser (Trunk's minifier cannot
 //   parse its `export default`): 9.4 → 7.2 kB gzip;
 // - the stylesheets, one per part of the page in the source, become one file in the same
@@ -13,6 +17,11 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { minify } from 'terser';
+import { dropUnusedClasses, dropUnusedImports, keepNamedExports, optimize } from './prune-unused.mjs';
+import { readEntries } from './wasm-sections.mjs';
+
+// Must be the page's data-wasm-opt-params (index.html), which Trunk gave wasm-opt.
+const WASM_OPT_PARAMS = ['--low-memory-unused'];
 
 const dist = process.argv[2] ?? 'dist';
 const htmlPath = path.join(dist, 'index.html');
@@ -36,7 +45,12 @@ const glue = fs.readFileSync(jsPath);
 for (const [file, bytes] of [[wasmFiles[0], wasm], [jsFiles[0], glue]]) {
   if (!html.includes(sri(bytes))) fail(`index.html does not carry the integrity hash of ${file}`);
 }
-const renamed = renameImports(wasm, glue.toString('utf8'));
+const classless = dropUnusedClasses(glue.toString('utf8'), fail);
+const pruned = keepNamedExports(wasm, classless, fail);
+const optimized = optimize(pruned.wasm, WASM_OPT_PARAMS);
+const imported = dropUnusedImports(classless, optimized, fail);
+console.log(`  ${pruned.dropped} exports and ${imported.dropped} imports nothing called: dropped`);
+const renamed = renameExports(renameImports(optimized, imported.js));
 const { code } = await minify(renamed.js, { module: true, compress: true, mangle: true });
 html = html.split(sri(wasm)).join(sri(renamed.wasm));
 html = html.split(sri(glue)).join(sri(Buffer.from(code)));
@@ -78,100 +92,42 @@ fs.writeFileSync(htmlPath, html);
  * in the glue (as its import object's key), or nothing is renamed.
  */
 function renameImports(wasm, js) {
-  const sections = readSections(wasm);
-  const imports = sections.find((s) => s.id === 2);
+  const imports = readEntries(wasm, 2, fail);
   if (!imports) return { wasm, js };
-  const body = wasm.subarray(imports.start, imports.end);
-  let at = 0;
-  const read = () => {
-    const [value, next] = readLeb(body, at);
-    at = next;
-    return value;
-  };
-  const readName = () => {
-    const length = read();
-    const name = body.subarray(at, at + length).toString('utf8');
-    at += length;
-    return name;
-  };
-  const skipLimits = () => {
-    const flags = body[at++];
-    read();
-    if (flags & 1) read();
-  };
-  const count = read();
-  const parts = [writeLeb(count)];
   const names = new Map();
-  for (let i = 0; i < count; i += 1) {
-    const module = readName();
-    const field = readName();
-    const start = at;
-    const kind = body[at++];
-    if (kind === 0) read(); // function: type index
-    else if (kind === 1) { at += 1; skipLimits(); } // table: element type, limits
-    else if (kind === 2) skipLimits(); // memory
-    else if (kind === 3) at += 2; // global: type, mutability
-    else if (kind === 4) { at += 1; read(); } // tag
-    else fail(`import ${field}: unknown kind ${kind}`);
+  const entries = imports.entries.map((e) => {
     // Only wasm-bindgen's own names: a build already shrunk keeps its short ones.
-    if (field.startsWith('__wb') && !names.has(field)) names.set(field, shortName(names.size));
-    parts.push(nameBytes(module), nameBytes(names.get(field) ?? field), body.subarray(start, at));
-  }
-  if (at !== body.length) fail('the import section did not read to its end');
+    if (e.field.startsWith('__wb') && !names.has(e.field)) names.set(e.field, shortName(names.size));
+    return { ...e, field: names.get(e.field) ?? e.field };
+  });
   for (const [old, short] of names) {
     const found = js.split(old).length - 1;
     if (found !== 1) fail(`import ${old} appears ${found} times in the glue, not once`);
     js = js.replace(new RegExp(`\\b${old}\\b`), short);
   }
-  const section = Buffer.concat(parts);
-  const out = Buffer.concat([
-    wasm.subarray(0, imports.headerStart),
-    Buffer.from([2]),
-    writeLeb(section.length),
-    section,
-    wasm.subarray(imports.end),
-  ]);
-  return { wasm: out, js };
+  return { wasm: imports.write(entries), js };
 }
 
-/** Each section's id and where its header and body are. */
-function readSections(wasm) {
-  const out = [];
-  let at = 8; // magic and version
-  while (at < wasm.length) {
-    const headerStart = at;
-    const id = wasm[at];
-    const [size, start] = readLeb(wasm, at + 1);
-    out.push({ id, headerStart, start, end: start + size });
-    at = start + size;
+/**
+ * Gives the wasm's exports short names too. wasm-bindgen names a closure's entry point after
+ * its whole type (~200 characters each); the glue reads every export as `wasm.<name>`, which
+ * the minifier leaves as it is. Each must be read only that way, or nothing is renamed.
+ * `memory` keeps its name: the benchmark reads it from the exports Trunk's loader announces.
+ */
+function renameExports({ wasm, js }) {
+  const exports = readEntries(wasm, 7, fail);
+  const renamed = (e) => e.field !== 'memory';
+  const entries = exports.entries.map((e, i) => {
+    if (!renamed(e)) return e;
+    const read = js.match(new RegExp(`\\bwasm\\.${e.field}\\b`, 'g'))?.length ?? 0;
+    const quoted = [`'${e.field}'`, `"${e.field}"`, `\`${e.field}\``].some((q) => js.includes(q));
+    if (read === 0 || quoted) fail(`export ${e.field} is not only read as wasm.${e.field} in the glue`);
+    return { ...e, field: shortName(i) };
+  });
+  for (const [i, e] of exports.entries.entries()) {
+    if (renamed(e)) js = js.replace(new RegExp(`\\bwasm\\.${e.field}\\b`, 'g'), `wasm.${shortName(i)}`);
   }
-  return out;
-}
-
-function readLeb(bytes, at) {
-  let value = 0;
-  let shift = 0;
-  for (;;) {
-    const byte = bytes[at++];
-    value += (byte & 0x7f) * 2 ** shift;
-    shift += 7;
-    if (byte < 0x80) return [value, at];
-  }
-}
-
-function writeLeb(value) {
-  const out = [];
-  do {
-    let byte = value & 0x7f;
-    value = Math.floor(value / 128);
-    if (value > 0) byte |= 0x80;
-    out.push(byte);
-  } while (value > 0);
-  return Buffer.from(out);
-}
-
-function nameBytes(name) {
-  return Buffer.concat([writeLeb(Buffer.byteLength(name)), Buffer.from(name, 'utf8')]);
+  return { wasm: exports.write(entries), js };
 }
 
 /** a … z, A … Z, then two letters: valid JS property names that cannot collide. */
