@@ -1,5 +1,6 @@
 //! Hands text to the user as a file download.
 
+use crate::app::js_error::js_error_text;
 use wasm_bindgen::JsCast;
 
 /// Offers `text` as a file called `filename`.
@@ -38,12 +39,12 @@ pub fn download_parts(filename: &str, parts: &FileParts, mime: &str) -> Result<(
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts.0, &options)
-        .map_err(|e| format!("{e:?}"))?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
+        .map_err(|e| js_error_text(&e))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| js_error_text(&e))?;
     let document = leptos::prelude::document();
     let anchor: web_sys::HtmlAnchorElement = document
         .create_element("a")
-        .map_err(|e| format!("{e:?}"))?
+        .map_err(|e| js_error_text(&e))?
         .unchecked_into();
     anchor.set_href(&url);
     anchor.set_download(filename);

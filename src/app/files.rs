@@ -4,6 +4,7 @@
 
 use crate::app::clock;
 use crate::app::download::{download, download_parts, FileParts};
+use crate::app::js_error::js_error_text;
 use crate::app::state::{display_stage_name, AppState, Dialog};
 use crate::app::tasks::next_task;
 use crate::domain::lowercase::lowercase;
@@ -108,7 +109,7 @@ pub fn open_file(state: AppState, file: web_sys::File) {
             // reader checks them as UTF-8 in one pass.
             Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
             Err(err) => {
-                let why = format!("{err:?}");
+                let why = js_error_text(&err);
                 let message = state
                     .lang
                     .get_untracked()

@@ -5,6 +5,7 @@ pub mod components;
 pub mod download;
 pub mod drag;
 pub mod files;
+pub mod js_error;
 pub mod moves;
 pub mod persist;
 pub mod replace;

@@ -1,6 +1,7 @@
 //! localStorage, through gloo-storage: one key holds the board's envelope; text that cannot
 //! be read is moved to a backup key that is never overwritten.
 
+use crate::app::js_error::js_error_text;
 use crate::domain::board::Board;
 use crate::io::snapshot::{restore, RestoreError};
 use gloo_storage::{LocalStorage, Storage};
@@ -105,7 +106,7 @@ pub fn write(key: &str, text: &str) -> Result<(), SaveError> {
         if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" {
             SaveError::Quota
         } else {
-            SaveError::Other(format!("{err:?}"))
+            SaveError::Other(js_error_text(&err))
         }
     })
 }

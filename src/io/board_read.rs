@@ -271,7 +271,17 @@ fn period(r: &mut Reader) -> Read<Period> {
 
 const MEASURES: [Measure; 3] = [Measure::WonValue, Measure::WonCount, Measure::GrossMargin];
 const MEASURE_NAMES: &[&str] = &["won_value", "won_count", "gross_margin"];
-const SPLIT_BY_NAMES: &[&str] = &["time", "owner", "product", "region", "customer"];
+/// In the order of `SplitBy::ALL`, which the name's index picks from.
+const SPLIT_BY_NAMES: &[&str] = &{
+    let by = SplitBy::ALL;
+    [
+        by[0].key(),
+        by[1].key(),
+        by[2].key(),
+        by[3].key(),
+        by[4].key(),
+    ]
+};
 
 /// A target.
 pub(crate) fn target(r: &mut Reader) -> Read<Target> {

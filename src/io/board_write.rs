@@ -6,7 +6,7 @@
 use crate::domain::board::{Board, Deal, DealStatus, Settings, Stage, StageKind, StageVisit};
 use crate::domain::date::iso_date;
 use crate::domain::merge::Content;
-use crate::domain::targets::target::{Measure, Scope, SplitBy, SplitMethod, Target};
+use crate::domain::targets::target::{Measure, Scope, SplitMethod, Target};
 use crate::io::json_write::{float, int, list, option, string, Object};
 
 /// The board: stages, deals, deletions, settings, targets and their deletions.
@@ -122,16 +122,7 @@ pub fn target(out: &mut String, t: &Target) {
             o.end();
         }
     });
-    o.some("split_by", t.split_by, |out, by| {
-        let name = match by {
-            SplitBy::Time => "time",
-            SplitBy::Owner => "owner",
-            SplitBy::Product => "product",
-            SplitBy::Region => "region",
-            SplitBy::Customer => "customer",
-        };
-        string(out, name)
-    });
+    o.some("split_by", t.split_by, |out, by| string(out, by.key()));
     o.int("revision", i64::from(t.revision));
     o.int("updated", t.updated);
     o.end();

@@ -26,6 +26,19 @@ pub enum TargetStatus {
     Behind,
 }
 
+impl TargetStatus {
+    /// The variant's name, for the page's `data-status` (not `{:?}`: the release build's
+    /// `Debug` writes nothing).
+    pub fn name(self) -> &'static str {
+        match self {
+            TargetStatus::NotStarted => "NotStarted",
+            TargetStatus::Ahead => "Ahead",
+            TargetStatus::OnTrack => "OnTrack",
+            TargetStatus::Behind => "Behind",
+        }
+    }
+}
+
 /// A target's figures at one day, in the target's unit (minor units of its currency, or a
 /// count for `Measure::WonCount`).
 #[derive(Clone, Debug, PartialEq, Eq)]

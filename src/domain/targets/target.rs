@@ -47,6 +47,17 @@ impl SplitBy {
         SplitBy::Customer,
     ];
 
+    /// Its name in files ("owner"), and in messages.
+    pub const fn key(self) -> &'static str {
+        match self {
+            SplitBy::Time => "time",
+            SplitBy::Owner => "owner",
+            SplitBy::Product => "product",
+            SplitBy::Region => "region",
+            SplitBy::Customer => "customer",
+        }
+    }
+
     /// The scope dimensions (all but time).
     pub const SCOPES: [SplitBy; 4] = [
         SplitBy::Owner,
@@ -291,8 +302,10 @@ impl fmt::Display for TargetError {
                 f.write_str("a child target needs its parent's measure and currency")
             }
             TargetError::CannotSplitWeek => f.write_str("a week cannot be split further"),
-            TargetError::ScopeAlreadySet(by) => write!(f, "the target is already for one {by:?}"),
-            TargetError::NothingToSplitBy(by) => write!(f, "no deal in scope has a {by:?}"),
+            TargetError::ScopeAlreadySet(by) => {
+                write!(f, "the target is already for one {}", by.key())
+            }
+            TargetError::NothingToSplitBy(by) => write!(f, "no deal in scope has a {}", by.key()),
             TargetError::TooFewChildIds { needed, given } => {
                 write!(f, "the split needs {needed} ids, {given} given")
             }

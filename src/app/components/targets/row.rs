@@ -121,7 +121,7 @@ pub fn TargetRow(id: TargetId, depth: usize) -> impl IntoView {
                     on:click=move |_| open.update(|o| *o = !*o)
                 >{move || if children.with(|c| c.is_empty()) { "·" } else if open.get() { "▾" } else { "▸" }}</button>
                 <span class="target-name">{name}</span>
-                <span class="target-status" data-testid="target-status" data-status=move || format!("{:?}", status().unwrap_or(crate::domain::targets::TargetStatus::NotStarted))>
+                <span class="target-status" data-testid="target-status" data-status=move || status().unwrap_or(crate::domain::targets::TargetStatus::NotStarted).name()>
                     {move || status().map(|s| state.t(status_key(s)))}
                 </span>
                 <div
