@@ -110,12 +110,12 @@ pub(crate) fn number(bytes: &[u8], mut at: usize) -> Result<(Number, usize), usi
 fn from_parts(significand: u64, mut exponent: i32) -> Option<f64> {
     let mut f = significand as f64;
     loop {
-        match POW10.get(exponent.unsigned_abs() as usize) {
-            Some(&pow) if exponent >= 0 => {
+        match pow10(exponent.unsigned_abs()) {
+            Some(pow) if exponent >= 0 => {
                 f *= pow;
                 return (!f.is_infinite()).then_some(f);
             }
-            Some(&pow) => return Some(f / pow),
+            Some(pow) => return Some(f / pow),
             None if f == 0.0 => return Some(f),
             None if exponent >= 0 => return None,
             None => {
@@ -126,38 +126,94 @@ fn from_parts(significand: u64, mut exponent: i32) -> Option<f64> {
     }
 }
 
-/// Correctly rounded powers of ten (computing them would round each step).
-#[rustfmt::skip]
-static POW10: [f64; 309] = [
-    1e000, 1e001, 1e002, 1e003, 1e004, 1e005, 1e006, 1e007, 1e008, 1e009,
-    1e010, 1e011, 1e012, 1e013, 1e014, 1e015, 1e016, 1e017, 1e018, 1e019,
-    1e020, 1e021, 1e022, 1e023, 1e024, 1e025, 1e026, 1e027, 1e028, 1e029,
-    1e030, 1e031, 1e032, 1e033, 1e034, 1e035, 1e036, 1e037, 1e038, 1e039,
-    1e040, 1e041, 1e042, 1e043, 1e044, 1e045, 1e046, 1e047, 1e048, 1e049,
-    1e050, 1e051, 1e052, 1e053, 1e054, 1e055, 1e056, 1e057, 1e058, 1e059,
-    1e060, 1e061, 1e062, 1e063, 1e064, 1e065, 1e066, 1e067, 1e068, 1e069,
-    1e070, 1e071, 1e072, 1e073, 1e074, 1e075, 1e076, 1e077, 1e078, 1e079,
-    1e080, 1e081, 1e082, 1e083, 1e084, 1e085, 1e086, 1e087, 1e088, 1e089,
-    1e090, 1e091, 1e092, 1e093, 1e094, 1e095, 1e096, 1e097, 1e098, 1e099,
-    1e100, 1e101, 1e102, 1e103, 1e104, 1e105, 1e106, 1e107, 1e108, 1e109,
-    1e110, 1e111, 1e112, 1e113, 1e114, 1e115, 1e116, 1e117, 1e118, 1e119,
-    1e120, 1e121, 1e122, 1e123, 1e124, 1e125, 1e126, 1e127, 1e128, 1e129,
-    1e130, 1e131, 1e132, 1e133, 1e134, 1e135, 1e136, 1e137, 1e138, 1e139,
-    1e140, 1e141, 1e142, 1e143, 1e144, 1e145, 1e146, 1e147, 1e148, 1e149,
-    1e150, 1e151, 1e152, 1e153, 1e154, 1e155, 1e156, 1e157, 1e158, 1e159,
-    1e160, 1e161, 1e162, 1e163, 1e164, 1e165, 1e166, 1e167, 1e168, 1e169,
-    1e170, 1e171, 1e172, 1e173, 1e174, 1e175, 1e176, 1e177, 1e178, 1e179,
-    1e180, 1e181, 1e182, 1e183, 1e184, 1e185, 1e186, 1e187, 1e188, 1e189,
-    1e190, 1e191, 1e192, 1e193, 1e194, 1e195, 1e196, 1e197, 1e198, 1e199,
-    1e200, 1e201, 1e202, 1e203, 1e204, 1e205, 1e206, 1e207, 1e208, 1e209,
-    1e210, 1e211, 1e212, 1e213, 1e214, 1e215, 1e216, 1e217, 1e218, 1e219,
-    1e220, 1e221, 1e222, 1e223, 1e224, 1e225, 1e226, 1e227, 1e228, 1e229,
-    1e230, 1e231, 1e232, 1e233, 1e234, 1e235, 1e236, 1e237, 1e238, 1e239,
-    1e240, 1e241, 1e242, 1e243, 1e244, 1e245, 1e246, 1e247, 1e248, 1e249,
-    1e250, 1e251, 1e252, 1e253, 1e254, 1e255, 1e256, 1e257, 1e258, 1e259,
-    1e260, 1e261, 1e262, 1e263, 1e264, 1e265, 1e266, 1e267, 1e268, 1e269,
-    1e270, 1e271, 1e272, 1e273, 1e274, 1e275, 1e276, 1e277, 1e278, 1e279,
-    1e280, 1e281, 1e282, 1e283, 1e284, 1e285, 1e286, 1e287, 1e288, 1e289,
-    1e290, 1e291, 1e292, 1e293, 1e294, 1e295, 1e296, 1e297, 1e298, 1e299,
-    1e300, 1e301, 1e302, 1e303, 1e304, 1e305, 1e306, 1e307, 1e308,
-];
+/// 10^`n` correctly rounded, as serde_json's table of them holds, for `n` up to 308.
+///
+/// Worked out rather than kept in a table of 309 `f64`s (2.5 kB of the wasm that gzip can
+/// hardly shrink). Up to 10^22 every power is exact, so multiplying is exact; above, 10^n is
+/// worked out as a whole number and rounded to 53 bits once, half to even, as the compiler
+/// rounds the literal `1e23`. Files rarely hold such exponents (ranks are written in their
+/// shortest form), so their few microseconds do not matter.
+pub(crate) fn pow10(n: u32) -> Option<f64> {
+    match n {
+        0..=22 => Some((0..n).fold(1.0, |p, _| p * 10.0)),
+        23..=308 => Some(rounded(&power_of_ten_digits(n))),
+        _ => None,
+    }
+}
+
+/// 10^`n` as a whole number in base 2^32, least significant limb first.
+fn power_of_ten_digits(n: u32) -> Vec<u32> {
+    let mut limbs = vec![1u32];
+    for _ in 0..n {
+        let mut carry = 0u64;
+        for limb in &mut limbs {
+            let product = u64::from(*limb) * 10 + carry;
+            *limb = product as u32;
+            carry = product >> 32;
+        }
+        if carry > 0 {
+            limbs.push(carry as u32);
+        }
+    }
+    limbs
+}
+
+/// The nearest `f64` to a whole number of at least 2^53 (given in base 2^32, least significant
+/// limb first, its last limb not zero), ties to even.
+fn rounded(limbs: &[u32]) -> f64 {
+    let top = limbs.len() - 1;
+    let bits = top as u32 * 32 + (32 - limbs[top].leading_zeros());
+    let bit = |i: u32| (limbs[(i / 32) as usize] >> (i % 32)) & 1 == 1;
+    // The 53 highest bits, then what is below them.
+    let shift = bits - 53;
+    let mut mantissa = (shift..bits)
+        .rev()
+        .fold(0u64, |m, i| (m << 1) | u64::from(bit(i)));
+    let half = bit(shift - 1);
+    let below_half = (0..shift - 1).any(bit);
+    let mut exponent = shift;
+    if half && (below_half || mantissa & 1 == 1) {
+        mantissa += 1;
+        if mantissa == 1 << 53 {
+            mantissa >>= 1;
+            exponent += 1;
+        }
+    }
+    // mantissa × 2^exponent, with 2^53 > mantissa ≥ 2^52: the biased exponent of the result
+    // is exponent + 52 + 1023.
+    let biased = u64::from(exponent + 52 + 1023);
+    f64::from_bits((biased << 52) | (mantissa & ((1 << 52) - 1)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn powers_of_ten_are_the_correctly_rounded_literals() {
+        // Rust reads `1e23` correctly rounded, as it compiles the literal: the table this
+        // replaces held exactly these values.
+        for n in 0..=308 {
+            let literal: f64 = format!("1e{n}").parse().unwrap();
+            assert_eq!(
+                pow10(n).map(f64::to_bits),
+                Some(literal.to_bits()),
+                "10^{n}"
+            );
+        }
+        assert_eq!(pow10(309), None);
+    }
+
+    #[test]
+    fn rounding_goes_to_even_on_a_tie_and_up_above_it() {
+        // 2^53 + 1 is a tie between 2^53 and 2^53 + 2: even is 2^53.
+        let tie = [1u32, 1 << 21];
+        assert_eq!(rounded(&tie), 9_007_199_254_740_992.0);
+        // 2^53 + 3 ties between 2^53 + 2 and 2^53 + 4: even is 2^53 + 4.
+        let odd_tie = [3u32, 1 << 21];
+        assert_eq!(rounded(&odd_tie), 9_007_199_254_740_996.0);
+        // 2^54 + 3: 3 is more than half of the unit 4 below the top bits, so up.
+        let above = [3u32, 1 << 22];
+        assert_eq!(rounded(&above), 18_014_398_509_481_988.0);
+    }
+}
