@@ -227,7 +227,7 @@ fn export_writes_every_column_in_plain_form() {
         owner: "Alice Chen".into(),
         product: "Analytics Suite".into(),
         region: "North America".into(),
-        close_date: chrono::NaiveDate::from_ymd_opt(2026, 12, 15),
+        close_date: dealboard::domain::date::Date::from_ymd(2026, 12, 15),
         notes: "Two lines,\nwith a comma".into(),
     };
     board

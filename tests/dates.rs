@@ -1,12 +1,11 @@
 //! Dates in and out as `YYYY-MM-DD`.
 #![cfg(not(target_arch = "wasm32"))]
 
-use chrono::NaiveDate;
-use dealboard::domain::date::{day_of, iso_date, iso_datetime, parse_iso_date};
+use dealboard::domain::date::{day_of, iso_date, iso_datetime, parse_iso_date, Date};
 
 #[test]
 fn iso_dates_round_trip_and_bad_ones_are_refused() {
-    let d = NaiveDate::from_ymd_opt(2026, 2, 3).unwrap();
+    let d = Date::from_ymd(2026, 2, 3).unwrap();
     assert_eq!(iso_date(d), "2026-02-03");
     assert_eq!(parse_iso_date("2026-02-03"), Some(d));
     assert_eq!(

@@ -125,7 +125,7 @@ fn time_the_parts_of_a_move() {
     time("behind_targets", 10, || {
         std::hint::black_box(dealboard::domain::targets::behind_targets(
             &board,
-            chrono::NaiveDate::from_ymd_opt(2026, 6, 1).unwrap(),
+            dealboard::domain::date::Date::from_ymd(2026, 6, 1).unwrap(),
         ));
     });
     println!("{} targets", board.targets.len());

@@ -4,10 +4,10 @@
 
 mod common;
 
-use chrono::NaiveDate;
 use common::{empty_board, NOW};
 use dealboard::domain::board::{Board, DealStatus, StageKind};
 use dealboard::domain::command::{Command, DomainError, Outcome};
+use dealboard::domain::date::Date;
 use dealboard::domain::history::History;
 use dealboard::domain::merge::merge;
 use dealboard::domain::money::Currency;
@@ -28,8 +28,8 @@ const V1: &str = include_str!("fixtures/snapshot-v1.json");
 const V2: &str = include_str!("fixtures/snapshot-v2.json");
 const V3: &str = include_str!("fixtures/snapshot-v3.json");
 
-fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+fn day(y: i32, m: u32, d: u32) -> Date {
+    Date::from_ymd(y, m, d).unwrap()
 }
 
 fn usd() -> Currency {
@@ -1269,7 +1269,7 @@ proptest! {
             let target = Target::new(tid(&format!("t{i}")), measure, period, scope, amount, currency);
             add(&mut board, target);
         }
-        let today = day(2025, 1, 1) + chrono::Duration::days(day_of_year as i64);
+        let today = day(2025, 1, 1).add_days(day_of_year as i64).unwrap();
         let expected: Vec<TargetId> = board
             .targets
             .iter()

@@ -1,6 +1,7 @@
 //! The browser's clock and id source; the domain never reads either itself.
 
 use crate::domain::board::Timestamp;
+use crate::domain::date::{day_of, Date};
 
 /// Now, in milliseconds since the Unix epoch.
 pub fn now() -> Timestamp {
@@ -8,13 +9,13 @@ pub fn now() -> Timestamp {
 }
 
 /// Today in UTC, the day target progress is measured at.
-pub fn today() -> chrono::NaiveDate {
-    crate::domain::date::day_of(now())
+pub fn today() -> Date {
+    day_of(now())
 }
 
 /// Keeps `today` current: checked every 30 seconds (a timer set for midnight would fire late
 /// after the laptop slept; this one catches up within 30 s of waking).
-pub fn follow_day(today: leptos::prelude::RwSignal<chrono::NaiveDate>) {
+pub fn follow_day(today: leptos::prelude::RwSignal<Date>) {
     use leptos::prelude::*;
     set_interval(
         move || {

@@ -5,13 +5,13 @@ use crate::app::view_memo::view_memo;
 use crate::domain::board::{Board, DealId, StageId};
 use crate::domain::columns::BoardView;
 use crate::domain::command::{Command, DomainError, Outcome};
+use crate::domain::date::Date;
 use crate::domain::filter::DealFilter;
 use crate::domain::history::History;
 use crate::domain::ordering::position_of;
 use crate::domain::targets::may_change_progress;
 use crate::domain::view_patch::PendingChanges;
 use crate::i18n::{Key, Lang};
-use chrono::NaiveDate;
 use leptos::prelude::*;
 
 /// A notice across the top of the board.
@@ -97,7 +97,7 @@ pub struct AppState {
     pub progress_revision: RwSignal<u64>,
     /// Today (UTC), the day target progress is measured at; `clock::follow_day` moves it on
     /// at midnight, so a page left open overnight shows the new day's pace and periods.
-    pub today: RwSignal<NaiveDate>,
+    pub today: RwSignal<Date>,
 }
 
 /// A board's size in storage, measured when it had `deals` deals.

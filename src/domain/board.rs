@@ -1,12 +1,12 @@
 //! The pipeline: stages in order, deals in stages, and the board's settings.
 
+use crate::domain::date::Date;
 use crate::domain::deals::Deals;
 use crate::domain::money::Currency;
 use crate::domain::positions::DealPositions;
 use crate::domain::sort::{sort, sort_by};
 use crate::domain::targets::progress::DEFAULT_BEHIND_THRESHOLD;
 use crate::domain::targets::target::{Target, TargetTombstone};
-use chrono::NaiveDate;
 
 /// Milliseconds since the Unix epoch, always passed in by the caller.
 pub type Timestamp = i64;
@@ -141,7 +141,7 @@ pub struct DealFields {
     pub product: String,
     pub region: String,
     /// Expected close date.
-    pub close_date: Option<NaiveDate>,
+    pub close_date: Option<Date>,
     pub notes: String,
 }
 
@@ -161,7 +161,7 @@ pub struct Deal {
     pub owner: String,
     pub product: String,
     pub region: String,
-    pub close_date: Option<NaiveDate>,
+    pub close_date: Option<Date>,
     pub notes: String,
     pub stage: StageId,
     /// Sort key inside the stage: smaller is higher. Sparse, so a move rewrites one deal.

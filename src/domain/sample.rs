@@ -3,9 +3,8 @@
 
 use crate::domain::board::{Board, DealFields, DealId, PresetStage, Timestamp};
 use crate::domain::command::Command;
-use crate::domain::date::day_of;
+use crate::domain::date::{day_of, Date};
 use crate::domain::money::Currency;
-use chrono::{Datelike, Days, NaiveDate};
 
 const REPS: [&str; 4] = ["Alice Chen", "Ben Okafor", "Carla Ruiz", "Dev Patel"];
 const PRODUCTS: [&str; 3] = ["Analytics Suite", "Cloud Storage", "Support Plan"];
@@ -235,8 +234,8 @@ const DEALS: [(&str, &str, &str, &str, i64, &str, PresetStage); 24] = [
 pub fn sample_board(default_names: impl Fn(PresetStage) -> String, now: Timestamp) -> Board {
     let mut board = Board::with_default_stages(default_names);
     let today = day_of(now);
-    let quarter_start =
-        NaiveDate::from_ymd_opt(today.year(), (today.month0() / 3) * 3 + 1, 1).unwrap_or(today);
+    let (year, month, _) = today.ymd();
+    let quarter_start = Date::from_ymd(year, (month - 1) / 3 * 3 + 1, 1).unwrap_or(today);
     for (i, &(title, customer, contact, region, major, currency, stage)) in DEALS.iter().enumerate()
     {
         let currency = Currency::parse(currency).expect("sample currencies are valid");
@@ -251,7 +250,7 @@ pub fn sample_board(default_names: impl Fn(PresetStage) -> String, now: Timestam
             product: PRODUCTS[i % PRODUCTS.len()].into(),
             region: region.into(),
             // Spread over about six months from the quarter's start.
-            close_date: quarter_start.checked_add_days(Days::new((i as u64 * 37) % 180 + 10)),
+            close_date: quarter_start.add_days((i as i64 * 37) % 180 + 10),
             notes: String::new(),
         };
         let created = now - (30 - i as i64) * 86_400_000;

@@ -14,7 +14,7 @@ use crate::domain::board::{
     Board, Deal, DealId, DealStatus, PresetStage, Settings, Stage, StageId, StageKind, StageVisit,
     Timestamp, Tombstone,
 };
-use crate::domain::date::parse_iso_date;
+use crate::domain::date::{parse_iso_date, Date};
 use crate::domain::money::Currency;
 use crate::domain::quote::quoted;
 use crate::domain::targets::period::Period;
@@ -23,7 +23,6 @@ use crate::domain::targets::target::{
     Measure, Scope, SplitBy, SplitMethod, Target, TargetId, TargetTombstone,
 };
 use crate::io::json_read::{Read, Reader};
-use chrono::NaiveDate;
 
 /// A member that must be there: missing, it is reported where the object ends.
 pub(crate) fn required<T>(r: &Reader, value: Option<T>, name: &str) -> Read<T> {
@@ -258,7 +257,7 @@ pub(crate) fn currency(r: &mut Reader) -> Read<Currency> {
     parsed(r, |code| Currency::parse(code).map_err(|e| e.to_string()))
 }
 
-fn date(r: &mut Reader) -> Read<NaiveDate> {
+fn date(r: &mut Reader) -> Read<Date> {
     parsed(r, |text| {
         parse_iso_date(text)
             .ok_or_else(|| format!("expected a date like 2026-12-31, found {}", quoted(text)))

@@ -2,10 +2,10 @@
 //! (year → quarters → months → the ISO weeks whose Thursday falls in the month).
 //!
 //! Written as text (`"2026"`, `"2026-Q3"`, `"2026-07"`, `"2026-W01"`) by hand, like
-//! `domain::date`: chrono's format and serde machinery is not built in.
+//! `domain::date`: no format or serde machinery is built in.
 
+use crate::domain::date::Date;
 use crate::domain::quote::quoted;
-use chrono::{Datelike, Days, IsoWeek, NaiveDate, Weekday};
 use std::fmt;
 
 /// The smallest and largest year a period may have (so that labels have four digits).
@@ -40,34 +40,36 @@ pub enum PeriodKind {
 
 /// How many ISO weeks an ISO year has: 52 or 53.
 pub fn weeks_in_iso_year(iso_year: i32) -> u8 {
-    if NaiveDate::from_isoywd_opt(iso_year, 53, Weekday::Mon).is_some() {
+    if Date::from_iso_week(iso_year, 53).is_some() {
         53
     } else {
         52
     }
 }
 
-fn ymd(year: i32, month: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(year, month, day).unwrap_or(NaiveDate::MIN)
+fn ymd(year: i32, month: u32, day: u32) -> Date {
+    Date::from_ymd(year, month, day).unwrap_or(Date::MIN)
 }
 
 fn clamp_year(year: i32) -> i32 {
     year.clamp(MIN_YEAR - 1, MAX_YEAR + 1)
 }
 
-fn week_of(week: IsoWeek) -> Period {
-    Period::Week(week.year(), week.week() as u8)
+fn week_of(date: Date) -> Period {
+    let (iso_year, week) = date.iso_week();
+    Period::Week(iso_year, week as u8)
 }
 
 impl Period {
     /// The period of this kind that contains `date`.
-    pub fn of(kind: PeriodKind, date: NaiveDate) -> Period {
-        let (y, m) = (date.year(), date.month() as u8);
+    pub fn of(kind: PeriodKind, date: Date) -> Period {
+        let (y, m, _) = date.ymd();
+        let m = m as u8; // 1–12
         match kind {
             PeriodKind::Year => Period::Year(y),
             PeriodKind::Quarter => Period::Quarter(y, (m - 1) / 3 + 1),
             PeriodKind::Month => Period::Month(y, m),
-            PeriodKind::Week => week_of(date.iso_week()),
+            PeriodKind::Week => week_of(date),
         }
     }
 
@@ -114,42 +116,35 @@ impl Period {
     }
 
     /// The first day of the period (a Monday for weeks).
-    pub fn first_day(self) -> NaiveDate {
+    pub fn first_day(self) -> Date {
         match self.clamped() {
             Period::Year(y) => ymd(y, 1, 1),
             Period::Quarter(y, q) => ymd(y, (q as u32 - 1) * 3 + 1, 1),
             Period::Month(y, m) => ymd(y, m as u32, 1),
-            Period::Week(y, w) => {
-                NaiveDate::from_isoywd_opt(y, w as u32, Weekday::Mon).unwrap_or(NaiveDate::MIN)
-            }
+            Period::Week(y, w) => Date::from_iso_week(y, w as u32).unwrap_or(Date::MIN),
         }
     }
 
     /// The last day of the period (a Sunday for weeks).
-    pub fn last_day(self) -> NaiveDate {
+    pub fn last_day(self) -> Date {
         let p = self.clamped();
         let next_first = match p {
             Period::Year(y) => ymd(y + 1, 1, 1),
             Period::Quarter(y, 4) | Period::Month(y, 12) => ymd(y + 1, 1, 1),
             Period::Quarter(y, q) => ymd(y, q as u32 * 3 + 1, 1),
             Period::Month(y, m) => ymd(y, m as u32 + 1, 1),
-            Period::Week(..) => {
-                return p
-                    .first_day()
-                    .checked_add_days(Days::new(6))
-                    .unwrap_or(NaiveDate::MAX)
-            }
+            Period::Week(..) => return p.first_day().add_days(6).unwrap_or(Date::MAX),
         };
-        next_first.pred_opt().unwrap_or(NaiveDate::MIN)
+        next_first.add_days(-1).unwrap_or(Date::MIN)
     }
 
     /// How many days the period has.
     pub fn days(self) -> i64 {
-        (self.last_day() - self.first_day()).num_days() + 1
+        self.last_day().days_since(self.first_day()) + 1
     }
 
     /// True when `date` falls in the period (first and last day included).
-    pub fn contains(self, date: NaiveDate) -> bool {
+    pub fn contains(self, date: Date) -> bool {
         self.first_day() <= date && date <= self.last_day()
     }
 
@@ -162,17 +157,14 @@ impl Period {
             Period::Quarter(y, q) => (1..=3).map(|i| Period::Month(y, (q - 1) * 3 + i)).collect(),
             Period::Month(..) => {
                 let (first, last) = (self.first_day(), self.last_day());
-                let back = first.weekday().num_days_from_monday() as u64;
-                let mut thursday = first - Days::new(back) + Days::new(3);
+                // The Thursday of the week the month starts in, then each week's after it.
+                let mut thursday = first.add_days(3 - first.weekday() as i64);
                 let mut weeks = Vec::with_capacity(5);
-                while thursday <= last {
-                    if thursday >= first {
-                        weeks.push(week_of(thursday.iso_week()));
+                while let Some(day) = thursday.filter(|&day| day <= last) {
+                    if day >= first {
+                        weeks.push(week_of(day));
                     }
-                    match thursday.checked_add_days(Days::new(7)) {
-                        Some(next) => thursday = next,
-                        None => break,
-                    }
+                    thursday = day.add_days(7);
                 }
                 weeks
             }
@@ -188,7 +180,7 @@ impl Period {
             Period::Quarter(y, _) => Some(Period::Year(y)),
             Period::Month(y, m) => Some(Period::Quarter(y, (m - 1) / 3 + 1)),
             Period::Week(..) => {
-                let thursday = self.first_day().checked_add_days(Days::new(3))?;
+                let thursday = self.first_day().add_days(3)?;
                 Some(Period::of(PeriodKind::Month, thursday))
             }
         }

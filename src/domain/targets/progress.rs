@@ -3,12 +3,11 @@
 //! Everything takes `today` (a calendar day) from the caller; nothing reads a clock.
 
 use crate::domain::board::{Board, Deal, DealStatus};
-use crate::domain::date::day_of;
+use crate::domain::date::{day_of, Date};
 use crate::domain::history::Step;
 use crate::domain::money::Currency;
 use crate::domain::targets::period::Period;
 use crate::domain::targets::target::{Measure, Scope, Target, TargetId};
-use chrono::NaiveDate;
 
 /// The threshold used when the settings hold none: behind below 90 % of pace.
 pub const DEFAULT_BEHIND_THRESHOLD: u8 = 90;
@@ -75,7 +74,7 @@ fn contribution(measure: Measure, currency: &Currency, deal: &Deal) -> Option<i6
 
 /// The day a won deal counts on: when it was won (UTC day), or, for a won deal with no recorded
 /// time, when it entered its stage.
-pub fn won_day(deal: &Deal) -> Option<NaiveDate> {
+pub fn won_day(deal: &Deal) -> Option<Date> {
     (deal.status == DealStatus::Won).then(|| day_of(deal.won_at.unwrap_or(deal.stage_entered)))
 }
 
@@ -157,11 +156,11 @@ fn share(amount: i64, part: i128, whole: i128) -> i64 {
 /// and in between the amount × days gone by / days in the period; or, when the target has
 /// time children (a split by time), their own paces added up and scaled to the target's
 /// amount, so that a seasonal split gives a seasonal curve.
-pub fn pace(board: &Board, target: &Target, today: NaiveDate) -> i64 {
+pub fn pace(board: &Board, target: &Target, today: Date) -> i64 {
     pace_at(board, target, today, 0)
 }
 
-fn pace_at(board: &Board, target: &Target, today: NaiveDate, depth: usize) -> i64 {
+fn pace_at(board: &Board, target: &Target, today: Date, depth: usize) -> i64 {
     let (first, last) = (target.period.first_day(), target.period.last_day());
     if today <= first {
         return 0;
@@ -184,12 +183,12 @@ fn pace_at(board: &Board, target: &Target, today: NaiveDate, depth: usize) -> i6
             return share(target.amount, due, planned);
         }
     }
-    let gone = (today - first).num_days() as i128;
+    let gone = today.days_since(first) as i128;
     share(target.amount, gone, target.period.days() as i128)
 }
 
 /// Ahead, on track or behind at `today`, with the board's threshold.
-pub fn status(board: &Board, target: &Target, today: NaiveDate) -> TargetStatus {
+pub fn status(board: &Board, target: &Target, today: Date) -> TargetStatus {
     let attained = attained(board, target);
     let pace = pace(board, target, today);
     status_of(
@@ -206,7 +205,7 @@ fn status_of(
     attained: i64,
     pace: i64,
     threshold: u8,
-    today: NaiveDate,
+    today: Date,
 ) -> TargetStatus {
     if today < target.period.first_day() {
         TargetStatus::NotStarted
@@ -235,7 +234,7 @@ pub fn allocation_gap(board: &Board, target: &Target) -> i64 {
 }
 
 /// All of a target's figures at `today`.
-pub fn progress(board: &Board, target: &Target, today: NaiveDate) -> Progress {
+pub fn progress(board: &Board, target: &Target, today: Date) -> Progress {
     let attained = attained(board, target);
     let pace = pace(board, target, today);
     let missing_cost = if target.measure == Measure::GrossMargin {
@@ -272,7 +271,7 @@ pub fn progress(board: &Board, target: &Target, today: NaiveDate) -> Progress {
 
 /// The targets behind pace at `today`, among those whose period contains today (a missed
 /// target of a finished period is history, not an alert), in board order. For the header badge.
-pub fn behind_targets(board: &Board, today: NaiveDate) -> Vec<TargetId> {
+pub fn behind_targets(board: &Board, today: Date) -> Vec<TargetId> {
     let current: Vec<&Target> = board
         .targets
         .iter()
@@ -322,7 +321,7 @@ fn attained_each(board: &Board, targets: &[&Target]) -> Vec<i64> {
         return sums;
     }
     // `Period::contains`, with each period's days worked out once.
-    let spans: Vec<(NaiveDate, NaiveDate)> = targets
+    let spans: Vec<(Date, Date)> = targets
         .iter()
         .map(|t| (t.period.first_day(), t.period.last_day()))
         .collect();
@@ -342,11 +341,7 @@ fn attained_each(board: &Board, targets: &[&Target]) -> Vec<i64> {
 /// The target to show next to a board filtered to `scope`: among the targets with exactly that
 /// scope (trimmed, ignoring case) whose period contains `today`, the one with the shortest
 /// period; on a tie, the first in board order.
-pub fn current_target_for<'a>(
-    board: &'a Board,
-    scope: &Scope,
-    today: NaiveDate,
-) -> Option<&'a Target> {
+pub fn current_target_for<'a>(board: &'a Board, scope: &Scope, today: Date) -> Option<&'a Target> {
     board
         .targets
         .iter()

@@ -5,10 +5,10 @@ use super::fields::Field;
 use super::read::CsvTable;
 use super::write::unneutralise;
 use crate::domain::board::{Board, DealFields, Stage, StageId, StageKind};
+use crate::domain::date::Date;
 use crate::domain::lowercase::lowercase;
 use crate::domain::money::{parse_amount, Currency};
 use crate::domain::quote::quoted;
-use chrono::NaiveDate;
 use std::fmt;
 
 /// A problem or remark about one line of the file.
@@ -289,7 +289,7 @@ fn parse_value(text: &str, currency: &Currency) -> Option<i64> {
 /// optionally followed by a time (`2026-12-15 00:00:00`, `2026-12-15T09:00:00Z`). Day-first
 /// and month-first dates (`15/12/2026`, `12/15/2026`) are refused: the same text means
 /// different days in different countries, and a wrong date is worse than an error.
-fn parse_date(text: &str) -> Result<NaiveDate, &'static str> {
+fn parse_date(text: &str) -> Result<Date, &'static str> {
     const EXPECTED: &str = "expected a date written as YYYY-MM-DD";
     let t = text.trim();
     let (date_part, time) = match t.find([' ', 'T']) {
@@ -314,5 +314,5 @@ fn parse_date(text: &str) -> Result<NaiveDate, &'static str> {
         });
     }
     let n = |s: &str| s.parse::<u32>().unwrap_or(0);
-    NaiveDate::from_ymd_opt(n(parts[0]) as i32, n(parts[1]), n(parts[2])).ok_or(EXPECTED)
+    Date::from_ymd(n(parts[0]) as i32, n(parts[1]), n(parts[2])).ok_or(EXPECTED)
 }

@@ -7,7 +7,6 @@ use crate::domain::money::parse_amount;
 use crate::domain::sort::sort;
 use crate::domain::targets::{Measure, Period, Scope, Target, TargetId};
 use crate::i18n::Key;
-use chrono::Datelike;
 use leptos::prelude::*;
 
 use super::measure_key;
