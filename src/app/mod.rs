@@ -50,7 +50,7 @@ pub fn App() -> impl IntoView {
         >
             <Banners/>
             <BoardHeader/>
-            {shown_or(move || state.show_targets.get(), || view! { <TargetsView/> }, || view! { <Pipeline/> })}
+            {shown_or(move || state.show_targets.get(), || view! { <TargetsView/> }, || view! { <Pipeline/> }.into_any())}
             <Dialogs/>
             <UndoToast/>
             <drag::DragGhost/>

@@ -16,7 +16,7 @@ pub fn Banners() -> impl IntoView {
     view! {
         <div class="banners">
             {keyed_rows(move || state.banners.get().into_iter().enumerate().map(|(i, banner)| {
-                Row::new(RowKey::hashed(i.to_string(), &banner), move || view! { <BannerView banner/> })
+                Row::new(RowKey::hashed(i.to_string(), &banner), move || view! { <BannerView banner/> }.into_any())
             }).collect())}
         </div>
     }
@@ -72,10 +72,10 @@ fn BannerView(banner: Banner) -> impl IntoView {
                         let _ = download("dealboard-unreadable-backup.json", &raw, "application/json");
                     }
                 }>{state.tr(Key::DownloadBackup)}</button>
-            })}
+            }.into_any())}
             {offer_export.then(|| view! {
                 <button on:click=move |_| export_json(state)>{state.tr(Key::Export)}</button>
-            })}
+            }.into_any())}
             <button on:click=move |_| { let gone = dismissed.clone(); state.drop_banners(move |b| *b != gone) }>
                 {state.tr(Key::Dismiss)}
             </button>

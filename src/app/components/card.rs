@@ -86,10 +86,10 @@ pub fn DealCard(card: CardRef) -> impl IntoView {
                 <span class="deal-value">{value}</span>
                 <span class="deal-owner" title=deal.owner.clone()>{initials(&deal.owner)}</span>
             </div>
-            {close_date.map(|d| view! { <p class="deal-close">{move || state.fill(Key::CloseOn, &[&d])}</p> })}
+            {close_date.map(|d| view! { <p class="deal-close">{move || state.fill(Key::CloseOn, &[&d])}</p> }.into_any())}
             {(status != DealStatus::Open).then(|| view! {
                 <p class="deal-status">{move || state.t(if status == DealStatus::Won { Key::StatusWon } else { Key::StatusLost })}</p>
-            })}
+            }.into_any())}
         </article>
     }
     .into_any()

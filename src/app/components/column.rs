@@ -102,9 +102,10 @@ pub fn StageColumn(id: StageId) -> impl IntoView {
         <section class="stage" data-stage-id=id.0.clone() aria-labelledby=labelled_by>
             <header class="stage-header">
                 <h2 id=heading_id>{name}</h2>
-                <span class="stage-probability">{move || stage.with(|s| s.as_ref().map(|s| format!("{} %", s.probability)))}</span>
+                <span class="stage-probability">{move || stage.with(|s| s.as_ref().map(|s| format!("{} %", s.probability)).unwrap_or_default())}</span>
                 <span class="stage-count" data-testid="stage-count" aria-label=move || state.fill(Key::DealCount, &[&summary.with(|s| s.count).to_string()])>
-                    {move || summary.with(|s| s.count)}
+                    // Text, as every other reactive text here: a number would compile its own render code.
+                    {move || summary.with(|s| s.count.to_string())}
                 </span>
                 <dl class="stage-totals">
                     <div>
@@ -123,14 +124,14 @@ pub fn StageColumn(id: StageId) -> impl IntoView {
                     cards.get().into_iter().map(|card| {
                         let version = u128::from(card.revision) << 96 | u128::from(epoch) << 64 | u128::from(card.updated as u64);
                         let key = RowKey::versioned(card.id.0.clone(), version);
-                        Row::new(key, move || view! { <li><DealCard card/></li> })
+                        Row::new(key, move || view! { <li><DealCard card/></li> }.into_any())
                     }).collect()
                 })}
                 <div class="more-cards" node_ref=sentinel aria-hidden="true">
-                    {move || (hidden() > 0).then(|| format!("+{}", hidden()))}
+                    {move || if hidden() > 0 { format!("+{}", hidden()) } else { String::new() }}
                 </div>
             </ul>
-            {shown(move || summary.with(|s| s.count == 0), move || view! { <p class="stage-empty">{state.tr(Key::EmptyStage)}</p> })}
+            {shown(move || summary.with(|s| s.count == 0), move || view! { <p class="stage-empty">{state.tr(Key::EmptyStage)}</p> }.into_any())}
             <button class="add-deal" on:click=add_here aria-label=move || format!("{} — {}", state.t(Key::NewDeal), name())>
                 "+ " {state.tr(Key::NewDeal)}
             </button>

@@ -103,7 +103,7 @@ pub fn CsvImportDialog(file: String, table: CsvTable) -> impl IntoView {
                     <option value="" selected=move || mapping.with(|m| m.get(i).copied().flatten().is_none())>{state.tr(Key::CsvIgnore)}</option>
                     {Field::ALL.iter().enumerate().map(|(n, &f)| view! {
                         <option value=n.to_string() selected=move || mapping.with(|m| m.get(i).copied().flatten() == Some(f))>{state.tr(field_key(f))}</option>
-                    }).collect_view()}
+                    }.into_any()).collect_view()}
                 </select>
             </label>
         }
@@ -115,10 +115,10 @@ pub fn CsvImportDialog(file: String, table: CsvTable) -> impl IntoView {
                 <h3>{state.tr(Key::CsvPreview)}</h3>
                 <div class="csv-preview">
                     <table>
-                        <thead><tr>{headers.iter().map(|h| view! { <th>{h.clone()}</th> }).collect_view()}</tr></thead>
+                        <thead><tr>{headers.iter().map(|h| view! { <th>{h.clone()}</th> }.into_any()).collect_view()}</tr></thead>
                         <tbody>{preview.iter().map(|row| view! {
-                            <tr>{row.iter().map(|c| view! { <td>{c.clone()}</td> }).collect_view()}</tr>
-                        }).collect_view()}</tbody>
+                            <tr>{row.iter().map(|c| view! { <td>{c.clone()}</td> }.into_any()).collect_view()}</tr>
+                        }.into_any()).collect_view()}</tbody>
                     </table>
                 </div>
                 <div class="dialog-actions">
@@ -131,15 +131,15 @@ pub fn CsvImportDialog(file: String, table: CsvTable) -> impl IntoView {
                 {(!done.errors.is_empty()).then(|| view! {
                     <div role="alert" class="import-problems">
                         <p>{state.tr(Key::CsvErrors)}</p>
-                        <ul data-testid="csv-errors">{done.errors.iter().map(|e| view! { <li>{e.clone()}</li> }).collect_view()}</ul>
+                        <ul data-testid="csv-errors">{done.errors.iter().map(|e| view! { <li>{e.clone()}</li> }.into_any()).collect_view()}</ul>
                     </div>
-                })}
+                }.into_any())}
                 {(!done.notes.is_empty()).then(|| view! {
                     <div class="import-warnings">
                         <p>{state.tr(Key::CsvNotes)}</p>
-                        <ul>{done.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}</ul>
+                        <ul>{done.notes.iter().map(|n| view! { <li>{n.clone()}</li> }.into_any()).collect_view()}</ul>
                     </div>
-                })}
+                }.into_any())}
                 <div class="dialog-actions">
                     <button type="button" class="primary" autofocus on:click=move |_| state.dialog.set(None)>{state.tr(Key::Close)}</button>
                 </div>

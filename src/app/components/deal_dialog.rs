@@ -214,7 +214,7 @@ pub fn DealDialog(target: DealTarget) -> impl IntoView {
                         <label>
                             <span>{state.tr(Key::FieldCurrency)}</span>
                             <select prop:value=move || currency.get() on:change:target=move |ev| currency.set(ev.target().value())>
-                                {currencies.into_iter().map(|c| { let selected = c == currency.get_untracked(); view! { <option value=c.clone() selected=selected>{c.clone()}</option> } }).collect_view()}
+                                {currencies.into_iter().map(|c| { let selected = c == currency.get_untracked(); view! { <option value=c.clone() selected=selected>{c.clone()}</option> }.into_any() }).collect_view()}
                             </select>
                         </label>
                         {text_field(Key::FieldCost, cost, "text")}
@@ -223,7 +223,7 @@ pub fn DealDialog(target: DealTarget) -> impl IntoView {
                         <span>{state.tr(Key::FieldOwner)}</span>
                         <input type="text" list="deal-owners" prop:value=move || owner.get() on:input:target=move |ev| owner.set(ev.target().value())/>
                         <datalist id="deal-owners">
-                            {move || owners.get().into_iter().map(|o| view! { <option value=o/> }).collect_view()}
+                            {move || owners.get().into_iter().map(|o| view! { <option value=o/> }.into_any()).collect_view()}
                         </datalist>
                     </label>
                     <div class="field-row">
@@ -237,20 +237,20 @@ pub fn DealDialog(target: DealTarget) -> impl IntoView {
                             <select prop:value=move || stage.get() on:change:target=move |ev| stage.set(ev.target().value())>
                                 {move || state.board.with(|b| b.stages.iter().map(|s| {
                                     let selected = s.id.0 == stage.get_untracked();
-                                    view! { <option value=s.id.0.clone() selected=selected>{display_stage_name(s, state.lang.get())}</option> }
+                                    view! { <option value=s.id.0.clone() selected=selected>{display_stage_name(s, state.lang.get())}</option> }.into_any()
                                 }).collect_view())}
                             </select>
                         </label>
-                    })}
+                    }.into_any())}
                     <label>
                         <span>{state.tr(Key::FieldNotes)}</span>
                         <textarea rows="3" prop:value=move || notes.get() on:input:target=move |ev| notes.set(ev.target().value())></textarea>
                     </label>
-                    {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
+                    {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> }.into_any())}
                     <div class="dialog-actions">
                         {(!is_new).then(|| view! {
                             <button type="button" class="danger push-left" on:click=move |_| confirming.set(true)>{state.tr(Key::Delete)}</button>
-                        })}
+                        }.into_any())}
                         <button type="button" on:click=move |_| close_click()>{state.tr(Key::Cancel)}</button>
                         <button type="submit" class="primary" on:click=move |ev| { ev.prevent_default(); save_click() }>{state.tr(Key::Save)}</button>
                     </div>
@@ -265,7 +265,7 @@ pub fn DealDialog(target: DealTarget) -> impl IntoView {
                             </button>
                         </div>
                     </div>
-                })}
+                }.into_any())}
             </div>
         </div>
     }

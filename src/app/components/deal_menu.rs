@@ -33,7 +33,9 @@ pub fn DealMenu(id: DealId, title: String) -> impl IntoView {
         let title = title.clone();
         move || actions_label(state, &title)
     };
-    let menu = move || is_open().then(|| view! { <MenuItems id=id.clone() title=title.clone()/> });
+    let menu = move || {
+        is_open().then(|| view! { <MenuItems id=id.clone() title=title.clone()/> }.into_any())
+    };
     view! {
         <div class="deal-menu" on:click=|ev| ev.stop_propagation() on:keydown=move |ev| menu_keys(ev, state)>
             <button
@@ -119,6 +121,7 @@ fn MenuItems(id: DealId, title: String) -> impl IntoView {
                     move_deal(state, id.clone(), to.clone(), usize::MAX);
                 };
                 view! { <button role="menuitem" tabindex="-1" on:click=go>{text}</button> }
+                    .into_any()
             })
             .collect_view()
     };
@@ -134,7 +137,7 @@ fn MenuItems(id: DealId, title: String) -> impl IntoView {
                         state.open_menu.set(None);
                         step_deal(state, id.clone(), step);
                     }>{state.tr(key)}</button>
-                }
+                }.into_any()
             }).collect_view()}
             <button role="menuitem" tabindex="-1" class="danger" on:click=delete>{state.tr(Key::Delete)}</button>
         </div>

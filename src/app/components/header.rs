@@ -53,7 +53,7 @@ pub fn BoardHeader() -> impl IntoView {
                         }
                     }
                 />
-                {FilterField::ALL.map(|field| view! { <FilterSelect field/> }).collect_view()}
+                {FilterField::ALL.map(|field| view! { <FilterSelect field/> }.into_any()).collect_view()}
                 <button class="primary" on:click=new_deal>{state.tr(Key::NewDeal)}</button>
                 <button on:click=move |_| state.undo() disabled=move || state.history.with(|h| !h.can_undo())>{state.tr(Key::Undo)}</button>
                 <button on:click=move |_| state.redo() disabled=move || state.history.with(|h| !h.can_redo())>{state.tr(Key::Redo)}</button>
@@ -70,7 +70,7 @@ pub fn BoardHeader() -> impl IntoView {
                 >
                     {Lang::ALL.iter().map(|&l| view! {
                         <option value=l.tag() selected=move || state.lang.get() == l>{l.native_name()}</option>
-                    }).collect_view()}
+                    }.into_any()).collect_view()}
                 </select>
             </div>
         </header>
@@ -102,7 +102,7 @@ fn FilterSelect(field: FilterField) -> impl IntoView {
             }
         >
             <option value="">{state.tr(all)}</option>
-            {move || values.get().into_iter().map(|v| view! { <option value=v.clone()>{v.clone()}</option> }).collect_view()}
+            {move || values.get().into_iter().map(|v| view! { <option value=v.clone()>{v.clone()}</option> }.into_any()).collect_view()}
         </select>
     }
 }

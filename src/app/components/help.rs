@@ -43,7 +43,7 @@ pub fn HelpDialog() -> impl IntoView {
                 <dl class="shortcuts">
                     {SHORTCUTS.iter().map(|&(keys, key)| view! {
                         <div><dt><kbd>{keys}</kbd></dt><dd>{state.tr(key)}</dd></div>
-                    }).collect_view()}
+                    }.into_any()).collect_view()}
                 </dl>
                 <div class="dialog-actions">
                     <button type="button" class="primary" node_ref=button on:click=move |_| close()>{state.tr(Key::Close)}</button>

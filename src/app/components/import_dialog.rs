@@ -64,7 +64,7 @@ fn Problems(problems: Vec<String>) -> impl IntoView {
     view! {
         <div role="alert" class="import-problems">
             <p>{state.tr(Key::ImportFailed)}</p>
-            <ul>{problems.into_iter().map(|p| view! { <li><code>{p}</code></li> }).collect_view()}</ul>
+            <ul>{problems.into_iter().map(|p| view! { <li><code>{p}</code></li> }.into_any()).collect_view()}</ul>
         </div>
         <div class="dialog-actions">
             <button type="button" class="primary" autofocus on:click=move |_| state.dialog.set(None)>{state.tr(Key::Close)}</button>
@@ -95,7 +95,7 @@ fn capacity_warning(state: AppState, stored_units: usize) -> Option<impl IntoVie
         Room::Over { percent } => (Key::ImportTooBig, percent),
     };
     let text = state.text(move |l| l.fill(key, &[&percent.to_string()]));
-    Some(view! { <p role="alert" class="import-capacity">{text}</p> })
+    Some(view! { <p role="alert" class="import-capacity">{text}</p> }.into_any())
 }
 
 /// Which step of the snapshot choice is shown.
@@ -229,9 +229,9 @@ fn SnapshotChoice(file: String, imported: Arc<Imported>) -> impl IntoView {
         {(!warnings.is_empty()).then(|| view! {
             <div class="import-warnings">
                 <p>{state.tr(Key::ImportWarnings)}</p>
-                <ul>{warnings.into_iter().map(|w| view! { <li><code>{w}</code></li> }).collect_view()}</ul>
+                <ul>{warnings.into_iter().map(|w| view! { <li><code>{w}</code></li> }.into_any()).collect_view()}</ul>
             </div>
-        })}
+        }.into_any())}
         {move || match choice.get() {
             Choice::Ask => view! {
                 <div class="dialog-actions">
@@ -307,7 +307,7 @@ fn MergePreview(report: MergeReport) -> impl IntoView {
         <div class="merge-preview" data-testid="merge-preview">
             <p>{merge_text}</p>
             <p>{stage_text}</p>
-            {target_text.map(|text| view! { <p>{text}</p> })}
+            {target_text.map(|text| view! { <p>{text}</p> }.into_any())}
         </div>
     }
 }

@@ -1,4 +1,11 @@
 //! The board's components, one or a small family per file.
+//!
+//! A rule for the wasm's size (docs/size.md, ninth session): a view that is an item of a list
+//! (`.map(|x| view! {..}.into_any()).collect_view()`), an optional part
+//! (`.then(|| view! {..}.into_any())`, `.map(..)`) or handed to `shown`/`Row::new` is made an
+//! `AnyView`, and a reactive text is a `String` or `&str`, never a number or an `Option`. Leptos
+//! compiles its render code once per type that reaches it, so each different element type,
+//! `Option<…>` or `Vec<…>` of one carried its own copy (~8 kB gzip in all).
 
 mod banners;
 mod card;

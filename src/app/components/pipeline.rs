@@ -24,10 +24,10 @@ pub fn Pipeline() -> impl IntoView {
         state.filter.with(|f| !f.is_empty()) && state.view.with(|v| v.shown == 0)
     });
     view! {
-        {shown(move || is_empty.get(), || view! { <EmptyBoard/> })}
-        {shown(move || shows_none.get() && !is_empty.get(), move || view! { <p class="no-matches" role="note">{state.tr(Key::NoMatches)}</p> })}
+        {shown(move || is_empty.get(), || view! { <EmptyBoard/> }.into_any())}
+        {shown(move || shows_none.get() && !is_empty.get(), move || view! { <p class="no-matches" role="note">{state.tr(Key::NoMatches)}</p> }.into_any())}
         <main class="board" aria-label=state.tr(Key::AppTitle)>
-            {keyed_rows(move || stage_ids.get().into_iter().map(|id| Row::new(RowKey::id(id.0.clone()), move || view! { <StageColumn id/> })).collect())}
+            {keyed_rows(move || stage_ids.get().into_iter().map(|id| Row::new(RowKey::id(id.0.clone()), move || view! { <StageColumn id/> }.into_any())).collect())}
         </main>
     }
 }

@@ -43,7 +43,7 @@ pub fn StageEditor() -> impl IntoView {
                 <ol class="stage-rows">
                     {keyed_rows(move || stages.get().into_iter().enumerate().map(|(index, stage)| {
                         let key = RowKey::hashed(index.to_string(), &(&stage.id, &stage.name, stage.probability, stage.preset));
-                        Row::new(key, move || view! { <StageRow index stage run/> })
+                        Row::new(key, move || view! { <StageRow index stage run/> }.into_any())
                     }).collect())}
                 </ol>
                 <button type="button" on:click=add>{state.tr(Key::StageAdd)}</button>
@@ -58,11 +58,11 @@ pub fn StageEditor() -> impl IntoView {
                             let current = state.board.with(|b| b.settings.default_currency.clone());
                             COMMON_CURRENCIES.iter().map(|c| view! {
                                 <option value=*c selected=current.code() == *c>{*c}</option>
-                            }).collect_view()
+                            }.into_any()).collect_view()
                         }}
                     </select>
                 </label>
-                {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
+                {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> }.into_any())}
                 <div class="dialog-actions">
                     <button type="button" class="primary" on:click=move |_| close()>{state.tr(Key::Close)}</button>
                 </div>
@@ -141,9 +141,9 @@ fn StageRow(
                     on:change:target=move |ev| destination.set(ev.target().value())
                 >
                     <option value="">{move || state.fill(Key::StageMoveDealsTo, &[&deal_count.get().to_string()])}</option>
-                    {others().into_iter().map(|(id, name)| view! { <option value=id.0>{name}</option> }).collect_view()}
+                    {others().into_iter().map(|(id, name)| view! { <option value=id.0>{name}</option> }.into_any()).collect_view()}
                 </select>
-            })}
+            }.into_any())}
             <button type="button" class="danger" on:click=remove>{state.tr(Key::StageRemove)}</button>
         </li>
     }

@@ -16,7 +16,7 @@ pub fn UndoToast() -> impl IntoView {
                     <button type="button" on:click=move |_| state.undo()>{state.tr(Key::Undo)}</button>
                     <button type="button" class="toast-close" aria-label=state.tr(Key::Dismiss) on:click=move |_| state.toast.set(None)>"×"</button>
                 </div>
-            }
+            }.into_any()
         })
     }
 }

@@ -74,6 +74,7 @@ pub fn DragGhost() -> impl IntoView {
                 <div class="drag-shield" aria-hidden="true" on:wheel=wheel_under></div>
                 <div class="drag-ghost" aria-hidden="true" style=style>{l.title}</div>
             }
+            .into_any()
         })
     }
 }

@@ -56,11 +56,11 @@ pub fn TargetBadges() -> impl IntoView {
             <button class="badge-behind" data-testid="targets-behind" on:click=move |_| state.show_targets.set(true)>
                 {move || state.fill(Key::TargetsBehind, &[&behind.get().to_string()])}
             </button>
-        })}
+        }.into_any())}
         {move || scoped.get().map(|(owner, period, attained, amount, status)| view! {
             <span class="scope-target" data-testid="scope-target">
                 {state.fill(Key::CurrentTarget, &[&owner, &period, &attained, &amount, state.t(status_key(status))])}
             </span>
-        })}
+        }.into_any())}
     }
 }

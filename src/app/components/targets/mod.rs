@@ -61,9 +61,9 @@ pub fn TargetsView() -> impl IntoView {
             <h2 id="targets-title">{state.tr(Key::Targets)}</h2>
             <NewTargetForm/>
             <ThresholdSetting state/>
-            {shown(move || roots.with(|r| r.is_empty()), move || view! { <p class="targets-empty">{state.tr(Key::NoTargets)}</p> })}
+            {shown(move || roots.with(|r| r.is_empty()), move || view! { <p class="targets-empty">{state.tr(Key::NoTargets)}</p> }.into_any())}
             <ul class="target-tree" role="tree">
-                {keyed_rows(move || roots.get().into_iter().map(|id| Row::new(RowKey::id(id.0.clone()), move || view! { <TargetRow id depth=0/> })).collect())}
+                {keyed_rows(move || roots.get().into_iter().map(|id| Row::new(RowKey::id(id.0.clone()), move || view! { <TargetRow id depth=0/> }.into_any())).collect())}
             </ul>
         </main>
     }

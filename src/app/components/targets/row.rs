@@ -122,7 +122,7 @@ pub fn TargetRow(id: TargetId, depth: usize) -> impl IntoView {
                 >{move || if children.with(|c| c.is_empty()) { "·" } else if open.get() { "▾" } else { "▸" }}</button>
                 <span class="target-name">{name}</span>
                 <span class="target-status" data-testid="target-status" data-status=move || status().unwrap_or(crate::domain::targets::TargetStatus::NotStarted).name()>
-                    {move || status().map(|s| state.t(status_key(s)))}
+                    {move || status().map_or("", |s| state.t(status_key(s)))}
                 </span>
                 <div
                     class="target-progress"
@@ -141,8 +141,8 @@ pub fn TargetRow(id: TargetId, depth: usize) -> impl IntoView {
                     <div><dt>{state.tr(Key::Forecast)}</dt><dd data-testid="target-forecast">{amount(|p| p.forecast)}</dd></div>
                     <div><dt>{state.tr(Key::Pace)}</dt><dd data-testid="target-pace">{amount(|p| p.pace)}</dd></div>
                 </dl>
-                {move || gap().map(|g| view! { <p class="target-gap" data-testid="target-gap">{g}</p> })}
-                {move || missing_cost().map(|n| view! { <p class="target-note" data-testid="target-missing-cost">{n}</p> })}
+                {move || gap().map(|g| view! { <p class="target-gap" data-testid="target-gap">{g}</p> }.into_any())}
+                {move || missing_cost().map(|n| view! { <p class="target-note" data-testid="target-missing-cost">{n}</p> }.into_any())}
                 <div class="target-actions">
                     <input
                         type="text"
@@ -169,12 +169,12 @@ pub fn TargetRow(id: TargetId, depth: usize) -> impl IntoView {
             </div>
             {shown(move || splitting.get(), move || view! {
                 <SplitPanel id=split_id.clone() done=Callback::new(move |_| { splitting.set(false); open.set(true); })/>
-            })}
+            }.into_any())}
             {shown(move || open.get() && !children.with(|c| c.is_empty()), move || view! {
                 <ul role="group">
                     {keyed_rows(move || children.get().into_iter().map(|id| Row::new(RowKey::id(id.0.clone()), move || view! { <TargetRow id depth=depth + 1/> }.into_any())).collect())}
                 </ul>
-            })}
+            }.into_any())}
         </li>
     }
 }

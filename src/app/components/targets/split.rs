@@ -85,7 +85,7 @@ pub fn SplitPanel(id: TargetId, done: Callback<()>) -> impl IntoView {
             <label>
                 <span>{state.tr(Key::SplitBy)}</span>
                 <select on:change:target=move |ev| by.set(SplitBy::ALL.get(ev.target().value().parse::<usize>().unwrap_or(0)).copied().unwrap_or(SplitBy::Time))>
-                    {SplitBy::ALL.iter().enumerate().map(|(i, b)| view! { <option value=i.to_string()>{state.tr(by_key(*b))}</option> }).collect_view()}
+                    {SplitBy::ALL.iter().enumerate().map(|(i, b)| view! { <option value=i.to_string()>{state.tr(by_key(*b))}</option> }.into_any()).collect_view()}
                 </select>
             </label>
             <label>
@@ -101,20 +101,20 @@ pub fn SplitPanel(id: TargetId, done: Callback<()>) -> impl IntoView {
                     <span>{state.tr(Key::MethodWeights)}</span>
                     <input type="text" placeholder=state.tr(Key::WeightsHint) prop:value=move || weights.get() on:input:target=move |ev| weights.set(ev.target().value())/>
                 </label>
-            })}
+            }.into_any())}
             <ol class="split-preview" data-testid="split-preview">
                 {move || match preview.get() {
-                    Some(Ok(parts)) => parts.into_iter().map(|(label, amount)| view! { <li><span>{label}</span>" "<strong>{amount}</strong></li> }).collect_view().into_any(),
+                    Some(Ok(parts)) => parts.into_iter().map(|(label, amount)| view! { <li><span>{label}</span>" "<strong>{amount}</strong></li> }.into_any()).collect_view().into_any(),
                     Some(Err(e)) => view! { <li class="form-error">{e}</li> }.into_any(),
                     None => ().into_any(),
                 }}
             </ol>
             {move || (replaced.get() > 0).then(|| {
                 let n = replaced.get().to_string();
-                view! { <p class="split-replaces" role="note">{state.text(move |l| l.fill(Key::SplitReplaces, &[&n]))}</p> }
+                view! { <p class="split-replaces" role="note">{state.text(move |l| l.fill(Key::SplitReplaces, &[&n]))}</p> }.into_any()
             })}
             <button type="button" class="primary" on:click=split>{state.tr(Key::Split)}</button>
-            {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
+            {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> }.into_any())}
         </div>
     }
 }
