@@ -223,7 +223,7 @@ pub fn DealDialog(target: DealTarget) -> impl IntoView {
                         <span>{state.tr(Key::FieldOwner)}</span>
                         <input type="text" list="deal-owners" prop:value=move || owner.get() on:input:target=move |ev| owner.set(ev.target().value())/>
                         <datalist id="deal-owners">
-                            {move || owners.get().into_iter().map(|o| view! { <option value=o/> }.into_any()).collect_view()}
+                            {move || owners.get().into_iter().map(|o| view! { <option value=o/> }.into_any()).collect_view().into_any()}
                         </datalist>
                     </label>
                     <div class="field-row">
@@ -238,7 +238,7 @@ pub fn DealDialog(target: DealTarget) -> impl IntoView {
                                 {move || state.board.with(|b| b.stages.iter().map(|s| {
                                     let selected = s.id.0 == stage.get_untracked();
                                     view! { <option value=s.id.0.clone() selected=selected>{display_stage_name(s, state.lang.get())}</option> }.into_any()
-                                }).collect_view())}
+                                }).collect_view().into_any())}
                             </select>
                         </label>
                     }.into_any())}
@@ -246,7 +246,7 @@ pub fn DealDialog(target: DealTarget) -> impl IntoView {
                         <span>{state.tr(Key::FieldNotes)}</span>
                         <textarea rows="3" prop:value=move || notes.get() on:input:target=move |ev| notes.set(ev.target().value())></textarea>
                     </label>
-                    {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> }.into_any())}
+                    {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> }.into_any()).into_any()}
                     <div class="dialog-actions">
                         {(!is_new).then(|| view! {
                             <button type="button" class="danger push-left" on:click=move |_| confirming.set(true)>{state.tr(Key::Delete)}</button>

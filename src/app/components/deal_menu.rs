@@ -34,7 +34,9 @@ pub fn DealMenu(id: DealId, title: String) -> impl IntoView {
         move || actions_label(state, &title)
     };
     let menu = move || {
-        is_open().then(|| view! { <MenuItems id=id.clone() title=title.clone()/> }.into_any())
+        is_open()
+            .then(|| view! { <MenuItems id=id.clone() title=title.clone()/> }.into_any())
+            .into_any()
     };
     view! {
         <div class="deal-menu" on:click=|ev| ev.stop_propagation() on:keydown=move |ev| menu_keys(ev, state)>

@@ -102,7 +102,7 @@ fn FilterSelect(field: FilterField) -> impl IntoView {
             }
         >
             <option value="">{state.tr(all)}</option>
-            {move || values.get().into_iter().map(|v| view! { <option value=v.clone()>{v.clone()}</option> }.into_any()).collect_view()}
+            {move || values.get().into_iter().map(|v| view! { <option value=v.clone()>{v.clone()}</option> }.into_any()).collect_view().into_any()}
         </select>
     }
 }

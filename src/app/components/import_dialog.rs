@@ -242,7 +242,7 @@ fn SnapshotChoice(file: String, imported: Arc<Imported>) -> impl IntoView {
             }.into_any(),
             Choice::ConfirmReplace => view! {
                 <p role="alert">{state.tr(Key::ImportReplaceConfirm)}</p>
-                {move || stored_units.get().and_then(|units| capacity_warning(state, units))}
+                {move || stored_units.get().and_then(|units| capacity_warning(state, units)).into_any()}
                 <div class="dialog-actions">
                     <button type="button" on:click=move |_| choice.set(Choice::Ask)>{state.tr(Key::Back)}</button>
                     <button type="button" class="danger" on:click=move |_| replace.run(())>{state.tr(Key::ImportReplace)}</button>

@@ -3,7 +3,8 @@
 //! A rule for the wasm's size (docs/size.md, ninth session): a view that is an item of a list
 //! (`.map(|x| view! {..}.into_any()).collect_view()`), an optional part
 //! (`.then(|| view! {..}.into_any())`, `.map(..)`) or handed to `shown`/`Row::new` is made an
-//! `AnyView`, and a reactive text is a `String` or `&str`, never a number or an `Option`. Leptos
+//! `AnyView`, a reactive part that gives an `Option` or a `Vec` of views gives `.into_any()` of
+//! it, and a reactive text is a `String` or `&str`, never a number or an `Option`. Leptos
 //! compiles its render code once per type that reaches it, so each different element type,
 //! `Option<…>` or `Vec<…>` of one carried its own copy (~8 kB gzip in all).
 

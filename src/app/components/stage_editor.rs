@@ -58,11 +58,11 @@ pub fn StageEditor() -> impl IntoView {
                             let current = state.board.with(|b| b.settings.default_currency.clone());
                             COMMON_CURRENCIES.iter().map(|c| view! {
                                 <option value=*c selected=current.code() == *c>{*c}</option>
-                            }.into_any()).collect_view()
+                            }.into_any()).collect_view().into_any()
                         }}
                     </select>
                 </label>
-                {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> }.into_any())}
+                {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> }.into_any()).into_any()}
                 <div class="dialog-actions">
                     <button type="button" class="primary" on:click=move |_| close()>{state.tr(Key::Close)}</button>
                 </div>

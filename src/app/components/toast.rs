@@ -18,5 +18,6 @@ pub fn UndoToast() -> impl IntoView {
                 </div>
             }.into_any()
         })
+        .into_any()
     }
 }

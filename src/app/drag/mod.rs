@@ -60,22 +60,25 @@ impl Default for DragView {
 pub fn DragGhost() -> impl IntoView {
     let view = expect_context::<DragView>();
     move || {
-        view.lifted.get().map(|l| {
-            // Whole pixels: formatting floats would pull float printing into the wasm.
-            let style = format!(
-                "transform: translate({}px, {}px) rotate(2deg)",
-                l.x as i32 + 8,
-                l.y as i32 + 8
-            );
-            // The shield under the ghost shows the grabbing cursor wherever the pointer is.
-            // A cursor set on <body> instead is inherited by every element, so setting and
-            // clearing it restyled the whole page on each lift and drop (15-30 ms).
-            view! {
-                <div class="drag-shield" aria-hidden="true" on:wheel=wheel_under></div>
-                <div class="drag-ghost" aria-hidden="true" style=style>{l.title}</div>
-            }
+        view.lifted
+            .get()
+            .map(|l| {
+                // Whole pixels: formatting floats would pull float printing into the wasm.
+                let style = format!(
+                    "transform: translate({}px, {}px) rotate(2deg)",
+                    l.x as i32 + 8,
+                    l.y as i32 + 8
+                );
+                // The shield under the ghost shows the grabbing cursor wherever the pointer is.
+                // A cursor set on <body> instead is inherited by every element, so setting and
+                // clearing it restyled the whole page on each lift and drop (15-30 ms).
+                view! {
+                    <div class="drag-shield" aria-hidden="true" on:wheel=wheel_under></div>
+                    <div class="drag-ghost" aria-hidden="true" style=style>{l.title}</div>
+                }
+                .into_any()
+            })
             .into_any()
-        })
     }
 }
 

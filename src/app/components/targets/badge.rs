@@ -61,6 +61,6 @@ pub fn TargetBadges() -> impl IntoView {
             <span class="scope-target" data-testid="scope-target">
                 {state.fill(Key::CurrentTarget, &[&owner, &period, &attained, &amount, state.t(status_key(status))])}
             </span>
-        }.into_any())}
+        }.into_any()).into_any()}
     }
 }

@@ -87,7 +87,7 @@ pub fn NewTargetForm() -> impl IntoView {
                 <span>{state.tr(key)}</span>
                 <select on:change:target=move |ev| signal.set(ev.target().value())>
                     <option value="">{state.tr(Key::AnyValue)}</option>
-                    {move || options.get().into_iter().map(|o| view! { <option value=o.clone()>{o.clone()}</option> }.into_any()).collect_view()}
+                    {move || options.get().into_iter().map(|o| view! { <option value=o.clone()>{o.clone()}</option> }.into_any()).collect_view().into_any()}
                 </select>
             </label>
         }
@@ -112,7 +112,7 @@ pub fn NewTargetForm() -> impl IntoView {
                 <input type="text" inputmode="decimal" prop:value=move || amount.get() on:input:target=move |ev| amount.set(ev.target().value())/>
             </label>
             <button type="submit" class="primary">{state.tr(Key::AddTarget)}</button>
-            {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> }.into_any())}
+            {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> }.into_any()).into_any()}
         </form>
     }
 }

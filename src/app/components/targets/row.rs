@@ -120,7 +120,7 @@ pub fn TargetRow(id: TargetId, depth: usize) -> impl IntoView {
                     disabled=move || children.with(|c| c.is_empty())
                     on:click=move |_| open.update(|o| *o = !*o)
                 >{move || if children.with(|c| c.is_empty()) { "·" } else if open.get() { "▾" } else { "▸" }}</button>
-                <span class="target-name">{name}</span>
+                <span class="target-name">{move || name().unwrap_or_default()}</span>
                 <span class="target-status" data-testid="target-status" data-status=move || status().unwrap_or(crate::domain::targets::TargetStatus::NotStarted).name()>
                     {move || status().map_or("", |s| state.t(status_key(s)))}
                 </span>
@@ -141,8 +141,8 @@ pub fn TargetRow(id: TargetId, depth: usize) -> impl IntoView {
                     <div><dt>{state.tr(Key::Forecast)}</dt><dd data-testid="target-forecast">{amount(|p| p.forecast)}</dd></div>
                     <div><dt>{state.tr(Key::Pace)}</dt><dd data-testid="target-pace">{amount(|p| p.pace)}</dd></div>
                 </dl>
-                {move || gap().map(|g| view! { <p class="target-gap" data-testid="target-gap">{g}</p> }.into_any())}
-                {move || missing_cost().map(|n| view! { <p class="target-note" data-testid="target-missing-cost">{n}</p> }.into_any())}
+                {move || gap().map(|g| view! { <p class="target-gap" data-testid="target-gap">{g}</p> }.into_any()).into_any()}
+                {move || missing_cost().map(|n| view! { <p class="target-note" data-testid="target-missing-cost">{n}</p> }.into_any()).into_any()}
                 <div class="target-actions">
                     <input
                         type="text"

@@ -112,9 +112,9 @@ pub fn SplitPanel(id: TargetId, done: Callback<()>) -> impl IntoView {
             {move || (replaced.get() > 0).then(|| {
                 let n = replaced.get().to_string();
                 view! { <p class="split-replaces" role="note">{state.text(move |l| l.fill(Key::SplitReplaces, &[&n]))}</p> }.into_any()
-            })}
+            }).into_any()}
             <button type="button" class="primary" on:click=split>{state.tr(Key::Split)}</button>
-            {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> }.into_any())}
+            {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> }.into_any()).into_any()}
         </div>
     }
 }
