@@ -1,8 +1,7 @@
 // Finishes a release build where Trunk leaves bytes on the table, and keeps index.html's
 // integrity hashes true to the files (a stale hash would stop the app loading):
-// - what nothing can call goes (scripts/prune-unused.mjs): the glue's classes the app never
-//   makes, the exports the glue does not name, the code only they reached (wasm-opt again),
-//   the glue's imports the wasm then no longer has, and the wasm's custom sections;
+// - what nothing can call goes (scripts/prune-unused.mjs): the exports the glue does not name,
+//   the code only they reached (wasm-opt again), and the wasm's custom sections;
 // - the wasm's imports and exports get short names, in the wasm and in the glue
 //   (`renameImports`, `renameExports`);
 // - the JS glue that wasm-bindgen writes is minified with terser (Trunk's minifier cannot
@@ -17,7 +16,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { minify } from 'terser';
-import { dropUnusedClasses, dropUnusedImports, keepNamedExports, optimize } from './prune-unused.mjs';
+import { keepNamedExports, optimize } from './prune-unused.mjs';
 import { readEntries } from './wasm-sections.mjs';
 
 // Must be the page's data-wasm-opt-params (index.html), which Trunk gave wasm-opt.
@@ -45,12 +44,11 @@ const glue = fs.readFileSync(jsPath);
 for (const [file, bytes] of [[wasmFiles[0], wasm], [jsFiles[0], glue]]) {
   if (!html.includes(sri(bytes))) fail(`index.html does not carry the integrity hash of ${file}`);
 }
-const classless = dropUnusedClasses(glue.toString('utf8'), fail);
-const pruned = keepNamedExports(wasm, classless, fail);
+const js = glue.toString('utf8');
+const pruned = keepNamedExports(wasm, js, fail);
 const optimized = optimize(pruned.wasm, WASM_OPT_PARAMS);
-const imported = dropUnusedImports(classless, optimized, fail);
-console.log(`  ${pruned.dropped} exports and ${imported.dropped} imports nothing called: dropped`);
-const renamed = renameExports(renameImports(optimized, imported.js));
+console.log(`  ${pruned.dropped} exports nothing called: dropped`);
+const renamed = renameExports(renameImports(optimized, js));
 const { code } = await minify(renamed.js, { module: true, compress: true, mangle: true });
 html = html.split(sri(wasm)).join(sri(renamed.wasm));
 html = html.split(sri(glue)).join(sri(Buffer.from(code)));
