@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { nameForOrder } from './order-functions.mjs';
 import { readEntries, readSections } from './wasm-sections.mjs';
 
 /** The wasm with only the exports that the glue names (`wasm.name`). */
@@ -28,16 +29,19 @@ export function keepNamedExports(wasm, js, fail) {
 /**
  * wasm-opt again, as Trunk ran it (`-Oz`, the page's parameters; the features from the
  * wasm's own target_features section), so that the code only the dropped exports reached
- * goes; then the custom sections (producers, target features, wasm-split's marker), which
- * the browser does not read.
+ * goes, and with the functions put in the order that gzip packs best (the names
+ * scripts/order-functions.mjs gives them say it; wasm-opt writes no names back without `-g`);
+ * then the custom sections, which the browser does not read.
  */
-export function optimize(wasm, params) {
+export function optimize(wasm, params, fail) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shrink-'));
   try {
     const input = path.join(dir, 'in.wasm');
     const output = path.join(dir, 'out.wasm');
-    fs.writeFileSync(input, wasm);
-    execFileSync('wasm-opt', ['-Oz', ...params, input, '-o', output], { stdio: 'inherit' });
+    fs.writeFileSync(input, nameForOrder(wasm, fail));
+    execFileSync('wasm-opt', ['-Oz', ...params, '--reorder-functions-by-name', input, '-o', output], {
+      stdio: 'inherit',
+    });
     const optimized = fs.readFileSync(output);
     const custom = readSections(optimized).filter((s) => s.id === 0);
     let out = optimized;

@@ -1,7 +1,8 @@
 // Finishes a release build where Trunk leaves bytes on the table, and keeps index.html's
 // integrity hashes true to the files (a stale hash would stop the app loading):
 // - what nothing can call goes (scripts/prune-unused.mjs): the exports the glue does not name,
-//   the code only they reached (wasm-opt again), and the wasm's custom sections;
+//   the code only they reached (wasm-opt again, which also puts the functions in the order
+//   gzip packs best: scripts/order-functions.mjs), and the wasm's custom sections;
 // - the wasm's imports and exports get short names, in the wasm and in the glue
 //   (`renameImports`, `renameExports`);
 // - the JS glue that wasm-bindgen writes is minified with terser (Trunk's minifier cannot
@@ -46,7 +47,7 @@ for (const [file, bytes] of [[wasmFiles[0], wasm], [jsFiles[0], glue]]) {
 }
 const js = glue.toString('utf8');
 const pruned = keepNamedExports(wasm, js, fail);
-const optimized = optimize(pruned.wasm, WASM_OPT_PARAMS);
+const optimized = optimize(pruned.wasm, WASM_OPT_PARAMS, fail);
 console.log(`  ${pruned.dropped} exports nothing called: dropped`);
 const renamed = renameExports(renameImports(optimized, js));
 const { code } = await minify(renamed.js, { module: true, compress: true, mangle: true });

@@ -105,6 +105,12 @@ export async function stopSharedServer() {
   await (await pending.catch(() => null))?.close();
 }
 
+/** Makes the folder `dir` (and its parents) and gives its path. */
+function makeDir(dir) {
+  fs.mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
 /**
  * Opens the app in a fresh Chromium profile (fresh localStorage) and waits until the board's
  * stage columns are rendered. Collects uncaught page errors and console errors.
@@ -123,9 +129,12 @@ export async function stopSharedServer() {
 export async function openApp(options = {}) {
   const server = options.server ?? (await sharedServer());
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dealboard-e2e-'));
-  const context = await chromium.launchPersistentContext(dir, {
+  const context = await chromium.launchPersistentContext(path.join(dir, 'profile'), {
     executablePath: '/usr/bin/chromium',
     headless: true,
+    // Chromium leaves its own scoped_dir folders (~80 MB each) in TMPDIR: keep them under
+    // `dir`, which is removed when the browser closes.
+    env: { ...process.env, TMPDIR: makeDir(path.join(dir, 'tmp')) },
     ...(options.contextOptions ?? {}),
     locale: options.locale ?? 'en-US',
     args: [
@@ -137,6 +146,9 @@ export async function openApp(options = {}) {
       '--disable-component-update',
       '--disable-sync',
     ],
+  }).catch((err) => {
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw err;
   });
   const errors = [];
   const consoleErrors = [];
