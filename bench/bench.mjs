@@ -901,7 +901,7 @@ async function benchSize(size, o, server, boardsDir, isLargest, failures) {
 function gitState() {
   try {
     const commit = execFileSync('git', ['-C', ROOT, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['-C', ROOT, 'status', '--porcelain', '--', 'src', 'style', 'index.html', 'Cargo.toml', 'Cargo.lock'], {
+    const dirty = execFileSync('git', ['-C', ROOT, 'status', '--porcelain', '--', 'src', 'style', 'index.html', 'Cargo.toml', 'Cargo.lock', 'scripts', 'vendor'], {
       encoding: 'utf8',
     }).trim();
     return { commit, dirty: dirty.length > 0 };
