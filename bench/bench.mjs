@@ -16,7 +16,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../tests/e2e/chromium.mjs';
 import { generateText, STAGES } from './generate.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -232,35 +232,9 @@ async function startServer(distDir, boardsDir) {
 // ---------------------------------------------------------------------------------------------
 // The browser, launched as the e2e tests do, with the page instrumentation below.
 
-/** Makes the folder `dir` (and its parents) and gives its path. */
-function makeDir(dir) {
-  fs.mkdirSync(dir, { recursive: true });
-  return dir;
-}
-
 async function launch() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dealboard-bench-'));
-  const context = await chromium.launchPersistentContext(path.join(dir, 'profile'), {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    // Chromium leaves its own scoped_dir folders (~80 MB each) in TMPDIR: keep them under
-    // `dir`, which is removed when the browser closes.
-    env: { ...process.env, TMPDIR: makeDir(path.join(dir, 'tmp')) },
-    viewport: VIEWPORT,
-    locale: 'en-US',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  }).catch((err) => {
-    fs.rmSync(dir, { recursive: true, force: true });
-    throw err;
-  });
+  const browser = await launchChromium('dealboard-bench-', { viewport: VIEWPORT, locale: 'en-US' });
+  const { context } = browser;
   await context.addInitScript(INSTRUMENT);
   const page = context.pages()[0] ?? (await context.newPage());
   const errors = [];
@@ -271,11 +245,7 @@ async function launch() {
   });
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
-  const close = async () => {
-    await context.close().catch(() => {});
-    fs.rmSync(dir, { recursive: true, force: true });
-  };
-  return { context, page, cdp, errors, consoleErrors, close };
+  return { context, page, cdp, errors, consoleErrors, close: browser.close };
 }
 
 /**

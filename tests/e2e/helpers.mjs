@@ -4,10 +4,9 @@
 
 import http from 'node:http';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DIST = path.join(ROOT, 'dist');
@@ -105,12 +104,6 @@ export async function stopSharedServer() {
   await (await pending.catch(() => null))?.close();
 }
 
-/** Makes the folder `dir` (and its parents) and gives its path. */
-function makeDir(dir) {
-  fs.mkdirSync(dir, { recursive: true });
-  return dir;
-}
-
 /**
  * Opens the app in a fresh Chromium profile (fresh localStorage) and waits until the board's
  * stage columns are rendered. Collects uncaught page errors and console errors.
@@ -128,36 +121,18 @@ function makeDir(dir) {
  */
 export async function openApp(options = {}) {
   const server = options.server ?? (await sharedServer());
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dealboard-e2e-'));
-  const context = await chromium.launchPersistentContext(path.join(dir, 'profile'), {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    // Chromium leaves its own scoped_dir folders (~80 MB each) in TMPDIR: keep them under
-    // `dir`, which is removed when the browser closes.
-    env: { ...process.env, TMPDIR: makeDir(path.join(dir, 'tmp')) },
+  const browser = await launchChromium('dealboard-e2e-', {
     ...(options.contextOptions ?? {}),
     locale: options.locale ?? 'en-US',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  }).catch((err) => {
-    fs.rmSync(dir, { recursive: true, force: true });
-    throw err;
   });
+  const { context } = browser;
   const errors = [];
   const consoleErrors = [];
   let closed = false;
   const close = async () => {
     if (closed) return;
     closed = true;
-    await context.close().catch(() => {});
-    fs.rmSync(dir, { recursive: true, force: true });
+    await browser.close();
   };
   try {
     if (options.initScript) await context.addInitScript(options.initScript);
