@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds the release app into dist/ (any static host can serve it) and prints its transfer
-# size: the gzip of wasm + JS + CSS (and fails above TRANSFER_CAP_BYTES when that is set).
+# Builds the release app into dist/ (any static host can serve it, with a precompressed .gz
+# beside each file for hosts that send those) and prints its transfer size: the gzip of wasm +
+# JS + CSS as sent (and fails above TRANSFER_CAP_BYTES when that is set).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ "${SKIP_SETUP:-}" = 1 ] || scripts/setup.sh
@@ -26,4 +27,5 @@ if [ "$std" = prebuilt ]; then
 fi
 echo "standard library: $std"
 node scripts/shrink-release.mjs dist
+scripts/precompress.sh dist
 scripts/transfer-size.sh dist

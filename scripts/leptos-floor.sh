@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The framework's floor for the transfer-size budget: builds the two smallest Leptos apps in
 # bench/leptos-floor/ exactly as scripts/build-release.sh builds Dealboard (same profile,
-# standard library, wasm-bindgen, wasm-opt, glue minifier) and prints their gzip transfer
+# standard library, wasm-bindgen, wasm-opt, glue minifier, precompressed files) and prints their transfer
 # size. What is left of the 150 kB budget for Dealboard's own code is the budget minus this.
 #
 #   scripts/leptos-floor.sh [out-dir]      (default target/leptos-floor; prints a line each)
@@ -31,5 +31,6 @@ HTML
   trunk build --release --offline --skip-version-check --dist "$dist" \
     "$page" >"$out-$app.log" 2>&1 || { cat "$out-$app.log" >&2; exit 1; }
   node scripts/shrink-release.mjs "$dist" >/dev/null
-  printf 'leptos-floor %-8s %s\n' "$app" "$(scripts/transfer-size.sh "$dist" | tail -1 | grep -o '[0-9]* B$')"
+  scripts/precompress.sh "$dist"
+  printf 'leptos-floor %-8s %s\n' "$app" "$(scripts/transfer-size.sh "$dist" | grep '^transfer size' | grep -o '[0-9]* B$')"
 done

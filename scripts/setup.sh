@@ -34,6 +34,13 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] 
   if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
 fi
 
+# zopfli precompresses the release files (scripts/precompress.sh); without it, gzip -9 does.
+if ! command -v zopfli >/dev/null; then
+  step "installing zopfli"
+  { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y zopfli; } ||
+    echo "warning: zopfli could not be installed; the release files are precompressed with gzip -9" >&2
+fi
+
 if [ "${1:-}" = "--browser" ]; then
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
     step "installing Chromium and chromedriver"

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from './chromium.mjs';
+import { sendFile } from './static-files.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DIST = path.join(ROOT, 'dist');
@@ -20,21 +21,9 @@ export const LANG_KEY = 'dealboard.lang';
 export const STAGES = ['Lead', 'Qualified', 'Demo', 'Proposal', 'Negotiation', 'Won', 'Lost'];
 export const STAGE_IDS = ['lead', 'qualified', 'demo', 'proposal', 'negotiation', 'won', 'lost'];
 
-const MIME = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.json': 'application/json',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
 /**
- * Serves dist/ on 127.0.0.1 at a random port. Resolves to { url, close }.
+ * Serves dist/ on 127.0.0.1 at a random port, with its precompressed .gz files where the
+ * browser takes gzip (static-files.mjs). Resolves to { url, close }.
  * Fails at once when the release build is missing, with the command that makes it.
  * `prefix` serves it under a sub-folder (e.g. '/team/pipeline/'), as a static host's
  * project page would, with nothing at the root.
@@ -63,15 +52,7 @@ export async function startServer(dir = DIST, { prefix = '/' } = {}) {
       res.writeHead(403).end('forbidden');
       return;
     }
-    fs.readFile(file, (err, body) => {
-      if (err) {
-        res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-        return;
-      }
-      const type = MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-      res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
-      res.end(req.method === 'HEAD' ? undefined : body);
-    });
+    sendFile(req, res, file);
   });
   await new Promise((resolve, reject) => {
     server.once('error', reject);
