@@ -31,9 +31,12 @@ after(stopSharedServer);
 const START_LEAD = ['Stark upgrade', 'Hooli expansion', 'Vandelay imports', 'Dunder Mifflin paper'];
 const START_QUALIFIED = ['Umbrella data platform', 'Oscorp backup', 'Pied Piper compression', 'Stark Asia pilot'];
 
-/** Opens the app on the phone viewport and returns it with a finger on its page. */
-async function phone(t) {
-  const app = await openAppFor(t, { contextOptions: PHONE });
+/**
+ * Opens the app on the phone viewport and returns it with a finger on its page. `clock: true`
+ * installs Playwright's clock (running as usual until a test pauses it).
+ */
+async function phone(t, { clock = false } = {}) {
+  const app = await openAppFor(t, { contextOptions: PHONE, ...(clock ? { clock: new Date() } : {}) });
   const touch = await finger(app.page);
   t.after(() => touch.detach());
   assert.deepEqual(
@@ -178,17 +181,24 @@ test('touch: a finger held near the right edge scrolls the board to later stages
 });
 
 test('touch: a quick swipe scrolls the board sideways and moves nothing; a tap opens the card', async (t) => {
-  const app = await phone(t);
+  const app = await phone(t, { clock: true });
   const { page, touch } = app;
   const before = await boardTitles(page);
   const start = await boardScrollLeft(page);
+  // Quick in the page's own time: its timers (the press delay's among them) stand still from
+  // the touch to the finger's lift, so a busy machine slowing this test's round trips to the
+  // browser cannot turn the swipe or the tap into a long press. Scrolling is the browser's
+  // and does not wait for the page's timers.
+  const pause = async () => page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1);
 
   // Swipe left across Hooli expansion at once (no press delay): a scroll, not a drag.
   const from = await pointIn(card(page, 'Hooli expansion'), { fx: 0.8, fy: 0.5, scroll: false });
+  await pause();
   await touch.start(from.x, from.y);
   await touch.move(from.x - 220, from.y, 8);
   const during = await dropIndicators(page);
   await touch.end();
+  await page.clock.resume();
   await page.waitForTimeout(600);
   assert.deepEqual(during, NO_DRAG, 'a swipe lifts nothing');
   const after = await boardScrollLeft(page);
@@ -201,10 +211,12 @@ test('touch: a quick swipe scrolls the board sideways and moves nothing; a tap o
   // A slow press that moves a little (within the tolerance) and lets go early is a tap.
   const qualified = await pointIn(card(page, 'Oscorp backup'), { fx: 0.35, fy: 0.6, scroll: false });
   assert.ok(qualified.x > 20 && qualified.x < 370, `Qualified is on screen now: ${qualified.x}`);
+  await pause();
   await touch.start(qualified.x, qualified.y);
   await touch.move(qualified.x + 2, qualified.y + 1, 1);
-  await page.waitForTimeout(80);
+  await page.clock.runFor(80);
   await touch.end();
+  await page.clock.resume();
   const dialog = dealDialog(page);
   await dialog.waitFor({ state: 'visible' });
   assert.equal(await dialog.getByLabel('Title', { exact: true }).inputValue(), 'Oscorp backup');
