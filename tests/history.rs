@@ -4,9 +4,11 @@
 mod common;
 
 use common::{add, empty_board, fields, titles, NOW};
-use dealboard::domain::board::{Board, Deal, DealId, PresetStage, StageId};
+use dealboard::domain::board::{Board, Deal, DealId, DealStatus, PresetStage, StageId, StageVisit};
 use dealboard::domain::command::Command;
-use dealboard::domain::history::History;
+use dealboard::domain::date::Date;
+use dealboard::domain::history::{fingerprint, History, Step};
+use dealboard::domain::money::Currency;
 use dealboard::domain::sample::sample_board;
 use dealboard::i18n::Lang;
 use proptest::prelude::*;
@@ -335,9 +337,13 @@ fn a_replace_records_exactly_the_deals_that_differ_and_undoes_to_the_old_board()
         step.after.deals,
         vec![
             (edited.id.clone(), Some(edited)),
-            (removed.id.clone(), None),
-            (added.id.clone(), Some(added)),
+            (removed.id.clone(), None)
         ]
+    );
+    // The added deal is kept by its fingerprint, not copied.
+    assert_eq!(
+        step.after.added,
+        vec![(added.id.clone(), fingerprint(&added))]
     );
     let mut history = History::default();
     history.record(step);
@@ -389,4 +395,128 @@ fn a_replace_recorded_for_later_settles_to_the_same_step_and_undoes_like_one_rec
         |b: &Board| -> Vec<String> { visible(b).deals.iter().map(|d| d.title.clone()).collect() };
     assert_eq!(titles(&undone), titles(&old));
     assert!(history.can_redo() && !history.can_undo());
+}
+
+/// A board the import (a replace) put in place of the sample board: the sample's deals and two
+/// more from the file.
+fn imported_over_sample() -> (Board, Board, Step) {
+    let old = sample_board(|p| Lang::En.stage_name(p), NOW);
+    let mut new = old.clone();
+    add(&mut new, "file-a", PresetStage::Lead, "From the file A", 5);
+    add(&mut new, "file-b", PresetStage::Demo, "From the file B", 7);
+    let mut board = old.clone();
+    let (_, step) = board
+        .apply_recorded(Command::ReplaceBoard(Box::new(new)), NOW + 1)
+        .unwrap();
+    (old, board, step)
+}
+
+fn deal_mut<'a>(board: &'a mut Board, id: &str) -> &'a mut Deal {
+    board.deals.iter_mut().find(|d| d.id.0 == id).unwrap()
+}
+
+#[test]
+fn undoing_an_import_keeps_an_added_deal_another_tab_changed_and_removes_the_rest() {
+    let (old, mut board, step) = imported_over_sample();
+    assert_eq!(
+        step.after.added.len(),
+        2,
+        "the added deals are kept as fingerprints"
+    );
+    assert!(step.after.deals.is_empty(), "and not copied");
+    // Another tab edited A (its save merged in here); B only had its bookkeeping renewed.
+    let a = deal_mut(&mut board, "file-a");
+    a.title = "Changed in another tab".into();
+    a.revision += 1;
+    a.updated = NOW + 5;
+    let b = deal_mut(&mut board, "file-b");
+    b.revision += 3;
+    b.updated = NOW + 6;
+
+    let mut history = History::default();
+    history.record(step);
+    history.undo(&mut board, NOW + 10).unwrap().unwrap();
+    let ids =
+        |b: &Board| -> Vec<String> { visible(b).deals.iter().map(|d| d.id.0.clone()).collect() };
+    let mut expected = ids(&old);
+    expected.push("file-a".into());
+    expected.sort();
+    assert_eq!(ids(&board), expected, "A stays, B is undone");
+    assert_eq!(
+        board.deal(&DealId("file-a".into())).unwrap().title,
+        "Changed in another tab"
+    );
+
+    // Redo puts B back, and A is as the other tab left it.
+    history.redo(&mut board, NOW + 11).unwrap().unwrap();
+    assert!(board.deal(&DealId("file-b".into())).is_some());
+    assert_eq!(
+        board.deal(&DealId("file-a".into())).unwrap().title,
+        "Changed in another tab"
+    );
+}
+
+/// A change to one member of a deal.
+type DealChange = Box<dyn Fn(&mut Deal)>;
+
+#[test]
+fn a_fingerprint_follows_every_member_of_a_deal_but_its_bookkeeping() {
+    let (_, board, _) = imported_over_sample();
+    let deal = board.deal(&DealId("file-a".into())).unwrap().clone();
+    let print = fingerprint(&deal);
+    let unchanged: [fn(&mut Deal); 2] = [|d| d.revision += 1, |d| d.updated += 1];
+    for change in unchanged {
+        let mut d = deal.clone();
+        change(&mut d);
+        assert_eq!(fingerprint(&d), print, "bookkeeping does not count");
+    }
+    let visit = StageVisit {
+        stage: StageId("won".into()),
+        entered: NOW,
+    };
+    let changes: Vec<(&str, DealChange)> = vec![
+        ("id", Box::new(|d| d.id = DealId("other".into()))),
+        ("title", Box::new(|d| d.title.push('!'))),
+        ("customer", Box::new(|d| d.customer.push('!'))),
+        ("contact", Box::new(|d| d.contact.push('!'))),
+        ("value", Box::new(|d| d.value += 1)),
+        (
+            "currency",
+            Box::new(|d| d.currency = Currency::parse("JPY").unwrap()),
+        ),
+        ("cost", Box::new(|d| d.cost = Some(d.cost.unwrap_or(0) + 1))),
+        ("owner", Box::new(|d| d.owner.push('!'))),
+        ("product", Box::new(|d| d.product.push('!'))),
+        ("region", Box::new(|d| d.region.push('!'))),
+        (
+            "close_date",
+            Box::new(|d| d.close_date = Date::from_ymd(2031, 2, 3)),
+        ),
+        ("notes", Box::new(|d| d.notes.push('!'))),
+        ("stage", Box::new(|d| d.stage = StageId("won".into()))),
+        ("rank", Box::new(|d| d.rank += 0.5)),
+        ("status", Box::new(|d| d.status = DealStatus::Lost)),
+        (
+            "loss_reason",
+            Box::new(|d| d.loss_reason = Some("price".into())),
+        ),
+        ("created", Box::new(|d| d.created += 1)),
+        ("stage_entered", Box::new(|d| d.stage_entered += 1)),
+        ("won_at", Box::new(|d| d.won_at = Some(NOW + 9))),
+        ("history", Box::new(move |d| d.history.push(visit.clone()))),
+    ];
+    for (member, change) in changes {
+        let mut d = deal.clone();
+        change(&mut d);
+        assert_ne!(d, deal, "{member}: the change changed the deal");
+        assert_ne!(fingerprint(&d), print, "{member} counts");
+    }
+    // Text moved from one member to the next is a different deal, and a different print.
+    let mut d = deal.clone();
+    d.title = format!("{}{}", d.title, d.customer);
+    d.customer.clear();
+    let mut e = deal.clone();
+    e.customer = format!("{}{}", e.title, e.customer);
+    e.title.clear();
+    assert_ne!(fingerprint(&d), fingerprint(&e));
 }

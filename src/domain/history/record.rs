@@ -7,7 +7,7 @@ use crate::domain::sort::sort_by;
 use crate::domain::targets::target::{Target, TargetId, TargetTombstone};
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::{Patch, Step};
+use super::{fingerprint, Patch, Step};
 
 impl Board {
     /// Applies `cmd` like `apply`, and returns the step that undoes it.
@@ -68,7 +68,10 @@ impl Board {
             changed.push(differs);
         }
         drop(now_of_old);
-        after_deals.extend(added.iter().map(|d| (d.id.clone(), Some((*d).clone()))));
+        let added_prints: Vec<(DealId, u64)> = added
+            .iter()
+            .map(|d| (d.id.clone(), fingerprint(d)))
+            .collect();
         let added_ids: Vec<DealId> = added.iter().map(|d| d.id.clone()).collect();
         let Board {
             stages,
@@ -93,6 +96,7 @@ impl Board {
             settings,
             targets: targets_before,
             tombstones: Some((deleted, deleted_targets)),
+            added: Vec::new(),
         };
         let after = Patch {
             deals: after_deals,
@@ -100,6 +104,7 @@ impl Board {
             settings: self.settings.clone(),
             targets: targets_after,
             tombstones: Some((self.deleted.clone(), self.deleted_targets.clone())),
+            added: added_prints,
         };
         Step { before, after }
     }
@@ -211,6 +216,7 @@ impl Board {
             settings: self.settings.clone(),
             targets: Vec::new(),
             tombstones: None,
+            added: Vec::new(),
         }
     }
 
