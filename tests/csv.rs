@@ -9,10 +9,11 @@ use dealboard::domain::board::{Board, DealFields, DealId, PresetStage, Stage, St
 use dealboard::domain::command::Command;
 use dealboard::domain::money::Currency;
 use dealboard::domain::sample::sample_board;
+use dealboard::i18n::csv_issues::field_key;
 use dealboard::i18n::Lang;
 use dealboard::io::csv::{
     deals_to_csv, guess_mapping, import_rows, neutralise, parse_csv, unneutralise, write_row,
-    CsvError, CsvImport, Field, BOM, EXPORT_HEADERS,
+    CsvError, CsvImport, CsvIssue, CsvProblem, Field, BOM, EXPORT_HEADERS,
 };
 
 const PIPEDRIVE: &str = include_str!("fixtures/pipedrive-export.csv");
@@ -49,8 +50,13 @@ fn import_one(headers: &str, row: &str) -> CsvImport {
     import_text(&format!("{headers}\n{row}\n"))
 }
 
-fn messages(issues: &[dealboard::io::csv::CsvIssue]) -> Vec<String> {
-    issues.iter().map(|i| i.to_string()).collect()
+/// The issues as the interface shows them in English.
+fn messages(issues: &[CsvIssue]) -> Vec<String> {
+    in_language(Lang::En, issues)
+}
+
+fn in_language(lang: Lang, issues: &[CsvIssue]) -> Vec<String> {
+    issues.iter().map(|i| lang.csv_issue(i)).collect()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -453,7 +459,11 @@ fn our_own_export_headers_are_matched() {
     let mapping = guess_mapping(&headers);
     let expected: Vec<Option<Field>> = EXPORT_HEADERS
         .iter()
-        .map(|h| Field::ALL.into_iter().find(|f| f.label() == *h))
+        .map(|h| {
+            Field::ALL
+                .into_iter()
+                .find(|f| Lang::En.text(field_key(*f)) == *h)
+        })
         .collect();
     assert_eq!(mapping, expected);
     assert_eq!(mapping.iter().flatten().count(), Field::ALL.len());
@@ -767,4 +777,125 @@ fn a_board_without_stages_refuses_every_row_without_panicking() {
         messages(&imported.errors),
         ["line 2: the board has no stage to put the deal in"]
     );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The messages in Chinese
+
+#[test]
+fn problems_are_told_in_chinese_with_the_fields_as_the_dialog_names_them() {
+    let table = parse_csv(PIPEDRIVE).unwrap();
+    let mapping = guess_mapping(&table.headers);
+    let imported = import_rows(&table, &mapping, &empty_board(), &usd(), chinese);
+    assert_eq!(
+        in_language(Lang::ZhCn, &imported.errors),
+        [
+            r#"第 5 行：金额：应为金额，实际为 "abc""#,
+            "第 6 行：名称：商机需要名称",
+        ]
+    );
+    assert_eq!(
+        in_language(Lang::ZhCn, &imported.notes),
+        [
+            r#"第 8 行：阶段：没有名为 "Contact Made" 的阶段；商机放入 "潜在客户""#,
+            r#"第 10 行：阶段：为空；商机放入 "潜在客户""#,
+        ]
+    );
+    let imported = import_one("Title,Value,Close date", ",abc,31/12/2026");
+    assert_eq!(
+        in_language(Lang::ZhCn, &imported.errors)[2],
+        r#"第 2 行：预计成交日期：应为 YYYY-MM-DD 格式的日期（日或月在前的写法有歧义），实际为 "31/12/2026""#
+    );
+}
+
+#[test]
+fn a_board_shown_in_chinese_finds_its_preset_stages_by_their_english_names() {
+    let table = parse_csv(PIPEDRIVE).unwrap();
+    let mapping = guess_mapping(&table.headers);
+    let board = Board::with_default_stages(|p| Lang::ZhCn.stage_name(p));
+    let imported = import_rows(&table, &mapping, &board, &usd(), chinese);
+    let english_board = import_rows(&table, &mapping, &empty_board(), &usd(), english);
+    let stages = |i: &CsvImport| -> Vec<StageId> { i.rows.iter().map(|r| r.1.clone()).collect() };
+    assert_eq!(stages(&imported), stages(&english_board));
+    assert!(stages(&imported).contains(&PresetStage::Proposal.id()));
+    assert_eq!(
+        in_language(Lang::ZhCn, &imported.notes),
+        [
+            r#"第 8 行：阶段：没有名为 "Contact Made" 的阶段；商机放入 "潜在客户""#,
+            r#"第 10 行：阶段：为空；商机放入 "潜在客户""#,
+        ]
+    );
+}
+
+#[test]
+fn every_problem_has_its_own_words_in_each_language_and_quotes_what_it_names() {
+    let found = || "x \"y\"".to_string();
+    let fallback = || "Lead".to_string();
+    let problems = [
+        CsvProblem::NoStageColumn {
+            fallback: fallback(),
+        },
+        CsvProblem::NeedsTitle,
+        CsvProblem::BadCurrency { found: found() },
+        CsvProblem::BadAmount { found: found() },
+        CsvProblem::BadDate {
+            found: found(),
+            ambiguous: false,
+        },
+        CsvProblem::BadDate {
+            found: found(),
+            ambiguous: true,
+        },
+        CsvProblem::NoStageOnBoard,
+        CsvProblem::UnknownStage {
+            found: found(),
+            fallback: fallback(),
+        },
+        CsvProblem::EmptyStage {
+            fallback: fallback(),
+        },
+    ];
+    for lang in Lang::ALL {
+        let said: Vec<String> = problems
+            .iter()
+            .map(|problem| {
+                lang.csv_issue(&CsvIssue {
+                    line: 3,
+                    field: None,
+                    problem: problem.clone(),
+                })
+            })
+            .collect();
+        for (text, problem) in said.iter().zip(&problems) {
+            let names_found = !matches!(
+                problem,
+                CsvProblem::NeedsTitle
+                    | CsvProblem::NoStageOnBoard
+                    | CsvProblem::NoStageColumn { .. }
+                    | CsvProblem::EmptyStage { .. }
+            );
+            assert_eq!(
+                text.contains(r#""x \"y\"""#),
+                names_found,
+                "{lang:?}: {text}"
+            );
+            assert!(
+                !text.contains('{'),
+                "{lang:?}: a placeholder left in {text}"
+            );
+        }
+        let mut distinct = said.clone();
+        distinct.sort();
+        distinct.dedup();
+        assert_eq!(distinct.len(), said.len(), "{lang:?}: {said:?}");
+    }
+    let first = |lang: Lang| {
+        lang.csv_issue(&CsvIssue {
+            line: 3,
+            field: Some(Field::Value),
+            problem: CsvProblem::NeedsTitle,
+        })
+    };
+    assert_eq!(first(Lang::En), "line 3: Value: a deal needs a title");
+    assert_eq!(first(Lang::ZhCn), "第 3 行：金额：商机需要名称");
 }

@@ -91,7 +91,9 @@ fn check_csv(text: &str) {
         let imported = import_rows(&table, &mapping, board, &usd, english);
         for issue in imported.errors.iter().chain(&imported.notes) {
             assert!(issue.line >= 1);
-            let _ = issue.to_string();
+            for lang in Lang::ALL {
+                assert!(!lang.csv_issue(issue).is_empty());
+            }
         }
     }
     for field in Field::ALL {

@@ -196,5 +196,16 @@ pub fn text(key: Key) -> &'static str {
         Key::StageNegotiation => "Negotiation",
         Key::StageWon => "Won",
         Key::StageLost => "Lost",
+        Key::CsvLine => "line {0}: {1}",
+        Key::CsvLineField => "line {0}: {1}: {2}",
+        Key::CsvNoStageColumn => "no column is read as the stage; every deal goes to {0}",
+        Key::CsvNeedsTitle => "a deal needs a title",
+        Key::CsvBadCurrency => "expected a three-letter code such as USD, found {0}",
+        Key::CsvBadAmount => "expected an amount, found {0}",
+        Key::CsvBadDate => "expected a date written as YYYY-MM-DD, found {0}",
+        Key::CsvBadDateAmbiguous => "expected a date written as YYYY-MM-DD (day or month first is ambiguous), found {0}",
+        Key::CsvNoStageOnBoard => "the board has no stage to put the deal in",
+        Key::CsvUnknownStage => "no stage is named {0}; the deal goes to {1}",
+        Key::CsvEmptyStage => "empty; the deal goes to {0}",
     }
 }

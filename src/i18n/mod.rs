@@ -2,6 +2,7 @@
 //! the compiler refuses a language that misses a key; adding a language is one file plus its
 //! line in `Lang`.
 
+pub mod csv_issues;
 mod en;
 pub mod target_errors;
 mod zh_cn;
@@ -270,4 +271,15 @@ pub enum Key {
     StageNegotiation,
     StageWon,
     StageLost,
+    CsvLine,
+    CsvLineField,
+    CsvNoStageColumn,
+    CsvNeedsTitle,
+    CsvBadCurrency,
+    CsvBadAmount,
+    CsvBadDate,
+    CsvBadDateAmbiguous,
+    CsvNoStageOnBoard,
+    CsvUnknownStage,
+    CsvEmptyStage,
 }

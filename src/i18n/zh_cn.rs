@@ -200,5 +200,16 @@ pub fn text(key: Key) -> &'static str {
         Key::StageNegotiation => "商务谈判",
         Key::StageWon => "成交签约",
         Key::StageLost => "丢单",
+        Key::CsvLine => "第 {0} 行：{1}",
+        Key::CsvLineField => "第 {0} 行：{1}：{2}",
+        Key::CsvNoStageColumn => "没有列被读作阶段；所有商机都放入 {0}",
+        Key::CsvNeedsTitle => "商机需要名称",
+        Key::CsvBadCurrency => "应为三个字母的币种代码（如 USD），实际为 {0}",
+        Key::CsvBadAmount => "应为金额，实际为 {0}",
+        Key::CsvBadDate => "应为 YYYY-MM-DD 格式的日期，实际为 {0}",
+        Key::CsvBadDateAmbiguous => "应为 YYYY-MM-DD 格式的日期（日或月在前的写法有歧义），实际为 {0}",
+        Key::CsvNoStageOnBoard => "看板上没有可放入商机的阶段",
+        Key::CsvUnknownStage => "没有名为 {0} 的阶段；商机放入 {1}",
+        Key::CsvEmptyStage => "为空；商机放入 {0}",
     }
 }

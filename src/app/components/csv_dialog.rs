@@ -6,29 +6,13 @@ use crate::app::clock;
 use crate::app::state::{display_stage_name, use_app};
 use crate::domain::board::DealId;
 use crate::domain::command::Command;
+use crate::i18n::csv_issues::field_key;
 use crate::i18n::Key;
 use crate::io::csv::{guess_mapping, import_rows, CsvTable, Field};
 use leptos::prelude::*;
 
 /// How many rows the preview shows.
 const PREVIEW_ROWS: usize = 5;
-
-/// The field's label in the interface language.
-fn field_key(field: Field) -> Key {
-    match field {
-        Field::Title => Key::FieldTitle,
-        Field::Customer => Key::FieldCustomer,
-        Field::Contact => Key::FieldContact,
-        Field::Value => Key::FieldValue,
-        Field::Currency => Key::FieldCurrency,
-        Field::Stage => Key::FieldStage,
-        Field::Owner => Key::FieldOwner,
-        Field::Product => Key::FieldProduct,
-        Field::Region => Key::FieldRegion,
-        Field::CloseDate => Key::FieldCloseDate,
-        Field::Notes => Key::FieldNotes,
-    }
-}
 
 /// The result of an import: how many deals were added and what was left out.
 #[derive(Clone, Debug, PartialEq)]
@@ -76,8 +60,8 @@ pub fn CsvImportDialog(file: String, table: CsvTable) -> impl IntoView {
         state.announcement.set(lang.fill(Key::ImportDone, &[&file]));
         outcome.set(Some(Outcome {
             added,
-            errors: result.errors.iter().map(|e| e.to_string()).collect(),
-            notes: result.notes.iter().map(|n| n.to_string()).collect(),
+            errors: result.errors.iter().map(|e| lang.csv_issue(e)).collect(),
+            notes: result.notes.iter().map(|n| lang.csv_issue(n)).collect(),
         }));
     });
     let headers = table.with_value(|t| t.headers.clone());

@@ -36,23 +36,6 @@ impl Field {
         Field::Notes,
     ];
 
-    /// The English column name, as export writes it and import messages say it.
-    pub fn label(self) -> &'static str {
-        match self {
-            Field::Title => "Title",
-            Field::Customer => "Customer",
-            Field::Contact => "Contact",
-            Field::Value => "Value",
-            Field::Currency => "Currency",
-            Field::Stage => "Stage",
-            Field::Owner => "Owner",
-            Field::Product => "Product line",
-            Field::Region => "Region",
-            Field::CloseDate => "Expected close date",
-            Field::Notes => "Notes",
-        }
-    }
-
     /// Header names (normalised: lower case, single spaces) that obviously mean this field.
     fn aliases(self) -> &'static [&'static str] {
         match self {

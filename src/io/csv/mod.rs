@@ -15,11 +15,13 @@
 //! lossless. See `docs/csv.md`.
 
 mod fields;
+mod problems;
 mod read;
 mod rows;
 mod write;
 
 pub use fields::*;
+pub use problems::*;
 pub use read::*;
 pub use rows::*;
 pub use write::*;

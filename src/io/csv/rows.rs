@@ -2,32 +2,13 @@
 //! every problem with its line.
 
 use super::fields::Field;
+use super::problems::{CsvIssue, CsvProblem};
 use super::read::CsvTable;
 use super::write::unneutralise;
 use crate::domain::board::{Board, DealFields, Stage, StageId, StageKind};
 use crate::domain::date::Date;
 use crate::domain::lowercase::lowercase;
 use crate::domain::money::{parse_amount, Currency};
-use crate::domain::quote::quoted;
-use std::fmt;
-
-/// A problem or remark about one line of the file.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CsvIssue {
-    /// The 1-based line the row starts on (1 is the header).
-    pub line: usize,
-    pub field: Option<Field>,
-    pub message: String,
-}
-
-impl fmt::Display for CsvIssue {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.field {
-            Some(field) => write!(f, "line {}: {}: {}", self.line, field.label(), self.message),
-            None => write!(f, "line {}: {}", self.line, self.message),
-        }
-    }
-}
 
 /// What a CSV import would add.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -46,7 +27,7 @@ pub struct CsvImport {
 
 /// Turns the rows of `table` into deals, reading column `i` as `mapping[i]` (missing entries
 /// mean "ignore"). Cells are trimmed (notes excepted) and an export's protective `'` is taken
-/// off. A stage is found by its shown name or stored name (ignoring case) or by id; an empty
+/// off. A stage is found by its shown name, stored name or id, ignoring case; an empty
 /// or unknown stage becomes the first open stage, with a note. Currency defaults to
 /// `default_currency`, value to 0.
 pub fn import_rows(
@@ -68,10 +49,9 @@ pub fn import_rows(
             out.notes.push(CsvIssue {
                 line: 1,
                 field: Some(Field::Stage),
-                message: format!(
-                    "no column is read as the stage; every deal goes to {}",
-                    quoted(&stage_name(stage))
-                ),
+                problem: CsvProblem::NoStageColumn {
+                    fallback: stage_name(stage),
+                },
             });
         }
     }
@@ -90,26 +70,23 @@ pub fn import_rows(
             continue;
         }
         let mut errors = Vec::new();
-        let mut error = |field: Option<Field>, message: String| {
+        let mut error = |field: Option<Field>, problem: CsvProblem| {
             errors.push(CsvIssue {
                 line: row.line,
                 field,
-                message,
+                problem,
             })
         };
         let title = cell(Field::Title).unwrap_or("");
         if title.is_empty() {
-            error(Some(Field::Title), "a deal needs a title".into());
+            error(Some(Field::Title), CsvProblem::NeedsTitle);
         }
         let currency = match cell(Field::Currency) {
             None => Some(default_currency.clone()),
             Some(text) => parse_currency(text).or_else(|| {
                 error(
                     Some(Field::Currency),
-                    format!(
-                        "expected a three-letter code such as USD, found {}",
-                        quoted(text)
-                    ),
+                    CsvProblem::BadCurrency { found: text.into() },
                 );
                 None
             }),
@@ -119,7 +96,7 @@ pub fn import_rows(
             (Some(text), Some(currency)) => parse_value(text, currency).unwrap_or_else(|| {
                 error(
                     Some(Field::Value),
-                    format!("expected an amount, found {}", quoted(text)),
+                    CsvProblem::BadAmount { found: text.into() },
                 );
                 0
             }),
@@ -129,17 +106,20 @@ pub fn import_rows(
             None => None,
             Some(text) => match parse_date(text) {
                 Ok(date) => Some(date),
-                Err(why) => {
+                Err(ambiguous) => {
                     error(
                         Some(Field::CloseDate),
-                        format!("{why}, found {}", quoted(text)),
+                        CsvProblem::BadDate {
+                            found: text.into(),
+                            ambiguous,
+                        },
                     );
                     None
                 }
             },
         };
         if fallback.is_none() {
-            error(None, "the board has no stage to put the deal in".into());
+            error(None, CsvProblem::NoStageOnBoard);
         }
         if !errors.is_empty() {
             out.errors.extend(errors);
@@ -153,11 +133,10 @@ pub fn import_rows(
                     out.notes.push(CsvIssue {
                         line: row.line,
                         field: Some(Field::Stage),
-                        message: format!(
-                            "no stage is named {}; the deal goes to {}",
-                            quoted(text),
-                            quoted(&stage_name(fallback))
-                        ),
+                        problem: CsvProblem::UnknownStage {
+                            found: text.into(),
+                            fallback: stage_name(fallback),
+                        },
                     });
                     fallback.id.clone()
                 }
@@ -167,10 +146,9 @@ pub fn import_rows(
                     out.notes.push(CsvIssue {
                         line: row.line,
                         field: Some(Field::Stage),
-                        message: format!(
-                            "empty; the deal goes to {}",
-                            quoted(&stage_name(fallback))
-                        ),
+                        problem: CsvProblem::EmptyStage {
+                            fallback: stage_name(fallback),
+                        },
                     });
                 }
                 fallback.id.clone()
@@ -216,7 +194,9 @@ fn find_stage<'a>(
         .stages
         .iter()
         .find(|s| same(&stage_name(s)) || same(&s.name))
-        .or_else(|| board.stages.iter().find(|s| s.id.0 == text.trim()))
+        // By id, in any case: a preset stage's id is its English name (`proposal`), so a file
+        // from an English tool finds the stage on a board whose names are Chinese.
+        .or_else(|| board.stages.iter().find(|s| same(&s.id.0)))
 }
 
 /// A currency code, or one of a few common names for the yuan, dollar and euro.
@@ -289,8 +269,10 @@ fn parse_value(text: &str, currency: &Currency) -> Option<i64> {
 /// optionally followed by a time (`2026-12-15 00:00:00`, `2026-12-15T09:00:00Z`). Day-first
 /// and month-first dates (`15/12/2026`, `12/15/2026`) are refused: the same text means
 /// different days in different countries, and a wrong date is worse than an error.
-fn parse_date(text: &str) -> Result<Date, &'static str> {
-    const EXPECTED: &str = "expected a date written as YYYY-MM-DD";
+/// The date in `text`; `Err(true)` when it is written day or month first (ambiguous), else
+/// `Err(false)`.
+fn parse_date(text: &str) -> Result<Date, bool> {
+    const EXPECTED: bool = false;
     let t = text.trim();
     let (date_part, time) = match t.find([' ', 'T']) {
         Some(i) => (&t[..i], t[i + 1..].trim()),
@@ -307,11 +289,7 @@ fn parse_date(text: &str) -> Result<Date, &'static str> {
         return Err(EXPECTED);
     }
     if parts[0].len() != 4 {
-        return Err(if parts[2].len() == 4 {
-            "expected a date written as YYYY-MM-DD (day or month first is ambiguous)"
-        } else {
-            EXPECTED
-        });
+        return Err(parts[2].len() == 4);
     }
     let n = |s: &str| s.parse::<u32>().unwrap_or(0);
     Date::from_ymd(n(parts[0]) as i32, n(parts[1]), n(parts[2])).ok_or(EXPECTED)
