@@ -227,3 +227,33 @@ test('touch: a quick swipe scrolls the board sideways and moves nothing; a tap o
   assert.deepEqual(await cardTitles(page, 'Qualified'), START_QUALIFIED);
   assertNoErrors(app, assert);
 });
+
+test('phone: the tools are one row that scrolls sideways, New deal first, and the board starts in the upper half', async (t) => {
+  const app = await phone(t);
+  const { page } = app;
+  const tools = page.locator('.board-tools');
+  const row = await tools.evaluate((el) => {
+    const boxes = [...el.children].map((c) => c.getBoundingClientRect());
+    return {
+      tops: new Set(boxes.map((b) => Math.round(b.top))).size,
+      scrolls: el.scrollWidth > el.clientWidth,
+      overflow: getComputedStyle(el).overflowX,
+    };
+  });
+  assert.deepEqual(row, { tops: 1, scrolls: true, overflow: 'auto' }, 'one row of tools, wider than the screen');
+  const newDeal = await page.getByRole('button', { name: 'New deal', exact: true }).boundingBox();
+  assert.ok(newDeal.x >= 0 && newDeal.x + newDeal.width <= 390, `New deal in sight: ${JSON.stringify(newDeal)}`);
+  const firstCard = await card(page, 'Stark upgrade').boundingBox();
+  assert.ok(firstCard.y < 844 / 2, `the first card starts at y=${firstCard.y}, in the upper half`);
+  // The last tool, off screen at first, is reached by scrolling the row: the language switch.
+  const language = page.getByLabel('Language', { exact: true });
+  assert.ok((await language.boundingBox()).x > 390, 'the language switch starts off screen');
+  await language.scrollIntoViewIfNeeded();
+  const box = await language.boundingBox();
+  assert.ok(box.x >= 0 && box.x + box.width <= 390, `scrolled into sight: ${JSON.stringify(box)}`);
+  assert.ok((await tools.evaluate((el) => el.scrollLeft)) > 0, 'by scrolling the row, not the page');
+  assert.equal(await page.evaluate(() => [innerWidth, scrollX].join()), '390,0');
+  await language.selectOption('zh-CN');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
+  assertNoErrors(app, assert);
+});
