@@ -8,7 +8,9 @@ use std::hash::{Hash, Hasher};
 
 /// The hash of everything in `deal` but its revision and update time, the bookkeeping that
 /// every change renews (as `same_content` compares). Two deals with the same content have the
-/// same fingerprint; two that differ share one by chance only (about 1 in 2^64).
+/// same fingerprint; two that differ share one only by a chance of the order of 1 in 2^64.
+/// FxHash is fast, not built to resist crafted collisions; one would at worst let an undo
+/// take out a deal that another tab had changed since the import, and redo brings it back.
 pub fn fingerprint(deal: &Deal) -> u64 {
     // Named member by member, without `..`: a member added to `Deal` fails to compile here
     // until it is either hashed or said to be bookkeeping.
