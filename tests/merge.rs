@@ -56,6 +56,8 @@ fn stage(id: &str, name: &str) -> Stage {
         preset: None,
         probability: 50,
         kind: StageKind::Open,
+        idle_days: None,
+        limit: None,
     }
 }
 
@@ -420,6 +422,8 @@ fn build(
                 preset: None,
                 probability: 10,
                 kind: StageKind::Open,
+                idle_days: None,
+                limit: None,
             });
         }
     }

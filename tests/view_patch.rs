@@ -8,6 +8,7 @@ use common::{empty_board, NOW};
 use dealboard::domain::board::{Board, DealFields, DealId};
 use dealboard::domain::columns::{board_view, BoardView};
 use dealboard::domain::command::Command;
+use dealboard::domain::date::{day_of, Date};
 use dealboard::domain::filter::{DealFilter, FilterField};
 use dealboard::domain::history::History;
 use dealboard::domain::money::Currency;
@@ -32,6 +33,8 @@ fn command(board: &Board, op: u8, a: usize, b: usize, n: usize) -> Option<Comman
         currency: Currency::parse(if b.is_multiple_of(3) { "EUR" } else { "USD" }).unwrap(),
         owner: OWNERS[a % 3].into(),
         region: OWNERS[b % 3].into(),
+        // Past the day the alert filters look at: those deals are off track while open.
+        close_date: b.is_multiple_of(5).then(|| day_of(NOW)),
         ..DealFields::default()
     };
     Some(match op % 8 {
@@ -68,8 +71,33 @@ fn shown(view: &BoardView) -> BoardView {
     view
 }
 
-fn filters() -> [DealFilter; 3] {
+/// Ten days after the deals are made: past their close dates, and idle where a stage
+/// allows fewer days.
+fn later() -> Date {
+    day_of(NOW).add_days(10).unwrap()
+}
+
+/// The default stages, two of them with an idle threshold, so a move can make a deal off
+/// track or bring it back.
+fn board_with_thresholds() -> Board {
+    let mut board = empty_board();
+    board.stages[0].idle_days = Some(5);
+    board.stages[2].idle_days = Some(30);
+    board.stages[3].idle_days = Some(7);
+    board
+}
+
+fn filters() -> [DealFilter; 5] {
     [
+        DealFilter {
+            today: later(),
+            ..DealFilter::default()
+        },
+        DealFilter {
+            off_track: true,
+            today: later(),
+            ..DealFilter::default()
+        },
         DealFilter::default(),
         DealFilter {
             query: "acme".into(),
@@ -89,7 +117,7 @@ proptest! {
         ops in proptest::collection::vec((0u8..16, 0usize..40, 0usize..40), 1..60)
     ) {
         for filter in filters() {
-            let mut board = empty_board();
+            let mut board = board_with_thresholds();
             let mut history = History::default();
             let mut view = board_view(&board, &filter);
             for (n, &(op, a, b)) in ops.iter().enumerate() {

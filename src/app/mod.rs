@@ -39,6 +39,7 @@ pub fn App() -> impl IntoView {
     shortcuts::install(state);
     sync::install(state);
     clock::follow_day(state.today);
+    follow_today(state);
     let drag_view = drag::DragView::new();
     provide_context(drag_view);
     drag::install(state, drag_view);
@@ -114,6 +115,18 @@ fn remember_lang(state: AppState, can_save: bool) {
         }
         if can_save && first.is_some() {
             let _ = storage::write(storage::LANG_KEY, lang.tag());
+        }
+    });
+}
+
+/// Keeps the filter's day at today: the view's off-track counts and filter follow it, so at
+/// midnight the board shows the deals that went off track overnight. (The cards follow the
+/// day through their keys: `StageColumn`.)
+fn follow_today(state: AppState) {
+    Effect::new(move |_| {
+        let today = state.today.get();
+        if state.filter.with_untracked(|f| f.today != today) {
+            state.filter.update(|f| f.today = today);
         }
     });
 }

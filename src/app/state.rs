@@ -119,7 +119,11 @@ impl AppState {
     /// State around a loaded board.
     pub fn new(board: Board, lang: Lang, banners: Vec<Banner>) -> AppState {
         let board = RwSignal::new(board);
-        let filter = RwSignal::new(DealFilter::default());
+        // The view's alerts are worked out for today; `follow_today` keeps it so.
+        let filter = RwSignal::new(DealFilter {
+            today: clock::today(),
+            ..DealFilter::default()
+        });
         let changes = StoredValue::new(PendingChanges::none());
         AppState {
             board,
@@ -306,6 +310,7 @@ pub fn error_key(err: &DomainError) -> Key {
         DomainError::NegativeValue => Key::ErrNegativeValue,
         DomainError::EmptyStageName => Key::ErrEmptyStageName,
         DomainError::ProbabilityOutOfRange(_) => Key::ErrProbability,
+        DomainError::ZeroThreshold => Key::ErrZeroThreshold,
         DomainError::StageNotEmpty(_) | DomainError::MoveIntoRemovedStage => Key::ErrStageNotEmpty,
         DomainError::LastStage => Key::ErrLastStage,
         DomainError::DuplicateId(_) => Key::ErrDuplicate,

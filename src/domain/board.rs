@@ -107,6 +107,11 @@ pub struct Stage {
     /// Win probability in percent, 0–100.
     pub probability: u8,
     pub kind: StageKind,
+    /// Days an open deal may stay in this stage before it shows as idle (Pipedrive's
+    /// "rotting"); `None`: never.
+    pub idle_days: Option<u32>,
+    /// The most deals the stage should hold (a work-in-progress limit); `None`: no limit.
+    pub limit: Option<u32>,
 }
 
 /// Where a deal stands.
@@ -231,6 +236,8 @@ impl Board {
                 preset: Some(p),
                 probability: p.probability(),
                 kind: p.kind(),
+                idle_days: None,
+                limit: None,
             })
             .collect();
         Board {

@@ -138,13 +138,13 @@ impl BoardView {
         if !self.has_columns_of(board) {
             return None;
         }
-        let matches = filter.matcher();
+        let matches = filter.matcher(&board.stages);
         let mut view = BoardView::empty(board, self.facets.clone());
         for (at, column) in self.columns.iter().enumerate() {
             for card in &column.cards {
                 let deal = board.deals.get(card.index).filter(|d| d.id == card.id)?;
                 if matches(deal) {
-                    view.show(board, at, deal, card.clone());
+                    view.show(board, filter, at, deal, card.clone());
                 }
             }
         }
@@ -181,12 +181,19 @@ impl BoardView {
     }
 
     /// Shows `card` (of `deal`) last in the column at `column`, and counts it.
-    fn show(&mut self, board: &Board, column: usize, deal: &Deal, card: CardRef) {
+    fn show(
+        &mut self,
+        board: &Board,
+        filter: &DealFilter,
+        column: usize,
+        deal: &Deal,
+        card: CardRef,
+    ) {
         let stage = &board.stages[column];
         self.shown += 1;
-        self.columns[column].summary.add(deal, stage.probability);
+        self.columns[column].summary.add(deal, stage, filter.today);
         if stage.kind == StageKind::Open {
-            self.pipeline.add(deal, stage.probability);
+            self.pipeline.add(deal, stage, filter.today);
         }
         self.columns[column].cards.push(card);
     }
@@ -212,13 +219,13 @@ pub fn board_view(board: &Board, filter: &DealFilter) -> BoardView {
 /// lie all over memory, counting them was about half of the pass).
 pub fn refiltered_view(board: &Board, filter: &DealFilter, facets: Facets) -> BoardView {
     let mut view = BoardView::empty(board, facets);
-    let matches = filter.matcher();
+    let matches = filter.matcher(&board.stages);
     for (index, deal) in board.deals.iter().enumerate() {
         let Some(column) = column_of(board, &deal.stage) else {
             continue;
         };
         if matches(deal) {
-            view.show(board, column, deal, CardRef::of(deal, index));
+            view.show(board, filter, column, deal, CardRef::of(deal, index));
         }
     }
     for column in &mut view.columns {

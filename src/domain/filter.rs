@@ -1,7 +1,9 @@
-//! What the board shows: a search text, and optionally one rep, product line and region.
-//! Totals follow what is shown.
+//! What the board shows: a search text, optionally one rep, product line and region, and
+//! optionally only the deals off track. Totals follow what is shown.
 
-use crate::domain::board::Deal;
+use crate::domain::alerts::off_track;
+use crate::domain::board::{Deal, Stage};
+use crate::domain::date::Date;
 use crate::domain::lowercase::{lowercase, lowercase_into};
 use std::cell::RefCell;
 
@@ -31,8 +33,8 @@ impl FilterField {
     }
 }
 
-/// The current narrowing of the board.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// The current narrowing of the board, and the day the view is worked out for.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DealFilter {
     /// Matched case-insensitively against title, customer and contact.
     pub query: String,
@@ -42,6 +44,26 @@ pub struct DealFilter {
     pub product: Option<String>,
     /// Only this region, when set.
     pub region: Option<String>,
+    /// Only deals that are off track (`domain::alerts`).
+    pub off_track: bool,
+    /// The day alerts are worked out at: part of the filter because what it shows, and the
+    /// columns' off-track counts, change with it (the view is made again at midnight).
+    pub today: Date,
+}
+
+impl Default for DealFilter {
+    /// Everything shown; no day yet, so nothing is off track (`Date::MIN` is before every
+    /// close date and stage entry).
+    fn default() -> Self {
+        DealFilter {
+            query: String::new(),
+            owner: None,
+            product: None,
+            region: None,
+            off_track: false,
+            today: Date::MIN,
+        }
+    }
 }
 
 impl DealFilter {
@@ -63,20 +85,25 @@ impl DealFilter {
         }
     }
 
-    /// True when the deal should be shown.
-    pub fn matches(&self, deal: &Deal) -> bool {
-        self.matcher()(deal)
+    /// True when the deal, on a board with `stages`, should be shown.
+    pub fn matches(&self, deal: &Deal, stages: &[Stage]) -> bool {
+        self.matcher(stages)(deal)
     }
 
-    /// A test for many deals, with the search text prepared once and one buffer for the
-    /// lower-cased fields.
-    pub fn matcher(&self) -> impl Fn(&Deal) -> bool + '_ {
+    /// A test for many deals of a board with `stages`, with the search text prepared once
+    /// and one buffer for the lower-cased fields.
+    pub fn matcher<'a>(&'a self, stages: &'a [Stage]) -> impl Fn(&Deal) -> bool + 'a {
         let query = lowercase(self.query.trim());
         let field_text = RefCell::new(String::new());
         move |deal| {
-            FilterField::ALL
-                .iter()
-                .all(|&f| self.get(f).is_none_or(|v| f.of(deal) == v))
+            (!self.off_track
+                || stages
+                    .iter()
+                    .find(|s| s.id == deal.stage)
+                    .is_some_and(|stage| off_track(deal, stage, self.today)))
+                && FilterField::ALL
+                    .iter()
+                    .all(|&f| self.get(f).is_none_or(|v| f.of(deal) == v))
                 && (query.is_empty()
                     || [&deal.title, &deal.customer, &deal.contact]
                         .iter()
@@ -91,14 +118,18 @@ impl DealFilter {
     /// True when every deal this filter shows, `wider` shows too: it narrows the same fields
     /// (and maybe more), and its search text contains `wider`'s, as when the user types on.
     pub fn narrows(&self, wider: &DealFilter) -> bool {
-        FilterField::ALL
-            .iter()
-            .all(|&f| wider.get(f).is_none_or(|v| self.get(f) == Some(v)))
+        self.today == wider.today
+            && (self.off_track || !wider.off_track)
+            && FilterField::ALL
+                .iter()
+                .all(|&f| wider.get(f).is_none_or(|v| self.get(f) == Some(v)))
             && lowercase(self.query.trim()).contains(lowercase(wider.query.trim()).as_str())
     }
 
     /// True when nothing is filtered out.
     pub fn is_empty(&self) -> bool {
-        FilterField::ALL.iter().all(|&f| self.get(f).is_none()) && self.query.trim().is_empty()
+        !self.off_track
+            && FilterField::ALL.iter().all(|&f| self.get(f).is_none())
+            && self.query.trim().is_empty()
     }
 }

@@ -1,7 +1,9 @@
 //! Money per stage and for the open pipeline, over the deals that are shown.
 
-use crate::domain::board::{Board, Deal, StageId};
+use crate::domain::alerts::off_track;
+use crate::domain::board::{Board, Deal, Stage, StageId};
 use crate::domain::columns::board_view;
+use crate::domain::date::Date;
 use crate::domain::filter::DealFilter;
 use crate::domain::money::Totals;
 
@@ -12,6 +14,8 @@ pub struct StageSummary {
     pub total: Totals,
     /// Value × the stage's win probability.
     pub weighted: Totals,
+    /// How many of the deals are off track (`domain::alerts`).
+    pub off_track: usize,
 }
 
 impl Default for StageSummary {
@@ -27,22 +31,28 @@ impl StageSummary {
             count: 0,
             total: Totals::plain(),
             weighted: Totals::weighted(),
+            off_track: 0,
         }
     }
 
-    /// Counts one deal at its stage's probability.
-    pub fn add(&mut self, deal: &Deal, probability: u8) {
+    /// Counts one deal of `stage` at the stage's probability, and whether it is off track
+    /// `today`.
+    pub fn add(&mut self, deal: &Deal, stage: &Stage, today: Date) {
         self.count += 1;
         self.total.add(&deal.currency, deal.value, 1);
-        self.weighted.add(&deal.currency, deal.value, probability);
+        self.weighted
+            .add(&deal.currency, deal.value, stage.probability);
+        self.off_track += usize::from(off_track(deal, stage, today));
     }
 
-    /// Takes out a deal counted before at the same probability.
-    pub fn remove(&mut self, deal: &Deal, probability: u8) {
+    /// Takes out a deal counted before with the same stage and day.
+    pub fn remove(&mut self, deal: &Deal, stage: &Stage, today: Date) {
         self.count = self.count.saturating_sub(1);
         self.total.remove(&deal.currency, deal.value, 1);
         self.weighted
-            .remove(&deal.currency, deal.value, probability);
+            .remove(&deal.currency, deal.value, stage.probability);
+        let was = usize::from(off_track(deal, stage, today));
+        self.off_track = self.off_track.saturating_sub(was);
     }
 }
 

@@ -75,19 +75,19 @@ impl BoardView {
         if !self.has_columns_of(board) {
             return false;
         }
-        let matches = filter.matcher();
+        let matches = filter.matcher(&board.stages);
         for change in changes {
             let mut hint = None;
             if let Some(old) = &change.before {
                 self.facets.remove(old);
                 if matches(old) {
-                    hint = self.take_out(board, old);
+                    hint = self.take_out(board, filter, old);
                 }
             }
             if let Some(new) = &change.after {
                 self.facets.add(new);
                 if matches(new) {
-                    self.put_in(board, new, hint);
+                    self.put_in(board, filter, new, hint);
                 }
             }
         }
@@ -95,7 +95,7 @@ impl BoardView {
     }
 
     /// Removes a shown deal's card and figures; returns where the deal sat in the board.
-    fn take_out(&mut self, board: &Board, deal: &Deal) -> Option<usize> {
+    fn take_out(&mut self, board: &Board, filter: &DealFilter, deal: &Deal) -> Option<usize> {
         let at = column_of(board, &deal.stage)?;
         let stage = &board.stages[at];
         let column = &mut self.columns[at];
@@ -105,16 +105,16 @@ impl BoardView {
             .ok()
             .or_else(|| column.cards.iter().position(|c| c.id == deal.id));
         let index = found.map(|i| column.cards.remove(i).index);
-        column.summary.remove(deal, stage.probability);
+        column.summary.remove(deal, stage, filter.today);
         if stage.kind == StageKind::Open {
-            self.pipeline.remove(deal, stage.probability);
+            self.pipeline.remove(deal, stage, filter.today);
         }
         self.shown = self.shown.saturating_sub(1);
         index
     }
 
     /// Adds a shown deal's card in display order, and its figures.
-    fn put_in(&mut self, board: &Board, deal: &Deal, hint: Option<usize>) {
+    fn put_in(&mut self, board: &Board, filter: &DealFilter, deal: &Deal, hint: Option<usize>) {
         let Some(at) = column_of(board, &deal.stage) else {
             return;
         };
@@ -129,9 +129,9 @@ impl BoardView {
             .cards
             .partition_point(|c| c.order(deal.rank, &deal.id).is_lt());
         column.cards.insert(place, CardRef::of(deal, index));
-        column.summary.add(deal, stage.probability);
+        column.summary.add(deal, stage, filter.today);
         if stage.kind == StageKind::Open {
-            self.pipeline.add(deal, stage.probability);
+            self.pipeline.add(deal, stage, filter.today);
         }
         self.shown += 1;
     }

@@ -85,6 +85,8 @@ pub(crate) fn stage(r: &mut Reader) -> Read<Stage> {
         preset: None,
         probability: 0,
         kind: StageKind::Open,
+        idle_days: None,
+        limit: None,
     };
     let mut seen = 0u32;
     r.object(&mut |r, key| {
@@ -98,6 +100,9 @@ pub(crate) fn stage(r: &mut Reader) -> Read<Stage> {
             }
             "probability" => set(&mut stage.probability, r.u8()?, 1 << 2),
             "kind" => set(&mut stage.kind, STAGE_KINDS[r.name(KINDS)?], 1 << 3),
+            // Alert thresholds (absent before they existed, and when off).
+            "idle_days" => set(&mut stage.idle_days, option(r, Reader::u32)?, 0),
+            "limit" => set(&mut stage.limit, option(r, Reader::u32)?, 0),
             _ => {
                 r.skip()?;
                 0

@@ -34,6 +34,10 @@ pub fn stage(out: &mut String, stage: &Stage) {
     o.some("preset", stage.preset, |out, p| string(out, p.key()));
     o.int("probability", i64::from(stage.probability));
     o.string("kind", kind_name(stage.kind));
+    o.some("idle_days", stage.idle_days, |out, n| {
+        int(out, i64::from(n))
+    });
+    o.some("limit", stage.limit, |out, n| int(out, i64::from(n)));
     o.end();
 }
 

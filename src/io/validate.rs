@@ -50,6 +50,15 @@ pub fn validate(board: &Board) -> Vec<Problem> {
                 "expected 0 to 100",
             ));
         }
+        // An alert threshold of 0 would flag every deal at once: off is written as absent.
+        for (name, value) in [("idle_days", stage.idle_days), ("limit", stage.limit)] {
+            if value == Some(0) {
+                problems.push(Problem::new(
+                    format!("stages[{i}].{name}"),
+                    "expected at least 1 (leave it out for none)",
+                ));
+            }
+        }
     }
     let mut deal_ids = FxHashSet::default();
     for (i, deal) in board.deals.iter().enumerate() {

@@ -3,7 +3,8 @@
 use crate::app::components::deal_menu::DealMenu;
 use crate::app::drag::{self, DragView};
 use crate::app::moves::{step_deal, Step};
-use crate::app::state::{use_app, Dialog};
+use crate::app::state::{use_app, AppState, Dialog};
+use crate::domain::alerts::deal_alerts;
 use crate::domain::board::DealStatus;
 use crate::domain::columns::CardRef;
 use crate::domain::date::iso_date;
@@ -60,6 +61,14 @@ pub fn DealCard(card: CardRef) -> impl IntoView {
             step_deal(state, id.clone(), step);
         }
     };
+    // Worked out once: the card renders again when the day turns or its stage's idle
+    // threshold changes (both are part of its key in `StageColumn`), as it does when the deal
+    // changes. Reactive parts per card would cost more, in time and in wasm size.
+    let alerts = state.board.with_untracked(|b| {
+        let stage = b.stage(&deal.stage)?;
+        Some(deal_alerts(&deal, stage, state.today.get_untracked()))
+    });
+    let alerts = alerts.unwrap_or_default();
     let drag_view = expect_context::<DragView>();
     let (press_id, press_title) = (deal.id.clone(), deal.title.clone());
     let close_date = deal.close_date.map(iso_date);
@@ -69,6 +78,7 @@ pub fn DealCard(card: CardRef) -> impl IntoView {
             class="deal-card"
             class:won=status == DealStatus::Won
             class:lost=status == DealStatus::Lost
+            class:off-track=alerts.any()
             data-deal-id=deal.id.0.clone()
             tabindex="0"
             aria-label=label
@@ -87,12 +97,21 @@ pub fn DealCard(card: CardRef) -> impl IntoView {
                 <span class="deal-owner" title=deal.owner.clone()>{initials(&deal.owner)}</span>
             </div>
             {close_date.map(|d| view! { <p class="deal-close">{move || state.fill(Key::CloseOn, &[&d])}</p> }.into_any())}
+            {alerts.idle_days.map(|d| alert_line(state, "idle", Key::AlertIdle, d))}
+            {alerts.overdue_days.map(|d| alert_line(state, "overdue", Key::AlertOverdue, d))}
             {(status != DealStatus::Open).then(|| view! {
                 <p class="deal-status">{move || state.t(if status == DealStatus::Won { Key::StatusWon } else { Key::StatusLost })}</p>
             }.into_any())}
         </article>
     }
     .into_any()
+}
+
+/// One of a card's alerts: `kind` for styling and tests, the text in the current language.
+fn alert_line(state: AppState, kind: &'static str, key: Key, days: i64) -> AnyView {
+    let days = days.to_string();
+    view! { <p class="deal-alert" data-alert=kind>{move || state.fill(key, &[&days])}</p> }
+        .into_any()
 }
 
 /// "Alice Chen" → "AC": the owner at a glance.

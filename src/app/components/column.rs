@@ -3,9 +3,10 @@
 //! thousands of deals costs what the screen can show.
 
 use crate::app::components::card::DealCard;
-use crate::app::components::rows::{keyed_rows, Row, RowKey};
+use crate::app::components::rows::{hash64, keyed_rows, Row, RowKey};
 use crate::app::components::shown::shown;
 use crate::app::state::{display_stage_name, use_app, Dialog};
+use crate::domain::alerts::over_limit;
 use crate::domain::board::StageId;
 use crate::domain::columns::CardRef;
 use crate::i18n::Key;
@@ -74,6 +75,33 @@ pub fn StageColumn(id: StageId) -> impl IntoView {
             .with(|v| v.column(&stage_id).map_or(0, |c| c.cards.len()))
     });
     let hidden = move || length.get().saturating_sub(limit.get());
+    // The stage's limit counts all its deals, whatever the filter shows.
+    let stage_id = id.clone();
+    let limited = move || stage.with(|s| s.as_ref().is_some_and(|s| s.limit.is_some()));
+    let held = Memo::new(move |_| {
+        // 0 without a limit: the board is then not read, and its changes cost nothing here.
+        if limited() {
+            state.board.with(|b| b.deals.order().stage(&stage_id).len())
+        } else {
+            0
+        }
+    });
+    // Built again as a whole when it changes: static classes cost less wasm than reactive ones.
+    let limit_chip = move || {
+        let cap = stage.with(|s| s.as_ref().and_then(|s| s.limit))?;
+        let (held, cap) = (held.get(), cap.to_string());
+        let over = stage.with(|s| s.as_ref().is_some_and(|s| over_limit(s, held)));
+        // Said in full when over, for the tooltip and screen readers.
+        let title = if over {
+            state.fill(Key::StageOverLimit, &[&held.to_string(), &cap])
+        } else {
+            String::new()
+        };
+        let text = state.fill(Key::StageLimit, &[&cap]);
+        Some(
+            view! { <span class="stage-limit" class:over=over data-testid="stage-limit" title=title>{text}</span> },
+        )
+    };
     let currency = move || state.board.with(|b| b.settings.default_currency.clone());
     let name = move || {
         stage.with(|s| {
@@ -107,6 +135,13 @@ pub fn StageColumn(id: StageId) -> impl IntoView {
                     // Text, as every other reactive text here: a number would compile its own render code.
                     {move || summary.with(|s| s.count.to_string())}
                 </span>
+                {shown(move || summary.with(|s| s.off_track > 0), move || view! {
+                    <span class="stage-alerts" data-testid="stage-off-track"
+                        aria-label=move || state.fill(Key::StageOffTrack, &[&summary.with(|s| s.off_track).to_string()])>
+                        {move || format!("⚠ {}", summary.with(|s| s.off_track))}
+                    </span>
+                }.into_any())}
+                {move || limit_chip().map(|chip| chip.into_any()).into_any()}
                 <dl class="stage-totals">
                     <div>
                         <dt>{state.tr(Key::Total)}</dt>
@@ -120,7 +155,11 @@ pub fn StageColumn(id: StageId) -> impl IntoView {
             </header>
             <ul class="deal-list" role="list">
                 {keyed_rows(move || {
-                    let epoch = state.render_epoch.get();
+                    // A card works out its alerts when it renders: a new day or idle threshold
+                    // renders the column's cards again. Hashed into the key's 32 bits for the
+                    // epoch: a change is missed only if two hashes collide (1 in 2^32).
+                    let idle = stage.with(|s| s.as_ref().and_then(|s| s.idle_days));
+                    let epoch = hash64(&(state.render_epoch.get(), state.today.get(), idle)) as u32;
                     cards.get().into_iter().map(|card| {
                         let version = u128::from(card.revision) << 96 | u128::from(epoch) << 64 | u128::from(card.updated as u64);
                         let key = RowKey::versioned(card.id.0.clone(), version);

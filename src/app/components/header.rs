@@ -22,6 +22,8 @@ pub fn BoardHeader() -> impl IntoView {
             state.dialog.set(Some(Dialog::NewDeal { stage }));
         }
     };
+    let off_track = move || summary.with(|s| s.off_track);
+    let only_off_track = move || state.filter.with(|f| f.off_track);
     view! {
         <header class="board-header">
             <div class="board-title">
@@ -54,6 +56,16 @@ pub fn BoardHeader() -> impl IntoView {
                     }
                 />
                 {FilterField::ALL.map(|field| view! { <FilterSelect field/> }.into_any()).collect_view()}
+                <button
+                    class="off-track-filter"
+                    data-testid="off-track-filter"
+                    title=state.tr(Key::OffTrackHelp)
+                    aria-pressed=move || if only_off_track() { "true" } else { "false" }
+                    disabled=move || !only_off_track() && off_track() == 0
+                    on:click=move |_| state.filter.update(|f| f.off_track = !f.off_track)
+                >
+                    {move || state.fill(Key::OffTrackFilter, &[&off_track().to_string()])}
+                </button>
                 <button class="primary" on:click=new_deal>{state.tr(Key::NewDeal)}</button>
                 <button on:click=move |_| state.undo() disabled=move || state.history.with(|h| !h.can_undo())>{state.tr(Key::Undo)}</button>
                 <button on:click=move |_| state.redo() disabled=move || state.history.with(|h| !h.can_redo())>{state.tr(Key::Redo)}</button>

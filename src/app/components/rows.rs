@@ -37,10 +37,15 @@ impl RowKey {
     /// of the content: two contents of the same row would have to collide for a change to be
     /// missed. (Not rustc-hash's Fx: its state is a `usize`, 32 bits in the wasm.)
     pub fn hashed(id: impl Into<String>, content: &impl Hash) -> RowKey {
-        let mut hasher = Fnv64(0xcbf2_9ce4_8422_2325);
-        content.hash(&mut hasher);
-        RowKey::versioned(id, u128::from(hasher.finish()))
+        RowKey::versioned(id, u128::from(hash64(content)))
     }
+}
+
+/// A 64-bit hash of `content` (FNV-1a), the same on every target.
+pub fn hash64(content: &impl Hash) -> u64 {
+    let mut hasher = Fnv64(0xcbf2_9ce4_8422_2325);
+    content.hash(&mut hasher);
+    hasher.finish()
 }
 
 /// FNV-1a, 64 bits on every target.

@@ -1,5 +1,5 @@
-//! Rename, add, remove and reorder stages, set their win probability, and choose the
-//! board's default currency.
+//! Rename, add, remove and reorder stages, set their win probability and alert thresholds,
+//! and choose the board's default currency.
 
 use crate::app::clock;
 use crate::app::components::rows::{keyed_rows, Row, RowKey};
@@ -42,7 +42,7 @@ pub fn StageEditor() -> impl IntoView {
                 <h2 id="stage-editor-title">{state.tr(Key::StagesTitle)}</h2>
                 <ol class="stage-rows">
                     {keyed_rows(move || stages.get().into_iter().enumerate().map(|(index, stage)| {
-                        let key = RowKey::hashed(index.to_string(), &(&stage.id, &stage.name, stage.probability, stage.preset));
+                        let key = RowKey::hashed(index.to_string(), &(&stage.id, &stage.name, stage.probability, stage.preset, stage.idle_days, stage.limit));
                         Row::new(key, move || view! { <StageRow index stage run/> }.into_any())
                     }).collect())}
                 </ol>
@@ -104,6 +104,8 @@ fn StageRow(
     let name = display_stage_name(&stage, state.lang.get_untracked());
     let (rename_id, prob_id, left_id, right_id, remove_id) =
         (id.clone(), id.clone(), id.clone(), id.clone(), id.clone());
+    let (idle_id, limit_id) = (id.clone(), id.clone());
+    let shown_number = |n: Option<u32>| n.map(|n| n.to_string()).unwrap_or_default();
     let remove = move |_| {
         let to = destination.get_untracked();
         let move_deals_to = (!to.is_empty()).then_some(StageId(to));
@@ -131,6 +133,26 @@ fn StageRow(
                     run(Command::SetStageProbability { id: prob_id.clone(), probability });
                 }
             />
+            <input
+                type="number"
+                min="1"
+                data-testid="stage-idle-days"
+                aria-label=state.tr(Key::StageIdleDays)
+                title=state.tr(Key::StageIdleDays)
+                placeholder=state.tr(Key::ThresholdOff)
+                value=shown_number(stage.idle_days)
+                on:change:target=move |ev| run(alerts_command(state, &idle_id, Some(&ev.target().value()), None))
+            />
+            <input
+                type="number"
+                min="1"
+                data-testid="stage-limit-input"
+                aria-label=state.tr(Key::StageDealLimit)
+                title=state.tr(Key::StageDealLimit)
+                placeholder=state.tr(Key::ThresholdOff)
+                value=shown_number(stage.limit)
+                on:change:target=move |ev| run(alerts_command(state, &limit_id, None, Some(&ev.target().value())))
+            />
             <button type="button" aria-label=state.tr(Key::StageMoveLeft) disabled=index == 0
                 on:click=move |_| run(Command::MoveStage { id: left_id.clone(), index: index.saturating_sub(1) })>"↑"</button>
             <button type="button" aria-label=state.tr(Key::StageMoveRight)
@@ -146,6 +168,29 @@ fn StageRow(
             }.into_any())}
             <button type="button" class="danger" on:click=remove>{state.tr(Key::StageRemove)}</button>
         </li>
+    }
+}
+
+/// The command that sets one of a stage's thresholds to what was typed (empty: off), keeping
+/// the other. Text that is not a whole number of at least 1 becomes 0, which the command
+/// refuses with a message.
+fn alerts_command(
+    state: crate::app::state::AppState,
+    id: &StageId,
+    idle_days: Option<&str>,
+    limit: Option<&str>,
+) -> Command {
+    let typed = |text: &str| {
+        let text = text.trim();
+        (!text.is_empty()).then(|| text.parse::<u32>().unwrap_or(0))
+    };
+    let (idle_now, limit_now) = state
+        .board
+        .with_untracked(|b| b.stage(id).map_or((None, None), |s| (s.idle_days, s.limit)));
+    Command::SetStageAlerts {
+        id: id.clone(),
+        idle_days: idle_days.map_or(idle_now, typed),
+        limit: limit.map_or(limit_now, typed),
     }
 }
 

@@ -51,6 +51,12 @@ pub enum Command {
         id: StageId,
         probability: u8,
     },
+    /// Set a stage's alert thresholds, each `None` for off or at least 1.
+    SetStageAlerts {
+        id: StageId,
+        idle_days: Option<u32>,
+        limit: Option<u32>,
+    },
     /// Move a stage to `index` in the pipeline.
     MoveStage {
         id: StageId,
@@ -124,6 +130,8 @@ pub enum DomainError {
     EmptyStageName,
     NegativeValue,
     ProbabilityOutOfRange(u8),
+    /// An alert threshold of 0 (off is `None`).
+    ZeroThreshold,
     /// The stage still has this many deals and no destination was given.
     StageNotEmpty(usize),
     /// Deals cannot be moved into the stage being removed.
@@ -143,6 +151,7 @@ impl fmt::Display for DomainError {
             DomainError::EmptyStageName => f.write_str("a stage needs a name"),
             DomainError::NegativeValue => f.write_str("a deal's value cannot be negative"),
             DomainError::ProbabilityOutOfRange(p) => write!(f, "probability {p} is over 100"),
+            DomainError::ZeroThreshold => f.write_str("an alert threshold must be at least 1"),
             DomainError::StageNotEmpty(n) => write!(f, "the stage still has {n} deals"),
             DomainError::MoveIntoRemovedStage => {
                 f.write_str("cannot move deals into the stage being removed")
@@ -198,6 +207,8 @@ impl Board {
                     preset: None,
                     probability,
                     kind,
+                    idle_days: None,
+                    limit: None,
                 });
                 Ok(Outcome::StagesChanged)
             }
@@ -211,6 +222,19 @@ impl Board {
             Command::SetStageProbability { id, probability } => {
                 let probability = checked_probability(probability)?;
                 self.stage_mut(&id)?.probability = probability;
+                Ok(Outcome::StagesChanged)
+            }
+            Command::SetStageAlerts {
+                id,
+                idle_days,
+                limit,
+            } => {
+                if idle_days == Some(0) || limit == Some(0) {
+                    return Err(DomainError::ZeroThreshold);
+                }
+                let stage = self.stage_mut(&id)?;
+                stage.idle_days = idle_days;
+                stage.limit = limit;
                 Ok(Outcome::StagesChanged)
             }
             Command::MoveStage { id, index } => {

@@ -361,6 +361,7 @@ fn touched_deals(board: &Board, cmd: &Command) -> Vec<DealId> {
         Command::AddStage { .. }
         | Command::RenameStage { .. }
         | Command::SetStageProbability { .. }
+        | Command::SetStageAlerts { .. }
         | Command::MoveStage { .. }
         | Command::SetDefaultCurrency(_)
         | Command::AddTarget(_)

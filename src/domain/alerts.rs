@@ -1,0 +1,54 @@
+//! When a deal goes off track: it has sat in its stage longer than the stage allows (idle,
+//! Pipedrive's "rotting"), or its expected close date has passed while it is still open.
+//! A stage can also hold more deals than its limit. The thresholds are the user's, per stage
+//! (`Stage::idle_days`, `Stage::limit`); a passed close date needs none.
+
+use crate::domain::board::{Deal, DealStatus, Stage, StageKind};
+use crate::domain::date::{day_of, Date};
+
+/// What is off track about one deal, in whole days (UTC calendar days, as target pace is).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct DealAlerts {
+    /// Days in its stage, when that reaches the stage's `idle_days`.
+    pub idle_days: Option<i64>,
+    /// Days since its close date, when that is before today.
+    pub overdue_days: Option<i64>,
+}
+
+impl DealAlerts {
+    /// True when anything is off track.
+    pub fn any(self) -> bool {
+        self.idle_days.is_some() || self.overdue_days.is_some()
+    }
+}
+
+/// The alerts of `deal`, which sits in `stage`, on `today`. Only open deals in open stages
+/// have any: a won or lost deal is done, whatever its dates say.
+pub fn deal_alerts(deal: &Deal, stage: &Stage, today: Date) -> DealAlerts {
+    if deal.status != DealStatus::Open || stage.kind != StageKind::Open {
+        return DealAlerts::default();
+    }
+    let in_stage = today.days_since(day_of(deal.stage_entered));
+    let idle_days = stage
+        .idle_days
+        .filter(|&limit| in_stage >= i64::from(limit))
+        .map(|_| in_stage);
+    let overdue_days = deal
+        .close_date
+        .filter(|&close| close < today)
+        .map(|close| today.days_since(close));
+    DealAlerts {
+        idle_days,
+        overdue_days,
+    }
+}
+
+/// True when the deal is off track (see `deal_alerts`).
+pub fn off_track(deal: &Deal, stage: &Stage, today: Date) -> bool {
+    deal_alerts(deal, stage, today).any()
+}
+
+/// True when `stage` holds more than its limit with `deals` deals in it.
+pub fn over_limit(stage: &Stage, deals: usize) -> bool {
+    stage.limit.is_some_and(|limit| deals > limit as usize)
+}
