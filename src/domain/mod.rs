@@ -16,6 +16,7 @@ pub mod ordering;
 pub mod positions;
 pub mod quote;
 pub mod sample;
+pub mod scorecard;
 pub mod sort;
 pub mod targets;
 pub mod view_patch;

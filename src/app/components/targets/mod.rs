@@ -4,6 +4,7 @@
 mod badge;
 mod form;
 mod row;
+mod scorecard;
 mod split;
 
 use crate::app::components::rows::{keyed_rows, Row, RowKey};
@@ -16,6 +17,7 @@ pub use badge::TargetBadges;
 use form::NewTargetForm;
 use leptos::prelude::*;
 use row::TargetRow;
+use scorecard::Scorecard;
 
 /// A target's amount in its unit: money, or a count of deals.
 pub fn format_measure(target: &Target, value: i64) -> String {
@@ -65,6 +67,7 @@ pub fn TargetsView() -> impl IntoView {
             <ul class="target-tree" role="tree">
                 {keyed_rows(move || roots.get().into_iter().map(|id| Row::new(RowKey::id(id.0.clone()), move || view! { <TargetRow id depth=0/> }.into_any())).collect())}
             </ul>
+            <Scorecard/>
         </main>
     }
 }

@@ -1,0 +1,159 @@
+//! The reps' scorecard and the stages' conversion for a period (SEED-NOTES §6), under the
+//! targets: what a manager goes through with each rep. Read-only figures from the board.
+
+use crate::app::state::{display_stage_name, use_app, AppState};
+use crate::domain::board::Board;
+use crate::domain::date::Date;
+use crate::domain::money::Totals;
+use crate::domain::scorecard::{scorecard, stage_conversion};
+use crate::domain::targets::{Period, PeriodKind};
+use crate::i18n::Key;
+use leptos::prelude::*;
+
+const COLUMNS: [Key; 9] = [
+    Key::ScoreRep,
+    Key::ScoreWon,
+    Key::ScoreWonValue,
+    Key::MeasureGrossMargin,
+    Key::ScoreWinRate,
+    Key::ScoreCycle,
+    Key::ScoreRepeat,
+    Key::ScoreOpen,
+    Key::ScoreOffTrack,
+];
+
+/// The scorecard section, for a period the manager types (this quarter at first).
+#[component]
+pub fn Scorecard() -> impl IntoView {
+    let state = use_app();
+    let typed = RwSignal::new(Period::of(PeriodKind::Quarter, state.today.get_untracked()).label());
+    // The tables are written as HTML text in one pass (escaped: names are the user's), not
+    // built element by element: read-only figures, made again only while this page is shown,
+    // when the board, the day, the period or the language changes. As text they cost about a
+    // third of the wasm the same view built with `view!` did.
+    let tables = move || {
+        let today = state.today.get();
+        match Period::parse(typed.get().trim()) {
+            Some(period) => state.board.with(|b| tables_html(state, b, period, today)),
+            None => {
+                let mut html = String::from("<p class=\"form-error\" role=\"alert\">");
+                escaped(&mut html, state.t(Key::ErrBadPeriod));
+                html + "</p>"
+            }
+        }
+    };
+    view! {
+        <section class="scorecard" aria-labelledby="scorecard-title">
+            <h3 id="scorecard-title">{state.tr(Key::Scorecard)}</h3>
+            <label class="threshold">
+                <span>{state.tr(Key::Period)}</span>
+                <input type="text" data-testid="scorecard-period" placeholder=state.tr(Key::PeriodHint)
+                    prop:value=move || typed.get() on:input:target=move |ev| typed.set(ev.target().value())/>
+            </label>
+            <div class="scorecard-figures" inner_html=tables></div>
+        </section>
+    }
+}
+
+/// The reps' table and the conversion list for `period`, as HTML.
+fn tables_html(state: AppState, board: &Board, period: Period, today: Date) -> String {
+    let (reps, team) = scorecard(board, period, today);
+    let currency = &board.settings.default_currency;
+    let money = |t: &Totals| t.format(currency);
+    let percent = |p: Option<usize>| p.map_or("–".to_string(), |p| format!("{p} %"));
+    let mut html = String::from(
+        "<div class=\"scorecard-scroll\"><table class=\"scorecard-table\" data-testid=\"scorecard\"><thead><tr>",
+    );
+    for key in COLUMNS {
+        tag(&mut html, "th scope=\"col\"", "th", state.t(key));
+    }
+    html.push_str("</tr></thead><tbody>");
+    let nobody = state.t(Key::ScoreNobody);
+    let team_name = state.t(Key::Team);
+    let rows = reps.iter().map(|r| {
+        (
+            r,
+            if r.owner.is_empty() {
+                nobody
+            } else {
+                r.owner.as_str()
+            },
+            "<tr>",
+        )
+    });
+    for (rep, name, open) in rows.chain([(&team, team_name, "<tr class=\"team\">")]) {
+        // No cost on any win: no margin to show ("$0" would claim one).
+        let margin = match rep.margin.is_empty() && rep.missing_cost > 0 {
+            true => "–".to_string(),
+            false => money(&rep.margin),
+        };
+        let margin = match rep.missing_cost {
+            0 => margin,
+            n => state.fill(Key::ScoreMarginMissing, &[&margin, &n.to_string()]),
+        };
+        let days = rep
+            .cycle_days()
+            .map(|d| state.fill(Key::ScoreDays, &[&d.to_string()]));
+        html.push_str(open);
+        tag(&mut html, "th scope=\"row\"", "th", name);
+        for cell in [
+            rep.won.to_string(),
+            money(&rep.won_value),
+            margin,
+            percent(rep.win_rate()),
+            days.unwrap_or_else(|| "–".to_string()),
+            rep.repeat_customers.to_string(),
+            format!("{} · {}", rep.open, money(&rep.open_value)),
+            rep.off_track.to_string(),
+        ] {
+            tag(&mut html, "td", "td", &cell);
+        }
+        html.push_str("</tr>");
+    }
+    html.push_str("</tbody></table></div>");
+    tag(&mut html, "h4", "h4", state.t(Key::ScoreConversion));
+    html.push_str("<ul class=\"conversion\" data-testid=\"stage-conversion\">");
+    for c in stage_conversion(board, period) {
+        let Some(stage) = board.stage(&c.stage) else {
+            continue;
+        };
+        let name = display_stage_name(stage, state.lang.get());
+        let counts = [
+            c.entered.to_string(),
+            c.moved_on.to_string(),
+            percent(c.percent()),
+        ];
+        let text = state.fill(
+            Key::ScoreConversionLine,
+            &[&name, &counts[0], &counts[1], &counts[2]],
+        );
+        tag(&mut html, "li", "li", &text);
+    }
+    html + "</ul>"
+}
+
+/// `<open>text</close>`, the text escaped.
+fn tag(html: &mut String, open: &str, close: &str, text: &str) {
+    html.push('<');
+    html.push_str(open);
+    html.push('>');
+    escaped(html, text);
+    html.push_str("</");
+    html.push_str(close);
+    html.push('>');
+}
+
+/// `text` as HTML text: the five characters that could start markup or end an attribute are
+/// written as entities.
+fn escaped(html: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => html.push_str("&amp;"),
+            '<' => html.push_str("&lt;"),
+            '>' => html.push_str("&gt;"),
+            '"' => html.push_str("&quot;"),
+            '\'' => html.push_str("&#39;"),
+            c => html.push(c),
+        }
+    }
+}

@@ -1,0 +1,233 @@
+//! Each rep's scorecard for a period, and how deals move on from each stage (SEED-NOTES §6:
+//! revenue and margin, repeat customers, cycle time and stage conversion; §2: the path
+//! through the stages is recorded "so the process can be measured").
+//!
+//! Everything is worked out from what the board already keeps: won deals and when they were
+//! won, lost deals and when they entered their lost stage, costs, and each deal's stage visits.
+
+use crate::domain::alerts::off_track;
+use crate::domain::board::{Board, Deal, DealStatus, StageId, StageKind};
+use crate::domain::date::{day_of, Date};
+use crate::domain::money::Totals;
+use crate::domain::sort::sort;
+use crate::domain::targets::Period;
+
+/// One rep's figures for a period.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RepScore {
+    /// The owner as written on the deals, trimmed; empty for deals nobody owns.
+    pub owner: String,
+    /// Deals won in the period, and their value.
+    pub won: usize,
+    pub won_value: Totals,
+    /// Value − cost of the won deals that have a cost; `missing_cost` have none.
+    pub margin: Totals,
+    pub missing_cost: usize,
+    /// Deals lost in the period (the day they entered their lost stage).
+    pub lost: usize,
+    /// Sum of days from creation to winning, over the deals won, for the average.
+    cycle_days_sum: i64,
+    /// Customers with two or more deals won in the period.
+    pub repeat_customers: usize,
+    /// Open deals now, whatever the period, and their value.
+    pub open: usize,
+    pub open_value: Totals,
+    /// Open deals off track today (`domain::alerts`).
+    pub off_track: usize,
+}
+
+impl RepScore {
+    fn new(owner: &str) -> RepScore {
+        RepScore {
+            owner: owner.to_string(),
+            won: 0,
+            won_value: Totals::plain(),
+            margin: Totals::plain(),
+            missing_cost: 0,
+            lost: 0,
+            cycle_days_sum: 0,
+            repeat_customers: 0,
+            open: 0,
+            open_value: Totals::plain(),
+            off_track: 0,
+        }
+    }
+
+    /// Won as a share of won and lost, in whole percent (rounded); `None` with neither.
+    pub fn win_rate(&self) -> Option<usize> {
+        let closed = self.won + self.lost;
+        (closed > 0).then(|| (self.won * 200 + closed) / (closed * 2))
+    }
+
+    /// The average days from a deal's creation to its winning (rounded); `None` with no win.
+    pub fn cycle_days(&self) -> Option<i64> {
+        let won = self.won as i64;
+        (won > 0).then(|| (self.cycle_days_sum * 2 + won).div_euclid(won * 2))
+    }
+}
+
+/// The scorecard: one row per rep who has a deal won or lost in `period` or open now, sorted
+/// by name (deals nobody owns last), and the team's row, which adds them all up.
+pub fn scorecard(board: &Board, period: Period, today: Date) -> (Vec<RepScore>, RepScore) {
+    let mut reps: Vec<RepScore> = Vec::new();
+    // (owner, customer) of each deal won in the period, for repeat customers.
+    let mut won_with: Vec<(&str, &str)> = Vec::new();
+    for deal in board.deals.iter() {
+        let owner = deal.owner.trim();
+        let counted = match deal.status {
+            DealStatus::Won => deal.won_at.is_some_and(|at| period.contains(day_of(at))),
+            DealStatus::Lost => period.contains(day_of(deal.stage_entered)),
+            DealStatus::Open => true,
+        };
+        if !counted {
+            continue;
+        }
+        let at = match reps.binary_search_by(|r| by_name(&r.owner, owner)) {
+            Ok(at) => at,
+            Err(at) => {
+                reps.insert(at, RepScore::new(owner));
+                at
+            }
+        };
+        let rep = &mut reps[at];
+        match deal.status {
+            DealStatus::Won => {
+                count_win(rep, deal);
+                won_with.push((owner, deal.customer.trim()));
+            }
+            DealStatus::Lost => rep.lost += 1,
+            DealStatus::Open => {
+                rep.open += 1;
+                rep.open_value.add(&deal.currency, deal.value, 1);
+                let stage = board.stages.iter().find(|s| s.id == deal.stage);
+                rep.off_track += usize::from(stage.is_some_and(|s| off_track(deal, s, today)));
+            }
+        }
+    }
+    sort(&mut won_with);
+    for (owner, _) in repeats(won_with.iter().copied()) {
+        if let Ok(at) = reps.binary_search_by(|r| by_name(&r.owner, owner)) {
+            reps[at].repeat_customers += 1;
+        }
+    }
+    let mut team = team_row(&reps);
+    // The team's repeat customers are not the reps' sum: two reps' wins with one customer
+    // make it a repeat customer of the team's only.
+    let mut customers: Vec<(&str, &str)> = won_with.iter().map(|&(_, c)| ("", c)).collect();
+    sort(&mut customers);
+    team.repeat_customers = repeats(customers.into_iter()).count();
+    (reps, team)
+}
+
+/// Deals nobody owns sort last; names in code-point order otherwise.
+fn by_name(a: &str, b: &str) -> std::cmp::Ordering {
+    (a.is_empty(), a).cmp(&(b.is_empty(), b))
+}
+
+fn count_win(rep: &mut RepScore, deal: &Deal) {
+    rep.won += 1;
+    rep.won_value.add(&deal.currency, deal.value, 1);
+    match deal.cost {
+        Some(cost) => rep.margin.add(&deal.currency, deal.value - cost, 1),
+        None => rep.missing_cost += 1,
+    }
+    let won_at = deal.won_at.unwrap_or(deal.updated);
+    rep.cycle_days_sum += day_of(won_at).days_since(day_of(deal.created)).max(0);
+}
+
+/// Each (owner, customer) pair that a sorted sequence holds twice or more, once (three wins
+/// with one customer make one repeat customer). Deals without a customer are not one.
+fn repeats<'a>(
+    sorted: impl Iterator<Item = (&'a str, &'a str)>,
+) -> impl Iterator<Item = (&'a str, &'a str)> {
+    let (mut last, mut told) = (None, false);
+    sorted.filter(move |&pair| {
+        let again = last == Some(pair);
+        last = Some(pair);
+        if !again {
+            told = false;
+        }
+        let first_repeat = again && !told && !pair.1.is_empty();
+        told |= first_repeat;
+        first_repeat
+    })
+}
+
+fn team_row(reps: &[RepScore]) -> RepScore {
+    let mut team = RepScore::new("");
+    for rep in reps {
+        team.won += rep.won;
+        team.lost += rep.lost;
+        team.missing_cost += rep.missing_cost;
+        team.cycle_days_sum += rep.cycle_days_sum;
+        team.open += rep.open;
+        team.off_track += rep.off_track;
+        for (sum, part) in [
+            (&mut team.won_value, &rep.won_value),
+            (&mut team.margin, &rep.margin),
+            (&mut team.open_value, &rep.open_value),
+        ] {
+            for (currency, amount) in part.amounts() {
+                sum.add(currency, amount, 1);
+            }
+        }
+    }
+    team
+}
+
+/// How the deals that reached an open stage in a period went on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StageConversion {
+    pub stage: StageId,
+    /// Deals that entered the stage in the period.
+    pub entered: usize,
+    /// Of those, the ones that went on to a later stage of the pipeline (won included).
+    pub moved_on: usize,
+}
+
+impl StageConversion {
+    /// `moved_on` as a share of `entered`, in whole percent; `None` when none entered.
+    pub fn percent(&self) -> Option<usize> {
+        (self.entered > 0).then(|| (self.moved_on * 200 + self.entered) / (self.entered * 2))
+    }
+}
+
+/// For each open stage, in pipeline order: the deals that entered it in `period` and how many
+/// of them reached a later open or won stage afterwards. Deals still in the stage, or lost
+/// from it, have not moved on.
+pub fn stage_conversion(board: &Board, period: Period) -> Vec<StageConversion> {
+    let order = |id: &StageId| board.stages.iter().position(|s| &s.id == id);
+    let onward = |at: usize| board.stages[at].kind != StageKind::Lost;
+    let mut out: Vec<StageConversion> = board
+        .stages
+        .iter()
+        .filter(|s| s.kind == StageKind::Open)
+        .map(|s| StageConversion {
+            stage: s.id.clone(),
+            entered: 0,
+            moved_on: 0,
+        })
+        .collect();
+    // The stages counted for the deal at hand: a deal that came back to a stage is counted
+    // there once, from its first entry in the period.
+    let mut counted: Vec<usize> = Vec::new();
+    for deal in board.deals.iter() {
+        counted.clear();
+        for (i, visit) in deal.history.iter().enumerate() {
+            let Some(at) = out.iter().position(|c| c.stage == visit.stage) else {
+                continue;
+            };
+            if !period.contains(day_of(visit.entered)) || counted.contains(&at) {
+                continue;
+            }
+            counted.push(at);
+            let here = order(&visit.stage);
+            let later = deal.history[i + 1..].iter().any(|next| {
+                order(&next.stage).is_some_and(|n| here.is_some_and(|h| n > h) && onward(n))
+            });
+            out[at].entered += 1;
+            out[at].moved_on += usize::from(later);
+        }
+    }
+    out
+}
