@@ -103,6 +103,8 @@ pub fn realistic_board(n: usize) -> Board {
                 .then(|| parse_iso_date(&format!("2026-{:02}-{:02}", 1 + i % 12, 1 + i % 28)))
                 .flatten(),
             notes: notes[i % 4].into(),
+            // None: the stored text of these boards is a fixture (`tests/fixtures/written/`).
+            next_step: None,
             stage: stages[at].clone(),
             rank: (i * 1024) as f64,
             status: DealStatus::Open,

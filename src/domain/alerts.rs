@@ -1,5 +1,6 @@
 //! When a deal goes off track: it has sat in its stage longer than the stage allows (idle,
-//! Pipedrive's "rotting"), or its expected close date has passed while it is still open.
+//! Pipedrive's "rotting"), or its expected close date or its next step's due date has passed
+//! while it is still open.
 //! A stage can also hold more deals than its limit. The thresholds are the user's, per stage
 //! (`Stage::idle_days`, `Stage::limit`); a passed close date needs none.
 
@@ -13,12 +14,14 @@ pub struct DealAlerts {
     pub idle_days: Option<i64>,
     /// Days since its close date, when that is before today.
     pub overdue_days: Option<i64>,
+    /// Days since its next step was due, when that is before today.
+    pub step_overdue_days: Option<i64>,
 }
 
 impl DealAlerts {
     /// True when anything is off track.
     pub fn any(self) -> bool {
-        self.idle_days.is_some() || self.overdue_days.is_some()
+        self.idle_days.is_some() || self.overdue_days.is_some() || self.step_overdue_days.is_some()
     }
 }
 
@@ -33,13 +36,11 @@ pub fn deal_alerts(deal: &Deal, stage: &Stage, today: Date) -> DealAlerts {
         .idle_days
         .filter(|&limit| in_stage >= i64::from(limit))
         .map(|_| in_stage);
-    let overdue_days = deal
-        .close_date
-        .filter(|&close| close < today)
-        .map(|close| today.days_since(close));
+    let late = |day: Date| (day < today).then(|| today.days_since(day));
     DealAlerts {
         idle_days,
-        overdue_days,
+        overdue_days: deal.close_date.and_then(late),
+        step_overdue_days: deal.next_step.as_ref().and_then(|s| late(s.due)),
     }
 }
 

@@ -3,6 +3,7 @@
 use crate::domain::date::Date;
 use crate::domain::deals::Deals;
 use crate::domain::money::Currency;
+pub use crate::domain::next_step::{NextStep, StepKind};
 use crate::domain::positions::DealPositions;
 use crate::domain::sort::{sort, sort_by};
 use crate::domain::targets::progress::DEFAULT_BEHIND_THRESHOLD;
@@ -148,6 +149,8 @@ pub struct DealFields {
     /// Expected close date.
     pub close_date: Option<Date>,
     pub notes: String,
+    /// What to do next, by when.
+    pub next_step: Option<NextStep>,
 }
 
 /// A deal on the board. Its typed fields sit at the top level (not flattened) so that an
@@ -168,6 +171,7 @@ pub struct Deal {
     pub region: String,
     pub close_date: Option<Date>,
     pub notes: String,
+    pub next_step: Option<NextStep>,
     pub stage: StageId,
     /// Sort key inside the stage: smaller is higher. Sparse, so a move rewrites one deal.
     pub rank: f64,
@@ -316,6 +320,7 @@ impl Deal {
             region: String::new(),
             close_date: None,
             notes: String::new(),
+            next_step: None,
             stage,
             rank,
             status: DealStatus::Open,
@@ -343,6 +348,7 @@ impl Deal {
             region: self.region.clone(),
             close_date: self.close_date,
             notes: self.notes.clone(),
+            next_step: self.next_step.clone(),
         }
     }
 
@@ -359,5 +365,6 @@ impl Deal {
         self.region = f.region;
         self.close_date = f.close_date;
         self.notes = f.notes;
+        self.next_step = f.next_step;
     }
 }

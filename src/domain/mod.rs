@@ -12,6 +12,7 @@ pub mod lowercase;
 pub mod merge;
 pub mod metrics;
 pub mod money;
+pub mod next_step;
 pub mod ordering;
 pub mod positions;
 pub mod quote;

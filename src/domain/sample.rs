@@ -252,6 +252,9 @@ pub fn sample_board(default_names: impl Fn(PresetStage) -> String, now: Timestam
             // Spread over about six months from the quarter's start.
             close_date: quarter_start.add_days((i as i64 * 37) % 180 + 10),
             notes: String::new(),
+            // None: the sample's stored text is a fixture the writers are checked against
+            // (`tests/fixtures/written/sample-zh.*`).
+            next_step: None,
         };
         let created = now - (30 - i as i64) * 86_400_000;
         let id = DealId(format!("sample-{:02}", i + 1));

@@ -11,8 +11,8 @@
 //! version's files had (`io::migrate` lists the changes).
 
 use crate::domain::board::{
-    Board, Deal, DealId, DealStatus, PresetStage, Settings, Stage, StageId, StageKind, StageVisit,
-    Timestamp, Tombstone,
+    Board, Deal, DealId, DealStatus, NextStep, PresetStage, Settings, Stage, StageId, StageKind,
+    StageVisit, StepKind, Timestamp, Tombstone,
 };
 use crate::domain::date::{parse_iso_date, Date};
 use crate::domain::money::Currency;
@@ -140,6 +140,7 @@ pub(crate) fn deal(r: &mut Reader, version: u32) -> Read<Deal> {
             "region" => set(&mut d.region, r.string()?, 0),
             "close_date" => set(&mut d.close_date, option(r, date)?, 0),
             "notes" => set(&mut d.notes, r.string()?, 0),
+            "next_step" => set(&mut d.next_step, option(r, next_step)?, 0),
             "stage" => set(&mut d.stage, StageId(r.string()?), 1 << 4),
             "rank" => set(&mut d.rank, r.f64()?, 1 << 5),
             "status" => set(&mut d.status, STATUSES[r.name(KINDS)?], 1 << 6),
@@ -268,6 +269,33 @@ fn date(r: &mut Reader) -> Read<Date> {
             .ok_or_else(|| format!("expected a date like 2026-12-31, found {}", quoted(text)))
     })
 }
+
+/// A deal's next step: `{"kind": "call", "due": "2026-12-03", "note": "…"}`.
+fn next_step(r: &mut Reader) -> Read<NextStep> {
+    let mut step = NextStep {
+        kind: StepKind::Call,
+        due: Date::MIN,
+        note: String::new(),
+    };
+    let mut seen = 0u32;
+    r.object(&mut |r, key| {
+        seen |= match key {
+            "kind" => set(&mut step.kind, StepKind::ALL[r.name(&STEP_KINDS)?], 1),
+            "due" => set(&mut step.due, date(r)?, 1 << 1),
+            "note" => set(&mut step.note, r.string()?, 0),
+            _ => {
+                r.skip()?;
+                0
+            }
+        };
+        Ok(())
+    })?;
+    all_there(r, seen, &["kind", "due"])?;
+    Ok(step)
+}
+
+/// `StepKind::key` of each kind, in `StepKind::ALL`'s order.
+pub(crate) const STEP_KINDS: [&str; 4] = ["call", "meeting", "demo", "follow_up"];
 
 fn period(r: &mut Reader) -> Read<Period> {
     parsed(r, |text| Period::try_from(text.to_string()))

@@ -3,7 +3,9 @@
 //! when empty, enums by name). `tests/json_write.rs` checks the text, byte for byte, against
 //! what the serde build wrote.
 
-use crate::domain::board::{Board, Deal, DealStatus, Settings, Stage, StageKind, StageVisit};
+use crate::domain::board::{
+    Board, Deal, DealStatus, NextStep, Settings, Stage, StageKind, StageVisit,
+};
 use crate::domain::date::iso_date;
 use crate::domain::merge::Content;
 use crate::domain::targets::target::{Measure, Scope, SplitMethod, Target};
@@ -41,6 +43,14 @@ pub fn stage(out: &mut String, stage: &Stage) {
     o.end();
 }
 
+fn next_step(out: &mut String, step: &NextStep) {
+    let mut o = Object::new(out);
+    o.string("kind", step.kind.key());
+    o.string("due", &iso_date(step.due));
+    o.string("note", &step.note);
+    o.end();
+}
+
 fn kind_name(kind: StageKind) -> &'static str {
     match kind {
         StageKind::Open => "open",
@@ -65,6 +75,7 @@ pub fn deal(out: &mut String, d: &Deal) {
         string(out, &iso_date(date))
     });
     o.string("notes", &d.notes);
+    o.some("next_step", d.next_step.as_ref(), next_step);
     o.string("stage", &d.stage.0);
     float(o.key("rank"), d.rank);
     let status = match d.status {

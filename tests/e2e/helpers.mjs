@@ -420,13 +420,16 @@ export function readStoredText(text) {
   const s = envelope.strings;
   const deal = (r) => {
     const [id, title, customer, contact, value, currency, cost, owner, product, region, close, notes,
-      stage, rank, status, loss, created, updated, entered, wonAt, history, revision] = r;
+      stage, rank, status, loss, created, updated, entered, wonAt, history, revision, step] = r;
     const d = { id, title: s[title], customer: s[customer], contact: s[contact], value, currency: s[currency] };
+    // A 23rd value, when there is one, is the next step: [kind index, due, note].
+    const kinds = ['call', 'meeting', 'demo', 'follow_up'];
+    const nextStep = step ? { next_step: { kind: kinds[step[0]], due: s[step[1]], note: s[step[2]] } } : {};
     if (cost !== null) d.cost = cost;
     Object.assign(d, {
       owner: s[owner], product: s[product], region: s[region],
-      close_date: close === null ? null : s[close], notes: s[notes], stage: s[stage], rank,
-      status: ['open', 'won', 'lost'][status],
+      close_date: close === null ? null : s[close], notes: s[notes],
+      ...nextStep, stage: s[stage], rank, status: ['open', 'won', 'lost'][status],
     });
     if (loss !== null) d.loss_reason = s[loss];
     Object.assign(d, { created, updated: created + updated, stage_entered: created + entered });

@@ -3,7 +3,7 @@
 use crate::app::clock;
 use crate::app::components::shown::shown;
 use crate::app::state::{display_stage_name, error_key, focus_deal, use_app};
-use crate::domain::board::{DealFields, DealId, StageId};
+use crate::domain::board::{DealFields, DealId, NextStep, StageId, StepKind};
 use crate::domain::command::Command;
 use crate::domain::date::{iso_date, parse_iso_date};
 use crate::domain::money::{amount_input_text, parse_amount, Currency, COMMON_CURRENCIES};
@@ -58,6 +58,13 @@ pub fn DealDialog(target: DealTarget) -> impl IntoView {
     let region = RwSignal::new(start.region.clone());
     let close_date = RwSignal::new(start.close_date.map(iso_date).unwrap_or_default());
     let notes = RwSignal::new(start.notes.clone());
+    // The next step exists when it has a due date; the kind is a `StepKind` index.
+    let step = start.next_step.as_ref();
+    let step_kind = RwSignal::new(step.map_or(0, |s| {
+        StepKind::ALL.iter().position(|k| *k == s.kind).unwrap_or(0)
+    }));
+    let step_due = RwSignal::new(step.map(|s| iso_date(s.due)).unwrap_or_default());
+    let step_note = RwSignal::new(step.map(|s| s.note.clone()).unwrap_or_default());
     let stage = RwSignal::new(start_stage.0.clone());
     let error = RwSignal::new(None::<String>);
     let confirming = state.confirm_delete;
@@ -110,6 +117,17 @@ pub fn DealDialog(target: DealTarget) -> impl IntoView {
         } else {
             Some(parse_iso_date(date.trim()).ok_or(Key::ErrBadDate)?)
         };
+        let due = step_due.get_untracked();
+        let note = step_note.get_untracked().trim().to_string();
+        let next_step = match (due.trim(), note.is_empty()) {
+            ("", true) => None,
+            ("", false) => return Err(Key::ErrStepDue),
+            (due, _) => Some(NextStep {
+                kind: StepKind::ALL[step_kind.get_untracked().min(StepKind::ALL.len() - 1)],
+                due: parse_iso_date(due).ok_or(Key::ErrBadDate)?,
+                note,
+            }),
+        };
         Ok(DealFields {
             title: title.get_untracked(),
             customer: customer.get_untracked(),
@@ -122,6 +140,7 @@ pub fn DealDialog(target: DealTarget) -> impl IntoView {
             region: region.get_untracked(),
             close_date,
             notes: notes.get_untracked(),
+            next_step,
         })
     };
     let save = {
@@ -242,6 +261,19 @@ pub fn DealDialog(target: DealTarget) -> impl IntoView {
                             </select>
                         </label>
                     }.into_any())}
+                    <fieldset class="field-row next-step">
+                        <legend>{state.tr(Key::NextStep)}</legend>
+                        <label>
+                            <span>{state.tr(Key::StepKindLabel)}</span>
+                            <select data-testid="step-kind" on:change:target=move |ev| step_kind.set(ev.target().value().parse().unwrap_or(0))>
+                                {StepKind::ALL.iter().enumerate().map(|(i, k)| view! {
+                                    <option value=i.to_string() selected=i == step_kind.get_untracked()>{state.tr(step_key(*k))}</option>
+                                }.into_any()).collect_view()}
+                            </select>
+                        </label>
+                        {text_field(Key::StepDue, step_due, "date")}
+                        {text_field(Key::StepNote, step_note, "text")}
+                    </fieldset>
                     <label>
                         <span>{state.tr(Key::FieldNotes)}</span>
                         <textarea rows="3" prop:value=move || notes.get() on:input:target=move |ev| notes.set(ev.target().value())></textarea>
@@ -268,5 +300,15 @@ pub fn DealDialog(target: DealTarget) -> impl IntoView {
                 }.into_any())}
             </div>
         </div>
+    }
+}
+
+/// The name of a kind of next step.
+pub fn step_key(kind: StepKind) -> Key {
+    match kind {
+        StepKind::Call => Key::StepCall,
+        StepKind::Meeting => Key::StepMeeting,
+        StepKind::Demo => Key::StepDemo,
+        StepKind::FollowUp => Key::StepFollowUp,
     }
 }

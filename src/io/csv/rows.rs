@@ -175,6 +175,7 @@ pub fn import_rows(
             region: text(Field::Region),
             close_date,
             notes,
+            next_step: None,
         };
         out.rows.push((fields, stage));
     }

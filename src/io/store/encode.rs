@@ -2,7 +2,7 @@
 
 use super::rank::ExactRank;
 use super::STORE_FORMAT;
-use crate::domain::board::{Board, Deal, DealStatus, Timestamp};
+use crate::domain::board::{Board, Deal, DealStatus, StepKind, Timestamp};
 use crate::domain::date::iso_date;
 use crate::io::board_write;
 use crate::io::json_write::{int, list, option, string, Object};
@@ -160,6 +160,19 @@ fn write_row<'a>(out: &mut String, strings: &mut Strings<'a>, d: &'a Deal) {
     }
     out.push(']');
     next(out, d.revision);
+    // A next step is a 23rd value, `[kind, due, note]` (kind as `StepKind::ALL`'s index, the
+    // texts from the table), only when the deal has one: rows without stay as before.
+    if let Some(step) = &d.next_step {
+        let kind = StepKind::ALL
+            .iter()
+            .position(|k| *k == step.kind)
+            .unwrap_or(0);
+        out.push_str(",[");
+        int(out, kind as i64);
+        next(out, strings.of(iso_date(step.due)));
+        next(out, strings.of(step.note.as_str()));
+        out.push(']');
+    }
     out.push(']');
 }
 

@@ -4,9 +4,9 @@
 
 use super::rank::ExactRank;
 use crate::domain::board::{
-    Board, Deal, DealId, DealStatus, StageId, StageVisit, Timestamp, Tombstone,
+    Board, Deal, DealId, DealStatus, NextStep, StageId, StageVisit, StepKind, Timestamp, Tombstone,
 };
-use crate::domain::date::parse_iso_date;
+use crate::domain::date::{parse_iso_date, Date};
 use crate::domain::money::Currency;
 use crate::domain::quote::quoted;
 use crate::io::board_read::{self, option, required};
@@ -235,7 +235,15 @@ fn row(r: &mut Reader, texts: &mut Texts) -> Read<Deal> {
         .collect();
     r.item(21, ROW)?;
     let revision = r.u32()?;
-    r.end_list(ROW)?;
+    // A 23rd value is the deal's next step (`encode::write_row`).
+    let next_step = match r.peek() {
+        Some(b',') => {
+            r.item(ROW, ROW + 1)?;
+            Some(next_step(r, texts)?)
+        }
+        _ => None,
+    };
+    r.end_list(ROW + usize::from(next_step.is_some()))?;
     Ok(Deal {
         id,
         title,
@@ -249,6 +257,7 @@ fn row(r: &mut Reader, texts: &mut Texts) -> Read<Deal> {
         region,
         close_date,
         notes,
+        next_step,
         stage,
         rank,
         status,
@@ -260,6 +269,26 @@ fn row(r: &mut Reader, texts: &mut Texts) -> Read<Deal> {
         history,
         revision,
     })
+}
+
+/// A next step as `[kind, due, note]`; a kind or date that cannot be made is the row's problem.
+fn next_step(r: &mut Reader, texts: &mut Texts) -> Read<NextStep> {
+    r.item(0, 3)?;
+    let kind = StepKind::ALL.get(usize::from(r.u8()?)).copied();
+    r.item(1, 3)?;
+    let due = texts.text("next_step", r.u32()?.into());
+    r.item(2, 3)?;
+    let note = texts.text("next_step", r.u32()?.into());
+    r.end_list(3)?;
+    let due = parse_iso_date(&due).unwrap_or_else(|| {
+        texts.fail("next_step", format!("{} is not a date", quoted(&due)));
+        Date::MIN
+    });
+    let kind = kind.unwrap_or_else(|| {
+        texts.fail("next_step", "not a kind of step".into());
+        StepKind::Call
+    });
+    Ok(NextStep { kind, due, note })
 }
 
 /// A whole number, or the hex of the rank's bits (`rank.rs`).
