@@ -11,8 +11,8 @@
 //! version's files had (`io::migrate` lists the changes).
 
 use crate::domain::board::{
-    Board, Deal, DealId, DealStatus, NextStep, PresetStage, Settings, Stage, StageId, StageKind,
-    StageVisit, StepKind, Timestamp, Tombstone,
+    Board, Deal, DealId, DealStatus, PresetStage, Settings, Stage, StageId, StageKind, StageVisit,
+    Timestamp, Tombstone,
 };
 use crate::domain::date::{parse_iso_date, Date};
 use crate::domain::money::Currency;
@@ -23,6 +23,7 @@ use crate::domain::targets::target::{
     Measure, Scope, SplitBy, SplitMethod, Target, TargetId, TargetTombstone,
 };
 use crate::io::json_read::{Read, Reader};
+use crate::io::step_read;
 
 /// A member that must be there: missing, it is reported where the object ends.
 pub(crate) fn required<T>(r: &Reader, value: Option<T>, name: &str) -> Read<T> {
@@ -140,7 +141,7 @@ pub(crate) fn deal(r: &mut Reader, version: u32) -> Read<Deal> {
             "region" => set(&mut d.region, r.string()?, 0),
             "close_date" => set(&mut d.close_date, option(r, date)?, 0),
             "notes" => set(&mut d.notes, r.string()?, 0),
-            "next_step" => set(&mut d.next_step, option(r, next_step)?, 0),
+            "next_step" => set(&mut d.next_step, option(r, step_read::next_step)?, 0),
             "stage" => set(&mut d.stage, StageId(r.string()?), 1 << 4),
             "rank" => set(&mut d.rank, r.f64()?, 1 << 5),
             "status" => set(&mut d.status, STATUSES[r.name(KINDS)?], 1 << 6),
@@ -164,7 +165,7 @@ pub(crate) fn deal(r: &mut Reader, version: u32) -> Read<Deal> {
 }
 
 /// Puts a member's value in its place; the member's bit in `seen` (0 when it is optional).
-fn set<T>(slot: &mut T, value: T, bit: u32) -> u32 {
+pub(crate) fn set<T>(slot: &mut T, value: T, bit: u32) -> u32 {
     *slot = value;
     bit
 }
@@ -184,7 +185,7 @@ const DEAL_REQUIRED: [&str; 10] = [
 ];
 
 /// Fails on the first of `names` whose bit is not in `seen`, where the object ended.
-fn all_there(r: &Reader, seen: u32, names: &[&str]) -> Read<()> {
+pub(crate) fn all_there(r: &Reader, seen: u32, names: &[&str]) -> Read<()> {
     match (0..names.len()).find(|i| seen & (1 << i) == 0) {
         Some(i) => required(r, None::<()>, names[i]),
         None => Ok(()),
@@ -263,39 +264,12 @@ pub(crate) fn currency(r: &mut Reader) -> Read<Currency> {
     parsed(r, |code| Currency::parse(code).map_err(|e| e.to_string()))
 }
 
-fn date(r: &mut Reader) -> Read<Date> {
+pub(crate) fn date(r: &mut Reader) -> Read<Date> {
     parsed(r, |text| {
         parse_iso_date(text)
             .ok_or_else(|| format!("expected a date like 2026-12-31, found {}", quoted(text)))
     })
 }
-
-/// A deal's next step: `{"kind": "call", "due": "2026-12-03", "note": "…"}`.
-fn next_step(r: &mut Reader) -> Read<NextStep> {
-    let mut step = NextStep {
-        kind: StepKind::Call,
-        due: Date::MIN,
-        note: String::new(),
-    };
-    let mut seen = 0u32;
-    r.object(&mut |r, key| {
-        seen |= match key {
-            "kind" => set(&mut step.kind, StepKind::ALL[r.name(&STEP_KINDS)?], 1),
-            "due" => set(&mut step.due, date(r)?, 1 << 1),
-            "note" => set(&mut step.note, r.string()?, 0),
-            _ => {
-                r.skip()?;
-                0
-            }
-        };
-        Ok(())
-    })?;
-    all_there(r, seen, &["kind", "due"])?;
-    Ok(step)
-}
-
-/// `StepKind::key` of each kind, in `StepKind::ALL`'s order.
-pub(crate) const STEP_KINDS: [&str; 4] = ["call", "meeting", "demo", "follow_up"];
 
 fn period(r: &mut Reader) -> Read<Period> {
     parsed(r, |text| Period::try_from(text.to_string()))

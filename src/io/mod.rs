@@ -14,5 +14,6 @@ pub mod json_write;
 pub mod migrate;
 pub mod snapshot;
 pub mod staged;
+mod step_read;
 pub mod store;
 pub mod validate;
