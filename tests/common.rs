@@ -105,6 +105,7 @@ pub fn realistic_board(n: usize) -> Board {
             notes: notes[i % 4].into(),
             // None: the stored text of these boards is a fixture (`tests/fixtures/written/`).
             next_step: None,
+            checked: Vec::new(),
             stage: stages[at].clone(),
             rank: (i * 1024) as f64,
             status: DealStatus::Open,

@@ -237,6 +237,7 @@ fn export_writes_every_column_in_plain_form() {
         notes: "Two lines,\nwith a comma".into(),
         // Not a CSV column (docs/csv.md): the export leaves it out.
         next_step: None,
+        checked: Vec::new(),
     };
     board
         .apply(

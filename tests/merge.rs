@@ -58,6 +58,7 @@ fn stage(id: &str, name: &str) -> Stage {
         kind: StageKind::Open,
         idle_days: None,
         limit: None,
+        checklist: Vec::new(),
     }
 }
 
@@ -424,6 +425,7 @@ fn build(
                 kind: StageKind::Open,
                 idle_days: None,
                 limit: None,
+                checklist: Vec::new(),
             });
         }
     }

@@ -154,3 +154,16 @@ fn a_period_in_a_message_is_written_as_people_write_it() {
         "no such period: 2026-13"
     );
 }
+
+#[test]
+fn a_number_of_days_is_worded_with_its_plural_in_each_language() {
+    assert_eq!(Lang::En.days(1), "1 day");
+    assert_eq!(Lang::En.days(0), "0 days");
+    assert_eq!(Lang::En.days(12), "12 days");
+    assert_eq!(Lang::ZhCn.days(1), "1 天");
+    assert_eq!(Lang::ZhCn.days(12), "12 天");
+    let idle = Lang::En.fill(Key::AlertIdle, &[&Lang::En.days(1)]);
+    assert_eq!(idle, "Idle 1 day in this stage");
+    let late = Lang::En.fill(Key::AlertOverdue, &[&Lang::En.days(3)]);
+    assert_eq!(late, "Close date passed 3 days ago");
+}

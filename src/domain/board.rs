@@ -113,6 +113,9 @@ pub struct Stage {
     pub idle_days: Option<u32>,
     /// The most deals the stage should hold (a work-in-progress limit); `None`: no limit.
     pub limit: Option<u32>,
+    /// Exit criteria (SEED-NOTES §2: "every stage has clear operating norms"): what should be
+    /// true of a deal before it moves on. Ticked per deal (`Deal::checked`).
+    pub checklist: Vec<String>,
 }
 
 /// Where a deal stands.
@@ -151,6 +154,9 @@ pub struct DealFields {
     pub notes: String,
     /// What to do next, by when.
     pub next_step: Option<NextStep>,
+    /// The exit criteria ticked for this deal, by their text (so reordering a stage's list
+    /// keeps them; a reworded criterion starts unticked).
+    pub checked: Vec<String>,
 }
 
 /// A deal on the board. Its typed fields sit at the top level (not flattened) so that an
@@ -172,6 +178,7 @@ pub struct Deal {
     pub close_date: Option<Date>,
     pub notes: String,
     pub next_step: Option<NextStep>,
+    pub checked: Vec<String>,
     pub stage: StageId,
     /// Sort key inside the stage: smaller is higher. Sparse, so a move rewrites one deal.
     pub rank: f64,
@@ -242,6 +249,7 @@ impl Board {
                 kind: p.kind(),
                 idle_days: None,
                 limit: None,
+                checklist: Vec::new(),
             })
             .collect();
         Board {
@@ -321,6 +329,7 @@ impl Deal {
             close_date: None,
             notes: String::new(),
             next_step: None,
+            checked: Vec::new(),
             stage,
             rank,
             status: DealStatus::Open,
@@ -349,6 +358,7 @@ impl Deal {
             close_date: self.close_date,
             notes: self.notes.clone(),
             next_step: self.next_step.clone(),
+            checked: self.checked.clone(),
         }
     }
 
@@ -366,5 +376,6 @@ impl Deal {
         self.close_date = f.close_date;
         self.notes = f.notes;
         self.next_step = f.next_step;
+        self.checked = f.checked;
     }
 }

@@ -255,6 +255,7 @@ pub fn sample_board(default_names: impl Fn(PresetStage) -> String, now: Timestam
             // None: the sample's stored text is a fixture the writers are checked against
             // (`tests/fixtures/written/sample-zh.*`).
             next_step: None,
+            checked: Vec::new(),
         };
         let created = now - (30 - i as i64) * 86_400_000;
         let id = DealId(format!("sample-{:02}", i + 1));

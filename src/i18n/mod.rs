@@ -62,6 +62,14 @@ impl Lang {
         out
     }
 
+    /// "1 day", "12 days", "12 天": a number of days, in the one place that knows the plural.
+    pub fn days(self, n: i64) -> String {
+        match n {
+            1 => self.text(Key::OneDay).to_string(),
+            n => self.fill(Key::Days, &[&n.to_string()]),
+        }
+    }
+
     /// The default name of a preset stage in this language.
     pub fn stage_name(self, preset: PresetStage) -> String {
         let key = match preset {
@@ -173,6 +181,9 @@ pub enum Key {
     ErrLastStage,
     ErrEmptyStageName,
     ErrProbability,
+    ExitCriteria,
+    StageChecklist,
+    CardChecklist,
     ErrStepDue,
     NextStep,
     StepKindLabel,
@@ -195,7 +206,9 @@ pub enum Key {
     ScoreOffTrack,
     ScoreNobody,
     ScoreMarginMissing,
-    ScoreDays,
+    /// "{0} days", and `OneDay` for one (`Lang::days`).
+    Days,
+    OneDay,
     ScoreConversion,
     ScoreConversionLine,
     ErrZeroThreshold,

@@ -88,6 +88,7 @@ pub(crate) fn stage(r: &mut Reader) -> Read<Stage> {
         kind: StageKind::Open,
         idle_days: None,
         limit: None,
+        checklist: Vec::new(),
     };
     let mut seen = 0u32;
     r.object(&mut |r, key| {
@@ -104,6 +105,7 @@ pub(crate) fn stage(r: &mut Reader) -> Read<Stage> {
             // Alert thresholds (absent before they existed, and when off).
             "idle_days" => set(&mut stage.idle_days, option(r, Reader::u32)?, 0),
             "limit" => set(&mut stage.limit, option(r, Reader::u32)?, 0),
+            "checklist" => set(&mut stage.checklist, r.list(Reader::string)?, 0),
             _ => {
                 r.skip()?;
                 0
@@ -142,6 +144,7 @@ pub(crate) fn deal(r: &mut Reader, version: u32) -> Read<Deal> {
             "close_date" => set(&mut d.close_date, option(r, date)?, 0),
             "notes" => set(&mut d.notes, r.string()?, 0),
             "next_step" => set(&mut d.next_step, option(r, step_read::next_step)?, 0),
+            "checked" => set(&mut d.checked, r.list(Reader::string)?, 0),
             "stage" => set(&mut d.stage, StageId(r.string()?), 1 << 4),
             "rank" => set(&mut d.rank, r.f64()?, 1 << 5),
             "status" => set(&mut d.status, STATUSES[r.name(KINDS)?], 1 << 6),

@@ -40,6 +40,10 @@ pub fn stage(out: &mut String, stage: &Stage) {
         int(out, i64::from(n))
     });
     o.some("limit", stage.limit, |out, n| int(out, i64::from(n)));
+    let checklist = (!stage.checklist.is_empty()).then_some(&stage.checklist);
+    o.some("checklist", checklist, |out, items| {
+        list(out, items, |out, i| string(out, i))
+    });
     o.end();
 }
 
@@ -76,6 +80,10 @@ pub fn deal(out: &mut String, d: &Deal) {
     });
     o.string("notes", &d.notes);
     o.some("next_step", d.next_step.as_ref(), next_step);
+    let checked = (!d.checked.is_empty()).then_some(&d.checked);
+    o.some("checked", checked, |out, items| {
+        list(out, items, |out, i| string(out, i))
+    });
     o.string("stage", &d.stage.0);
     float(o.key("rank"), d.rank);
     let status = match d.status {

@@ -11,7 +11,7 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { isDeepStrictEqual } from 'node:util';
 import {
-  openAppFor, stopSharedServer, assertNoErrors, card, ownerFilter, undoButton, storedBoard,
+  openAppFor, stopSharedServer, exactly, assertNoErrors, card, ownerFilter, undoButton, storedBoard,
   waitForStoredBoard, exportJson, DOWNLOADS, BOARD_KEY, LANG_KEY,
 } from './helpers.mjs';
 
@@ -285,7 +285,7 @@ test('a page left open over midnight shows the deals that went off track, withou
   // Two minutes later it is the next day. Nothing was done on the board: only the app's own
   // check of the day (every 30 s) can tell the card, the column and the header.
   await page.clock.fastForward(120_000);
-  await almost.locator('[data-alert="overdue"]').filter({ hasText: 'Close date passed 1 days ago' }).waitFor();
+  await almost.locator('[data-alert="overdue"]').filter({ hasText: exactly('Close date passed 1 day ago') }).waitFor();
   assert.equal((await almost.locator('[data-alert="idle"]').textContent()).trim(), 'Idle 30 days in this stage');
   await page.getByTestId('off-track-filter').filter({ hasText: 'Off track · 4' }).waitFor();
   const demo = page.locator('section.stage[data-stage-id="demo"] [data-testid="stage-off-track"]');

@@ -420,11 +420,13 @@ export function readStoredText(text) {
   const s = envelope.strings;
   const deal = (r) => {
     const [id, title, customer, contact, value, currency, cost, owner, product, region, close, notes,
-      stage, rank, status, loss, created, updated, entered, wonAt, history, revision, step] = r;
+      stage, rank, status, loss, created, updated, entered, wonAt, history, revision, step, ticked] = r;
     const d = { id, title: s[title], customer: s[customer], contact: s[contact], value, currency: s[currency] };
-    // A 23rd value, when there is one, is the next step: [kind index, due, note].
+    // Optional values after the 22: the next step [kind index, due, note] or null, then the
+    // ticked exit criteria.
     const kinds = ['call', 'meeting', 'demo', 'follow_up'];
     const nextStep = step ? { next_step: { kind: kinds[step[0]], due: s[step[1]], note: s[step[2]] } } : {};
+    if (ticked) nextStep.checked = ticked.map((i) => s[i]);
     if (cost !== null) d.cost = cost;
     Object.assign(d, {
       owner: s[owner], product: s[product], region: s[region],

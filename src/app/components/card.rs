@@ -65,11 +65,18 @@ pub fn DealCard(card: CardRef) -> impl IntoView {
     // Worked out once: the card renders again when the day turns or its stage's idle
     // threshold changes (both are part of its key in `StageColumn`), as it does when the deal
     // changes. Reactive parts per card would cost more, in time and in wasm size.
-    let alerts = state.board.with_untracked(|b| {
-        let stage = b.stage(&deal.stage)?;
-        Some(deal_alerts(&deal, stage, state.today.get_untracked()))
+    let (alerts, checks) = state.board.with_untracked(|b| {
+        let Some(stage) = b.stage(&deal.stage) else {
+            return Default::default();
+        };
+        // Exit criteria met: (met, of), none when the stage has no criteria.
+        let met = stage.checklist.iter().filter(|c| deal.checked.contains(c));
+        let checks = (!stage.checklist.is_empty()).then(|| (met.count(), stage.checklist.len()));
+        (
+            deal_alerts(&deal, stage, state.today.get_untracked()),
+            checks,
+        )
     });
-    let alerts = alerts.unwrap_or_default();
     let drag_view = expect_context::<DragView>();
     let (press_id, press_title) = (deal.id.clone(), deal.title.clone());
     let close_date = deal.close_date.map(iso_date);
@@ -98,6 +105,12 @@ pub fn DealCard(card: CardRef) -> impl IntoView {
                 <span class="deal-owner" title=deal.owner.clone()>{initials(&deal.owner)}</span>
             </div>
             {close_date.map(|d| view! { <p class="deal-close">{move || state.fill(Key::CloseOn, &[&d])}</p> }.into_any())}
+            {checks.map(|(met, of)| view! {
+                <p class="deal-checks" class:done=met == of data-testid="deal-checks"
+                    aria-label=move || state.fill(Key::CardChecklist, &[&met.to_string(), &of.to_string()])>
+                    {format!("✓ {met}/{of}")}
+                </p>
+            }.into_any())}
             {deal.next_step.clone().map(|step| view! { <p class="deal-next">{move || next_step_text(state, &step)}</p> }.into_any())}
             {alerts.idle_days.map(|d| alert_line(state, "idle", Key::AlertIdle, d))}
             {alerts.overdue_days.map(|d| alert_line(state, "overdue", Key::AlertOverdue, d))}
@@ -125,9 +138,11 @@ fn next_step_text(state: AppState, step: &NextStep) -> String {
 
 /// One of a card's alerts: `kind` for styling and tests, the text in the current language.
 fn alert_line(state: AppState, kind: &'static str, key: Key, days: i64) -> AnyView {
-    let days = days.to_string();
-    view! { <p class="deal-alert" data-alert=kind>{move || state.fill(key, &[&days])}</p> }
-        .into_any()
+    let text = move || {
+        let lang = state.lang.get();
+        lang.fill(key, &[&lang.days(days)])
+    };
+    view! { <p class="deal-alert" data-alert=kind>{text}</p> }.into_any()
 }
 
 /// "Alice Chen" → "AC": the owner at a glance.

@@ -155,11 +155,11 @@ pub fn StageColumn(id: StageId) -> impl IntoView {
             </header>
             <ul class="deal-list" role="list">
                 {keyed_rows(move || {
-                    // A card works out its alerts when it renders: a new day or idle threshold
-                    // renders the column's cards again. Hashed into the key's 32 bits for the
+                    // A card works out its alerts and exit criteria when it renders: a new day,
+                    // idle threshold or checklist renders the column's cards again. Hashed into the key's 32 bits for the
                     // epoch: a change is missed only if two hashes collide (1 in 2^32).
-                    let idle = stage.with(|s| s.as_ref().and_then(|s| s.idle_days));
-                    let epoch = hash64(&(state.render_epoch.get(), state.today.get(), idle)) as u32;
+                    let shown_by_stage = stage.with(|s| s.as_ref().map(|s| hash64(&(s.idle_days, &s.checklist))));
+                    let epoch = hash64(&(state.render_epoch.get(), state.today.get(), shown_by_stage)) as u32;
                     cards.get().into_iter().map(|card| {
                         let version = u128::from(card.revision) << 96 | u128::from(epoch) << 64 | u128::from(card.updated as u64);
                         let key = RowKey::versioned(card.id.0.clone(), version);

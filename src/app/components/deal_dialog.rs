@@ -2,7 +2,7 @@
 
 use crate::app::clock;
 use crate::app::components::shown::shown;
-use crate::app::state::{display_stage_name, error_key, focus_deal, use_app};
+use crate::app::state::{display_stage_name, error_key, focus_deal, use_app, AppState};
 use crate::domain::board::{DealFields, DealId, NextStep, StageId, StepKind};
 use crate::domain::command::Command;
 use crate::domain::date::{iso_date, parse_iso_date};
@@ -65,6 +65,8 @@ pub fn DealDialog(target: DealTarget) -> impl IntoView {
     }));
     let step_due = RwSignal::new(step.map(|s| iso_date(s.due)).unwrap_or_default());
     let step_note = RwSignal::new(step.map(|s| s.note.clone()).unwrap_or_default());
+    // Ticks of other stages' criteria are kept: a deal moved back finds them again.
+    let checked = RwSignal::new(start.checked.clone());
     let stage = RwSignal::new(start_stage.0.clone());
     let error = RwSignal::new(None::<String>);
     let confirming = state.confirm_delete;
@@ -141,6 +143,7 @@ pub fn DealDialog(target: DealTarget) -> impl IntoView {
             close_date,
             notes: notes.get_untracked(),
             next_step,
+            checked: checked.get_untracked(),
         })
     };
     let save = {
@@ -274,6 +277,7 @@ pub fn DealDialog(target: DealTarget) -> impl IntoView {
                         {text_field(Key::StepDue, step_due, "date")}
                         {text_field(Key::StepNote, step_note, "text")}
                     </fieldset>
+                    {move || checklist_fields(state, &StageId(stage.get()), checked)}
                     <label>
                         <span>{state.tr(Key::FieldNotes)}</span>
                         <textarea rows="3" prop:value=move || notes.get() on:input:target=move |ev| notes.set(ev.target().value())></textarea>
@@ -301,6 +305,43 @@ pub fn DealDialog(target: DealTarget) -> impl IntoView {
             </div>
         </div>
     }
+}
+
+/// The exit criteria of `stage` as checkboxes, ticked from `checked`; none without criteria.
+fn checklist_fields(state: AppState, stage: &StageId, checked: RwSignal<Vec<String>>) -> AnyView {
+    let items = state
+        .board
+        .with(|b| b.stage(stage).map(|s| s.checklist.clone()));
+    let items = items.unwrap_or_default();
+    if items.is_empty() {
+        return ().into_any();
+    }
+    let boxes = items.into_iter().map(|item| {
+        let on = checked.with_untracked(|c| c.contains(&item));
+        let toggled = item.clone();
+        let toggle = move |now: bool| {
+            checked.update(|c| {
+                c.retain(|x| *x != toggled);
+                if now {
+                    c.push(toggled.clone());
+                }
+            })
+        };
+        view! {
+            <label class="check">
+                <input type="checkbox" prop:checked=on on:change:target=move |ev| toggle(ev.target().checked())/>
+                <span>{item}</span>
+            </label>
+        }
+        .into_any()
+    });
+    view! {
+        <fieldset class="checklist" data-testid="deal-checklist">
+            <legend>{state.tr(Key::ExitCriteria)}</legend>
+            {boxes.collect_view()}
+        </fieldset>
+    }
+    .into_any()
 }
 
 /// The name of a kind of next step.

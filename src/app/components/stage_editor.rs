@@ -42,7 +42,7 @@ pub fn StageEditor() -> impl IntoView {
                 <h2 id="stage-editor-title">{state.tr(Key::StagesTitle)}</h2>
                 <ol class="stage-rows">
                     {keyed_rows(move || stages.get().into_iter().enumerate().map(|(index, stage)| {
-                        let key = RowKey::hashed(index.to_string(), &(&stage.id, &stage.name, stage.probability, stage.preset, stage.idle_days, stage.limit));
+                        let key = RowKey::hashed(index.to_string(), &(&stage.id, &stage.name, stage.probability, stage.preset, stage.idle_days, stage.limit, &stage.checklist));
                         Row::new(key, move || view! { <StageRow index stage run/> }.into_any())
                     }).collect())}
                 </ol>
@@ -104,7 +104,7 @@ fn StageRow(
     let name = display_stage_name(&stage, state.lang.get_untracked());
     let (rename_id, prob_id, left_id, right_id, remove_id) =
         (id.clone(), id.clone(), id.clone(), id.clone(), id.clone());
-    let (idle_id, limit_id) = (id.clone(), id.clone());
+    let (idle_id, limit_id, checklist_id) = (id.clone(), id.clone(), id.clone());
     let shown_number = |n: Option<u32>| n.map(|n| n.to_string()).unwrap_or_default();
     let remove = move |_| {
         let to = destination.get_untracked();
@@ -153,6 +153,18 @@ fn StageRow(
                 value=shown_number(stage.limit)
                 on:change:target=move |ev| run(alerts_command(state, &limit_id, None, Some(&ev.target().value())))
             />
+            <textarea
+                rows="2"
+                class="stage-checklist"
+                data-testid="stage-checklist"
+                aria-label=state.tr(Key::StageChecklist)
+                placeholder=state.tr(Key::StageChecklist)
+                prop:value=stage.checklist.join("\n")
+                on:change:target=move |ev| run(Command::SetStageChecklist {
+                    id: checklist_id.clone(),
+                    items: ev.target().value().lines().map(String::from).collect(),
+                })
+            ></textarea>
             <button type="button" aria-label=state.tr(Key::StageMoveLeft) disabled=index == 0
                 on:click=move |_| run(Command::MoveStage { id: left_id.clone(), index: index.saturating_sub(1) })>"↑"</button>
             <button type="button" aria-label=state.tr(Key::StageMoveRight)

@@ -57,6 +57,11 @@ pub enum Command {
         idle_days: Option<u32>,
         limit: Option<u32>,
     },
+    /// Set a stage's exit criteria (trimmed; empty and repeated ones are dropped).
+    SetStageChecklist {
+        id: StageId,
+        items: Vec<String>,
+    },
     /// Move a stage to `index` in the pipeline.
     MoveStage {
         id: StageId,
@@ -209,6 +214,7 @@ impl Board {
                     kind,
                     idle_days: None,
                     limit: None,
+                    checklist: Vec::new(),
                 });
                 Ok(Outcome::StagesChanged)
             }
@@ -235,6 +241,16 @@ impl Board {
                 let stage = self.stage_mut(&id)?;
                 stage.idle_days = idle_days;
                 stage.limit = limit;
+                Ok(Outcome::StagesChanged)
+            }
+            Command::SetStageChecklist { id, items } => {
+                let mut list: Vec<String> = Vec::new();
+                for item in items.iter().map(|i| i.trim()).filter(|i| !i.is_empty()) {
+                    if !list.iter().any(|l| l == item) {
+                        list.push(item.to_string());
+                    }
+                }
+                self.stage_mut(&id)?.checklist = list;
                 Ok(Outcome::StagesChanged)
             }
             Command::MoveStage { id, index } => {

@@ -28,6 +28,7 @@ pub fn fingerprint(deal: &Deal) -> u64 {
         close_date,
         notes,
         next_step,
+        checked,
         stage,
         rank,
         status,
@@ -41,7 +42,10 @@ pub fn fingerprint(deal: &Deal) -> u64 {
     } = deal;
     let mut h = FxHasher::default();
     (id, title, customer, contact, value, currency, cost).hash(&mut h);
-    (owner, product, region, close_date, notes, next_step, stage).hash(&mut h);
+    (
+        owner, product, region, close_date, notes, next_step, checked, stage,
+    )
+        .hash(&mut h);
     rank.to_bits().hash(&mut h);
     let status: u8 = match status {
         DealStatus::Open => 0,

@@ -362,6 +362,7 @@ fn touched_deals(board: &Board, cmd: &Command) -> Vec<DealId> {
         | Command::RenameStage { .. }
         | Command::SetStageProbability { .. }
         | Command::SetStageAlerts { .. }
+        | Command::SetStageChecklist { .. }
         | Command::MoveStage { .. }
         | Command::SetDefaultCurrency(_)
         | Command::AddTarget(_)

@@ -176,6 +176,7 @@ pub fn import_rows(
             close_date,
             notes,
             next_step: None,
+            checked: Vec::new(),
         };
         out.rows.push((fields, stage));
     }

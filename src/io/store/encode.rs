@@ -160,17 +160,28 @@ fn write_row<'a>(out: &mut String, strings: &mut Strings<'a>, d: &'a Deal) {
     }
     out.push(']');
     next(out, d.revision);
-    // A next step is a 23rd value, `[kind, due, note]` (kind as `StepKind::ALL`'s index, the
-    // texts from the table), only when the deal has one: rows without stay as before.
-    if let Some(step) = &d.next_step {
-        let kind = StepKind::ALL
-            .iter()
-            .position(|k| *k == step.kind)
-            .unwrap_or(0);
+    // Optional values after the 22 every row has, written only when the deal has them, so
+    // rows without stay as before: a next step `[kind, due, note]` (kind as `StepKind::ALL`'s
+    // index, the texts from the table) or null, then the ticked exit criteria's texts.
+    if d.next_step.is_some() || !d.checked.is_empty() {
+        out.push(',');
+        option(out, d.next_step.as_ref(), |out, step| {
+            let kind = StepKind::ALL.iter().position(|k| *k == step.kind);
+            out.push('[');
+            int(out, kind.unwrap_or(0) as i64);
+            next(out, strings.of(iso_date(step.due)));
+            next(out, strings.of(step.note.as_str()));
+            out.push(']');
+        });
+    }
+    if !d.checked.is_empty() {
         out.push_str(",[");
-        int(out, kind as i64);
-        next(out, strings.of(iso_date(step.due)));
-        next(out, strings.of(step.note.as_str()));
+        for (i, item) in d.checked.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            int(out, i64::from(strings.of(item.as_str())));
+        }
         out.push(']');
     }
     out.push(']');

@@ -235,15 +235,24 @@ fn row(r: &mut Reader, texts: &mut Texts) -> Read<Deal> {
         .collect();
     r.item(21, ROW)?;
     let revision = r.u32()?;
-    // A 23rd value is the deal's next step (`encode::write_row`).
-    let next_step = match r.peek() {
-        Some(b',') => {
-            r.item(ROW, ROW + 1)?;
-            Some(next_step(r, texts)?)
+    // Then, when the deal has them (`encode::write_row`), its next step (or null) and its
+    // ticked exit criteria.
+    let mut len = ROW;
+    let mut next_step = None;
+    let mut checked = Vec::new();
+    if r.peek() == Some(b',') {
+        r.item(ROW, ROW + 1)?;
+        next_step = option(r, |r| self::next_step(r, texts))?;
+        len += 1;
+        if r.peek() == Some(b',') {
+            r.item(ROW + 1, ROW + 2)?;
+            let items = r.list(Reader::u32)?;
+            let text = |i: u32| texts.text("checked", i.into());
+            checked = items.into_iter().map(text).collect();
+            len += 1;
         }
-        _ => None,
-    };
-    r.end_list(ROW + usize::from(next_step.is_some()))?;
+    }
+    r.end_list(len)?;
     Ok(Deal {
         id,
         title,
@@ -258,6 +267,7 @@ fn row(r: &mut Reader, texts: &mut Texts) -> Read<Deal> {
         close_date,
         notes,
         next_step,
+        checked,
         stage,
         rank,
         status,

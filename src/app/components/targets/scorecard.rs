@@ -91,9 +91,7 @@ fn tables_html(state: AppState, board: &Board, period: Period, today: Date) -> S
             0 => margin,
             n => state.fill(Key::ScoreMarginMissing, &[&margin, &n.to_string()]),
         };
-        let days = rep
-            .cycle_days()
-            .map(|d| state.fill(Key::ScoreDays, &[&d.to_string()]));
+        let days = rep.cycle_days().map(|d| state.lang.get().days(d));
         html.push_str(open);
         tag(&mut html, "th scope=\"row\"", "th", name);
         for cell in [
