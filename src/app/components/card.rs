@@ -63,8 +63,8 @@ pub fn DealCard(card: CardRef) -> impl IntoView {
         }
     };
     // Worked out once: the card renders again when the day turns or its stage's idle
-    // threshold changes (both are part of its key in `StageColumn`), as it does when the deal
-    // changes. Reactive parts per card would cost more, in time and in wasm size.
+    // threshold or exit criteria change (all part of its key in `StageColumn`), as it does
+    // when the deal changes. Reactive parts per card would cost more, in time and wasm size.
     let (alerts, checks) = state.board.with_untracked(|b| {
         let Some(stage) = b.stage(&deal.stage) else {
             return Default::default();

@@ -1,5 +1,5 @@
-//! Rename, add, remove and reorder stages, set their win probability and alert thresholds,
-//! and choose the board's default currency.
+//! Rename, add, remove and reorder stages, set their win probability, alert thresholds and
+//! exit criteria, and choose the board's default currency.
 
 use crate::app::clock;
 use crate::app::components::rows::{keyed_rows, Row, RowKey};
