@@ -76,7 +76,7 @@ fn a_deal_is_overdue_the_day_after_its_close_date() {
 }
 
 #[test]
-fn won_and_lost_deals_are_never_off_track() {
+fn won_and_lost_deals_are_not_off_track_for_their_dates_or_time_in_stage() {
     let mut board = one_deal(400, today().add_days(-30));
     set_alerts(&mut board, "lead", Some(1), None);
     assert!(alerts(&board).any());

@@ -120,7 +120,7 @@ fn a_wrong_next_step_in_a_file_is_named() {
 }
 
 #[test]
-fn an_overdue_next_step_is_an_alert_on_open_deals_only() {
+fn an_overdue_next_step_is_an_alert_on_open_and_won_deals() {
     let mut board = board_with_steps();
     let alerts = |board: &Board| deal_alerts(&board.deals[0], &board.stages[0], today());
     assert_eq!(alerts(&board).step_overdue_days, None, "due in three days");
@@ -137,9 +137,21 @@ fn an_overdue_next_step_is_an_alert_on_open_deals_only() {
         .edit(0, |d| d.next_step = Some(step(StepKind::Call, -4, "")));
     assert_eq!(alerts(&board).step_overdue_days, Some(4));
     assert!(alerts(&board).any());
-    board.deals.edit(0, |d| d.status = DealStatus::Won);
-    assert!(
-        !alerts(&board).any(),
-        "a won deal's follow-ups are not off track"
+    board.deals.edit(0, |d| {
+        d.status = DealStatus::Won;
+        d.close_date = today().add_days(-30);
+    });
+    let won = alerts(&board);
+    assert_eq!(
+        won.step_overdue_days,
+        Some(4),
+        "an after-sales follow-up is still to do"
     );
+    assert_eq!(
+        (won.idle_days, won.overdue_days),
+        (None, None),
+        "the sale itself is done"
+    );
+    board.deals.edit(0, |d| d.status = DealStatus::Lost);
+    assert!(!alerts(&board).any(), "a lost deal has nothing left to do");
 }

@@ -25,9 +25,19 @@ impl DealAlerts {
     }
 }
 
-/// The alerts of `deal`, which sits in `stage`, on `today`. Only open deals in open stages
-/// have any: a won or lost deal is done, whatever its dates say.
+/// The alerts of `deal`, which sits in `stage`, on `today`. Open deals in open stages can
+/// have any. A won deal has only its overdue next step: the after-sales follow-up or
+/// complaint (SEED-NOTES §4) is still the team's to do, while its close date and time in the
+/// stage no longer matter. A lost deal has none.
 pub fn deal_alerts(deal: &Deal, stage: &Stage, today: Date) -> DealAlerts {
+    let late = |day: Date| (day < today).then(|| today.days_since(day));
+    let step_overdue_days = deal.next_step.as_ref().and_then(|s| late(s.due));
+    if deal.status == DealStatus::Won {
+        return DealAlerts {
+            step_overdue_days,
+            ..DealAlerts::default()
+        };
+    }
     if deal.status != DealStatus::Open || stage.kind != StageKind::Open {
         return DealAlerts::default();
     }
@@ -36,11 +46,10 @@ pub fn deal_alerts(deal: &Deal, stage: &Stage, today: Date) -> DealAlerts {
         .idle_days
         .filter(|&limit| in_stage >= i64::from(limit))
         .map(|_| in_stage);
-    let late = |day: Date| (day < today).then(|| today.days_since(day));
     DealAlerts {
         idle_days,
         overdue_days: deal.close_date.and_then(late),
-        step_overdue_days: deal.next_step.as_ref().and_then(|s| late(s.due)),
+        step_overdue_days,
     }
 }
 

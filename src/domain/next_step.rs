@@ -1,6 +1,7 @@
 //! The next thing to do on a deal, and by when (SEED-NOTES §4: "next activities with due
-//! dates on every deal (call, meeting, demo, follow-up visit)"). One per deal, as Pipedrive's
-//! card shows the next activity: done, it is replaced by the one after it.
+//! dates on every deal (call, meeting, demo, follow-up visit); after-sales follow-ups and
+//! complaints on won deals"). One per deal, as Pipedrive's card shows the next activity:
+//! done, it is replaced by the one after it.
 
 use crate::domain::date::Date;
 
@@ -12,15 +13,18 @@ pub enum StepKind {
     Demo,
     /// A follow-up visit (定期回访), also after the sale.
     FollowUp,
+    /// A customer's complaint to handle (处理客户投诉), usually after the sale.
+    Complaint,
 }
 
 impl StepKind {
     /// Every kind, in the order the deal dialog lists them.
-    pub const ALL: [StepKind; 4] = [
+    pub const ALL: [StepKind; 5] = [
         StepKind::Call,
         StepKind::Meeting,
         StepKind::Demo,
         StepKind::FollowUp,
+        StepKind::Complaint,
     ];
 
     /// The name in files.
@@ -30,6 +34,7 @@ impl StepKind {
             StepKind::Meeting => "meeting",
             StepKind::Demo => "demo",
             StepKind::FollowUp => "follow_up",
+            StepKind::Complaint => "complaint",
         }
     }
 }

@@ -96,6 +96,7 @@ pub fn text(key: Key) -> &'static str {
         Key::StepMeeting => "Meeting",
         Key::StepDemo => "Demo",
         Key::StepFollowUp => "Follow-up visit",
+        Key::StepComplaint => "Complaint",
         Key::StepOn => "{0} · {1}",
         Key::AlertStepOverdue => "Next step overdue {0}",
         Key::Scorecard => "Scorecard",

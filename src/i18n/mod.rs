@@ -193,6 +193,7 @@ pub enum Key {
     StepMeeting,
     StepDemo,
     StepFollowUp,
+    StepComplaint,
     StepOn,
     AlertStepOverdue,
     Scorecard,

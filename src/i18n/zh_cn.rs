@@ -96,6 +96,7 @@ pub fn text(key: Key) -> &'static str {
         Key::StepMeeting => "会议",
         Key::StepDemo => "演示",
         Key::StepFollowUp => "回访",
+        Key::StepComplaint => "客户投诉",
         Key::StepOn => "{0} · {1}",
         Key::AlertStepOverdue => "下一步已逾期 {0}",
         Key::Scorecard => "业绩记分卡",

@@ -424,7 +424,7 @@ export function readStoredText(text) {
     const d = { id, title: s[title], customer: s[customer], contact: s[contact], value, currency: s[currency] };
     // Optional values after the 22: the next step [kind index, due, note] or null, then the
     // ticked exit criteria.
-    const kinds = ['call', 'meeting', 'demo', 'follow_up'];
+    const kinds = ['call', 'meeting', 'demo', 'follow_up', 'complaint'];
     const nextStep = step ? { next_step: { kind: kinds[step[0]], due: s[step[1]], note: s[step[2]] } } : {};
     if (ticked) nextStep.checked = ticked.map((i) => s[i]);
     if (cost !== null) d.cost = cost;

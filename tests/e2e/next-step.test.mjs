@@ -85,3 +85,24 @@ test('a note without a due date is refused with a message, and clearing both rem
   await waitForStoredBoard(page, (b) => b.deals.every((d) => d.next_step === undefined));
   assertNoErrors(app, assert);
 });
+
+test('a won deal’s overdue after-sales complaint is off track; its old close date is not', async (t) => {
+  const app = await openAppFor(t, { clock: DAY });
+  const { page } = app;
+  const won = page.locator('section.stage[data-stage-id="won"] article.deal-card').first();
+  await won.waitFor();
+  const title = (await won.locator('h3').textContent()).trim();
+  const filter = page.getByTestId('off-track-filter');
+  const count = async () => Number((await filter.textContent()).match(/\d+/)[0]);
+  const before = await count();
+  assert.equal(await won.locator('.deal-alert').count(), 0);
+
+  await setStep(page, title, { kind: 'Complaint', due: '2026-11-18', note: 'Invoice sent twice' });
+  await dealDialog(page).waitFor({ state: 'detached' });
+  const card2 = card(page, title);
+  await card2.locator('[data-alert="step"]').filter({ hasText: 'Next step overdue 2 days' }).waitFor();
+  assert.equal((await cardState(page, title)).next, 'Complaint · 2026-11-18 · Invoice sent twice');
+  assert.equal(await card2.locator('.deal-alert').count(), 1, 'only the complaint, not its close date');
+  await filter.filter({ hasText: `Off track · ${before + 1}` }).waitFor();
+  assertNoErrors(app, assert);
+});

@@ -351,5 +351,6 @@ pub fn step_key(kind: StepKind) -> Key {
         StepKind::Meeting => Key::StepMeeting,
         StepKind::Demo => Key::StepDemo,
         StepKind::FollowUp => Key::StepFollowUp,
+        StepKind::Complaint => Key::StepComplaint,
     }
 }

@@ -22,7 +22,12 @@ pub fn BoardHeader() -> impl IntoView {
             state.dialog.set(Some(Dialog::NewDeal { stage }));
         }
     };
-    let off_track = move || summary.with(|s| s.off_track);
+    // Every column's, not the open pipeline's: a won deal's overdue follow-up counts too.
+    let off_track = Memo::new(move |_| {
+        state
+            .view
+            .with(|v| v.columns.iter().map(|c| c.summary.off_track).sum::<usize>())
+    });
     let only_off_track = move || state.filter.with(|f| f.off_track);
     view! {
         <header class="board-header">
@@ -61,10 +66,10 @@ pub fn BoardHeader() -> impl IntoView {
                     data-testid="off-track-filter"
                     title=state.tr(Key::OffTrackHelp)
                     aria-pressed=move || if only_off_track() { "true" } else { "false" }
-                    disabled=move || !only_off_track() && off_track() == 0
+                    disabled=move || !only_off_track() && off_track.get() == 0
                     on:click=move |_| state.filter.update(|f| f.off_track = !f.off_track)
                 >
-                    {move || state.fill(Key::OffTrackFilter, &[&off_track().to_string()])}
+                    {move || state.fill(Key::OffTrackFilter, &[&off_track.get().to_string()])}
                 </button>
                 <button class="primary" on:click=new_deal>{state.tr(Key::NewDeal)}</button>
                 <button on:click=move |_| state.undo() disabled=move || state.history.with(|h| !h.can_undo())>{state.tr(Key::Undo)}</button>
