@@ -104,8 +104,27 @@ fn StageRow(
     let name = display_stage_name(&stage, state.lang.get_untracked());
     let (rename_id, prob_id, left_id, right_id, remove_id) =
         (id.clone(), id.clone(), id.clone(), id.clone(), id.clone());
-    let (idle_id, limit_id, checklist_id) = (id.clone(), id.clone(), id.clone());
-    let shown_number = |n: Option<u32>| n.map(|n| n.to_string()).unwrap_or_default();
+    let (threshold_id, checklist_id) = (id.clone(), id.clone());
+    // The idle days and the deal limit: empty for off.
+    let threshold = move |which: Threshold, value: Option<u32>| {
+        let (label, testid) = match which {
+            Threshold::IdleDays => (Key::StageIdleDays, "stage-idle-days"),
+            Threshold::Limit => (Key::StageDealLimit, "stage-limit-input"),
+        };
+        let id = threshold_id.clone();
+        view! {
+            <input
+                type="number"
+                min="1"
+                data-testid=testid
+                aria-label=state.tr(label)
+                title=state.tr(label)
+                placeholder=state.tr(Key::ThresholdOff)
+                value=value.map(|n| n.to_string()).unwrap_or_default()
+                on:change:target=move |ev| run(alerts_command(state, &id, which, &ev.target().value()))
+            />
+        }
+    };
     let remove = move |_| {
         let to = destination.get_untracked();
         let move_deals_to = (!to.is_empty()).then_some(StageId(to));
@@ -133,26 +152,8 @@ fn StageRow(
                     run(Command::SetStageProbability { id: prob_id.clone(), probability });
                 }
             />
-            <input
-                type="number"
-                min="1"
-                data-testid="stage-idle-days"
-                aria-label=state.tr(Key::StageIdleDays)
-                title=state.tr(Key::StageIdleDays)
-                placeholder=state.tr(Key::ThresholdOff)
-                value=shown_number(stage.idle_days)
-                on:change:target=move |ev| run(alerts_command(state, &idle_id, Some(&ev.target().value()), None))
-            />
-            <input
-                type="number"
-                min="1"
-                data-testid="stage-limit-input"
-                aria-label=state.tr(Key::StageDealLimit)
-                title=state.tr(Key::StageDealLimit)
-                placeholder=state.tr(Key::ThresholdOff)
-                value=shown_number(stage.limit)
-                on:change:target=move |ev| run(alerts_command(state, &limit_id, None, Some(&ev.target().value())))
-            />
+            {threshold(Threshold::IdleDays, stage.idle_days)}
+            {threshold(Threshold::Limit, stage.limit)}
             <textarea
                 rows="2"
                 class="stage-checklist"
@@ -183,26 +184,35 @@ fn StageRow(
     }
 }
 
+/// One of a stage's alert thresholds.
+#[derive(Clone, Copy)]
+enum Threshold {
+    IdleDays,
+    Limit,
+}
+
 /// The command that sets one of a stage's thresholds to what was typed (empty: off), keeping
 /// the other. Text that is not a whole number of at least 1 becomes 0, which the command
 /// refuses with a message.
 fn alerts_command(
     state: crate::app::state::AppState,
     id: &StageId,
-    idle_days: Option<&str>,
-    limit: Option<&str>,
+    which: Threshold,
+    typed: &str,
 ) -> Command {
-    let typed = |text: &str| {
-        let text = text.trim();
-        (!text.is_empty()).then(|| text.parse::<u32>().unwrap_or(0))
-    };
-    let (idle_now, limit_now) = state
+    let typed = typed.trim();
+    let typed = (!typed.is_empty()).then(|| typed.parse::<u32>().unwrap_or(0));
+    let (idle_days, limit) = state
         .board
         .with_untracked(|b| b.stage(id).map_or((None, None), |s| (s.idle_days, s.limit)));
+    let (idle_days, limit) = match which {
+        Threshold::IdleDays => (typed, limit),
+        Threshold::Limit => (idle_days, typed),
+    };
     Command::SetStageAlerts {
         id: id.clone(),
-        idle_days: idle_days.map_or(idle_now, typed),
-        limit: limit.map_or(limit_now, typed),
+        idle_days,
+        limit,
     }
 }
 
