@@ -167,3 +167,33 @@ fn a_number_of_days_is_worded_with_its_plural_in_each_language() {
     let late = Lang::En.fill(Key::AlertOverdue, &[&Lang::En.days(3)]);
     assert_eq!(late, "Close date passed 3 days ago");
 }
+
+#[test]
+fn counted_texts_use_their_singular_for_one() {
+    let en = |n| Lang::En.count(n, Key::TargetsBehind, Key::TargetsBehindOne);
+    assert_eq!(
+        (en(1).as_str(), en(2).as_str(), en(0).as_str()),
+        ("1 target behind", "2 targets behind", "0 targets behind")
+    );
+    assert_eq!(
+        Lang::En.count(1, Key::DealCount, Key::DealCountOne),
+        "1 deal"
+    );
+    assert_eq!(
+        Lang::En.count(1, Key::CsvAdded, Key::CsvAddedOne),
+        "1 deal imported."
+    );
+    // No plural in Chinese: one reads as the many form with 1.
+    for (many, one) in [
+        (Key::DealCount, Key::DealCountOne),
+        (Key::StageOffTrack, Key::StageOffTrackOne),
+        (Key::TargetsBehind, Key::TargetsBehindOne),
+        (Key::CsvAdded, Key::CsvAddedOne),
+        (Key::Days, Key::OneDay),
+    ] {
+        assert_eq!(
+            Lang::ZhCn.count(1, many, one),
+            Lang::ZhCn.fill(many, &["1"])
+        );
+    }
+}

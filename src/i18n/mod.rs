@@ -62,11 +62,17 @@ impl Lang {
         out
     }
 
-    /// "1 day", "12 days", "12 天": a number of days, in the one place that knows the plural.
+    /// "1 day", "12 days", "12 天": a number of days.
     pub fn days(self, n: i64) -> String {
+        self.count(n, Key::Days, Key::OneDay)
+    }
+
+    /// `many` with `n` filled in, or `one` for exactly one ("1 deal", "3 deals"): the one
+    /// place that knows the plural. A language without one (Chinese) words both alike.
+    pub fn count(self, n: i64, many: Key, one: Key) -> String {
         match n {
-            1 => self.text(Key::OneDay).to_string(),
-            n => self.fill(Key::Days, &[&n.to_string()]),
+            1 => self.text(one).to_string(),
+            n => self.fill(many, &[&n.to_string()]),
         }
     }
 
@@ -210,6 +216,11 @@ pub enum Key {
     /// "{0} days", and `OneDay` for one (`Lang::days`).
     Days,
     OneDay,
+    /// The singulars of counted texts (`Lang::count`).
+    DealCountOne,
+    StageOffTrackOne,
+    TargetsBehindOne,
+    CsvAddedOne,
     ScoreConversion,
     ScoreConversionLine,
     ErrZeroThreshold,

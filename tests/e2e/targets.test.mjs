@@ -439,7 +439,7 @@ test('the header counts the current targets behind pace, opens them, and follows
   // Winning Initech rollout (Carla Ruiz, $56,000 > her pace): one target left behind.
   await openBoardView(page);
   await moveByMenu(page, 'Initech rollout', 'Won');
-  await behindBadge(page).filter({ hasText: exactly('1 targets behind') }).waitFor();
+  await behindBadge(page).filter({ hasText: exactly('1 target behind') }).waitFor();
   await behindBadge(page).click();
   await targetsView(page).waitFor({ state: 'visible' });
   const carlaNow = await figuresIn(page, carla);
@@ -455,7 +455,7 @@ test('the header counts the current targets behind pace, opens them, and follows
   await waitForStoredBoard(page, (b) => b.deals.some((d) => d.title === 'Acme renewal' && d.stage === 'proposal'));
   assert.equal((await behindBadge(page).textContent()).trim(), '2 targets behind');
   await moveByMenu(page, 'Initech rollout', 'Won');
-  await behindBadge(page).filter({ hasText: exactly('1 targets behind') }).waitFor();
+  await behindBadge(page).filter({ hasText: exactly('1 target behind') }).waitFor();
   assertNoErrors(app, assert);
 });
 
@@ -467,7 +467,7 @@ test('a page left open over midnight measures targets at the new day, without a 
   await openTargets(page);
   await addTarget(page, { period: '2026', owner: 'Carla Ruiz', amount: '50000' }, carla);
   await openBoardView(page);
-  await behindBadge(page).filter({ hasText: exactly('1 targets behind') }).waitFor();
+  await behindBadge(page).filter({ hasText: exactly('1 target behind') }).waitFor();
   // Two minutes later it is 2027: 2026's target is history, not an alert. Nothing was done
   // on the board, so only the app's own check of the day can tell.
   await page.clock.fastForward(120_000);
