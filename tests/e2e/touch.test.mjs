@@ -189,7 +189,19 @@ test('touch: a quick swipe scrolls the board sideways and moves nothing; a tap o
   // the touch to the finger's lift, so a busy machine slowing this test's round trips to the
   // browser cannot turn the swipe or the tap into a long press. Scrolling is the browser's
   // and does not wait for the page's timers.
-  const pause = async () => page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1);
+  // The page's clock runs on between reading it and pausing it: on a busy machine that took
+  // more than the margin once, and Playwright refuses to pause in the past. So: a margin, and
+  // another try with a fresh reading when the clock overtook it anyway.
+  const pause = async () => {
+    for (let tries = 1; ; tries += 1) {
+      const now = await page.evaluate(() => Date.now());
+      try {
+        return await page.clock.pauseAt(now + 20);
+      } catch (err) {
+        if (tries >= 5 || !/past/.test(String(err))) throw err;
+      }
+    }
+  };
 
   // Swipe left across Hooli expansion at once (no press delay): a scroll, not a drag.
   const from = await pointIn(card(page, 'Hooli expansion'), { fx: 0.8, fy: 0.5, scroll: false });
