@@ -67,9 +67,10 @@ impl RepScore {
 }
 
 /// The scorecard: one row per rep who has a deal won or lost in `period` or open now, sorted
-/// by name (deals nobody owns last), and the team's row, which adds them all up.
+/// by name (deals nobody owns last), and the team's row, which counts every deal.
 pub fn scorecard(board: &Board, period: Period, today: Date) -> (Vec<RepScore>, RepScore) {
     let mut reps: Vec<RepScore> = Vec::new();
+    let mut team = RepScore::new("");
     // (owner, customer) of each deal won in the period, for repeat customers.
     let mut won_with: Vec<(&str, &str)> = Vec::new();
     for deal in board.deals.iter() {
@@ -89,33 +90,23 @@ pub fn scorecard(board: &Board, period: Period, today: Date) -> (Vec<RepScore>, 
                 at
             }
         };
-        let rep = &mut reps[at];
-        match deal.status {
-            DealStatus::Won => {
-                count_win(rep, deal);
-                won_with.push((owner, deal.customer.trim()));
-            }
-            DealStatus::Lost => rep.lost += 1,
-            DealStatus::Open => {
-                rep.open += 1;
-                rep.open_value.add(&deal.currency, deal.value, 1);
-                let stage = board.stages.iter().find(|s| s.id == deal.stage);
-                rep.off_track += usize::from(stage.is_some_and(|s| off_track(deal, s, today)));
-            }
+        tally(&mut reps[at], deal, board, today);
+        tally(&mut team, deal, board, today);
+        if deal.status == DealStatus::Won {
+            won_with.push((owner, deal.customer.trim()));
         }
     }
     sort(&mut won_with);
-    for (owner, _) in repeats(won_with.iter().copied()) {
+    for (owner, _) in repeats(&won_with) {
         if let Ok(at) = reps.binary_search_by(|r| by_name(&r.owner, owner)) {
             reps[at].repeat_customers += 1;
         }
     }
-    let mut team = team_row(&reps);
     // The team's repeat customers are not the reps' sum: two reps' wins with one customer
     // make it a repeat customer of the team's only.
     let mut customers: Vec<(&str, &str)> = won_with.iter().map(|&(_, c)| ("", c)).collect();
     sort(&mut customers);
-    team.repeat_customers = repeats(customers.into_iter()).count();
+    team.repeat_customers = repeats(&customers).count();
     (reps, team)
 }
 
@@ -124,55 +115,38 @@ fn by_name(a: &str, b: &str) -> std::cmp::Ordering {
     (a.is_empty(), a).cmp(&(b.is_empty(), b))
 }
 
-fn count_win(rep: &mut RepScore, deal: &Deal) {
-    rep.won += 1;
-    rep.won_value.add(&deal.currency, deal.value, 1);
-    match deal.cost {
-        Some(cost) => rep.margin.add(&deal.currency, deal.value - cost, 1),
-        None => rep.missing_cost += 1,
-    }
-    let won_at = deal.won_at.unwrap_or(deal.updated);
-    rep.cycle_days_sum += day_of(won_at).days_since(day_of(deal.created)).max(0);
-}
-
-/// Each (owner, customer) pair that a sorted sequence holds twice or more, once (three wins
-/// with one customer make one repeat customer). Deals without a customer are not one.
-fn repeats<'a>(
-    sorted: impl Iterator<Item = (&'a str, &'a str)>,
-) -> impl Iterator<Item = (&'a str, &'a str)> {
-    let (mut last, mut told) = (None, false);
-    sorted.filter(move |&pair| {
-        let again = last == Some(pair);
-        last = Some(pair);
-        if !again {
-            told = false;
-        }
-        let first_repeat = again && !told && !pair.1.is_empty();
-        told |= first_repeat;
-        first_repeat
-    })
-}
-
-fn team_row(reps: &[RepScore]) -> RepScore {
-    let mut team = RepScore::new("");
-    for rep in reps {
-        team.won += rep.won;
-        team.lost += rep.lost;
-        team.missing_cost += rep.missing_cost;
-        team.cycle_days_sum += rep.cycle_days_sum;
-        team.open += rep.open;
-        team.off_track += rep.off_track;
-        for (sum, part) in [
-            (&mut team.won_value, &rep.won_value),
-            (&mut team.margin, &rep.margin),
-            (&mut team.open_value, &rep.open_value),
-        ] {
-            for (currency, amount) in part.amounts() {
-                sum.add(currency, amount, 1);
+/// Counts a deal of the period (or open now) into a row.
+fn tally(rep: &mut RepScore, deal: &Deal, board: &Board, today: Date) {
+    match deal.status {
+        DealStatus::Won => {
+            rep.won += 1;
+            rep.won_value.add(&deal.currency, deal.value, 1);
+            match deal.cost {
+                Some(cost) => rep.margin.add(&deal.currency, deal.value - cost, 1),
+                None => rep.missing_cost += 1,
             }
+            let won_at = deal.won_at.unwrap_or(deal.updated);
+            rep.cycle_days_sum += day_of(won_at).days_since(day_of(deal.created)).max(0);
+        }
+        DealStatus::Lost => rep.lost += 1,
+        DealStatus::Open => {
+            rep.open += 1;
+            rep.open_value.add(&deal.currency, deal.value, 1);
+            let stage = board.stages.iter().find(|s| s.id == deal.stage);
+            rep.off_track += usize::from(stage.is_some_and(|s| off_track(deal, s, today)));
         }
     }
-    team
+}
+
+/// Each (owner, customer) pair that a sorted list holds twice or more, once (three wins with
+/// one customer make one repeat customer). Deals without a customer are not one.
+fn repeats<'s, 'a>(
+    sorted: &'s [(&'a str, &'a str)],
+) -> impl Iterator<Item = (&'a str, &'a str)> + 's {
+    sorted
+        .chunk_by(|a, b| a == b)
+        .filter(|same| same.len() > 1 && !same[0].1.is_empty())
+        .map(|same| same[0])
 }
 
 /// How the deals that reached an open stage in a period went on.
