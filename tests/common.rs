@@ -106,6 +106,7 @@ pub fn realistic_board(n: usize) -> Board {
             // None: the stored text of these boards is a fixture (`tests/fixtures/written/`).
             next_step: None,
             checked: Vec::new(),
+            activities: Vec::new(),
             stage: stages[at].clone(),
             rank: (i * 1024) as f64,
             status: DealStatus::Open,

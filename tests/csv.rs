@@ -238,6 +238,7 @@ fn export_writes_every_column_in_plain_form() {
         // Not a CSV column (docs/csv.md): the export leaves it out.
         next_step: None,
         checked: Vec::new(),
+        activities: Vec::new(),
     };
     board
         .apply(

@@ -1,5 +1,5 @@
-//! When a deal goes off track: it has sat in its stage longer than the stage allows (idle,
-//! Pipedrive's "rotting"), or its expected close date or its next step's due date has passed
+//! When a deal goes off track: it has sat in its stage with no step done for longer than the
+//! stage allows (idle, Pipedrive's "rotting"), or its expected close date or its next step's due date has passed
 //! while it is still open.
 //! A stage can also hold more deals than its limit. The thresholds are the user's, per stage
 //! (`Stage::idle_days`, `Stage::limit`); a passed close date needs none.
@@ -10,7 +10,7 @@ use crate::domain::date::{day_of, Date};
 /// What is off track about one deal, in whole days (UTC calendar days, as target pace is).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct DealAlerts {
-    /// Days in its stage, when that reaches the stage's `idle_days`.
+    /// Days in its stage with no step done, when that reaches the stage's `idle_days`.
     pub idle_days: Option<i64>,
     /// Days since its close date, when that is before today.
     pub overdue_days: Option<i64>,
@@ -41,11 +41,14 @@ pub fn deal_alerts(deal: &Deal, stage: &Stage, today: Date) -> DealAlerts {
     if deal.status != DealStatus::Open || stage.kind != StageKind::Open {
         return DealAlerts::default();
     }
-    let in_stage = today.days_since(day_of(deal.stage_entered));
+    // Idle counts from entering the stage or from the last step done, whichever is later:
+    // a deal someone is working on is not rotting (Pipedrive counts activity the same way).
+    let since = day_of(deal.stage_entered).max(deal.last_activity().unwrap_or(Date::MIN));
+    let idle = today.days_since(since);
     let idle_days = stage
         .idle_days
-        .filter(|&limit| in_stage >= i64::from(limit))
-        .map(|_| in_stage);
+        .filter(|&limit| idle >= i64::from(limit))
+        .map(|_| idle);
     DealAlerts {
         idle_days,
         overdue_days: deal.close_date.and_then(late),

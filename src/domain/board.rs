@@ -3,7 +3,7 @@
 use crate::domain::date::Date;
 use crate::domain::deals::Deals;
 use crate::domain::money::Currency;
-pub use crate::domain::next_step::{NextStep, StepKind};
+pub use crate::domain::next_step::{Activity, NextStep, Rating, StepKind};
 use crate::domain::positions::DealPositions;
 use crate::domain::sort::{sort, sort_by};
 use crate::domain::targets::progress::DEFAULT_BEHIND_THRESHOLD;
@@ -157,6 +157,8 @@ pub struct DealFields {
     /// The exit criteria ticked for this deal, by their text (so reordering a stage's list
     /// keeps them; a reworded criterion starts unticked).
     pub checked: Vec<String>,
+    /// The steps done, oldest first: the dialog adds to it and can take a mistake out.
+    pub activities: Vec<Activity>,
 }
 
 /// A deal on the board. Its typed fields sit at the top level (not flattened) so that an
@@ -179,6 +181,7 @@ pub struct Deal {
     pub notes: String,
     pub next_step: Option<NextStep>,
     pub checked: Vec<String>,
+    pub activities: Vec<Activity>,
     pub stage: StageId,
     /// Sort key inside the stage: smaller is higher. Sparse, so a move rewrites one deal.
     pub rank: f64,
@@ -330,6 +333,7 @@ impl Deal {
             notes: String::new(),
             next_step: None,
             checked: Vec::new(),
+            activities: Vec::new(),
             stage,
             rank,
             status: DealStatus::Open,
@@ -359,6 +363,7 @@ impl Deal {
             notes: self.notes.clone(),
             next_step: self.next_step.clone(),
             checked: self.checked.clone(),
+            activities: self.activities.clone(),
         }
     }
 
@@ -377,5 +382,11 @@ impl Deal {
         self.notes = f.notes;
         self.next_step = f.next_step;
         self.checked = f.checked;
+        self.activities = f.activities;
+    }
+
+    /// The day of the last step done, if any.
+    pub fn last_activity(&self) -> Option<Date> {
+        self.activities.iter().map(|a| a.done).max()
     }
 }

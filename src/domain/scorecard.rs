@@ -34,6 +34,11 @@ pub struct RepScore {
     pub open_value: Totals,
     /// Open deals off track today (`domain::alerts`).
     pub off_track: usize,
+    /// Steps done in the period on the rep's deals, whatever their status.
+    pub activities: usize,
+    /// Of those, the ones with a customer's rating, and the ratings' sum.
+    pub rated: usize,
+    rating_sum: usize,
 }
 
 impl RepScore {
@@ -50,7 +55,16 @@ impl RepScore {
             open: 0,
             open_value: Totals::plain(),
             off_track: 0,
+            activities: 0,
+            rated: 0,
+            rating_sum: 0,
         }
+    }
+
+    /// The average customer rating in tenths (43 for 4.3), rounded; `None` with none rated.
+    pub fn satisfaction_tenths(&self) -> Option<usize> {
+        let rated = self.rated;
+        (rated > 0).then(|| (self.rating_sum * 20 + rated) / (rated * 2))
     }
 
     /// Won as a share of won and lost, in whole percent (rounded); `None` with neither.
@@ -66,8 +80,9 @@ impl RepScore {
     }
 }
 
-/// The scorecard: one row per rep who has a deal won or lost in `period` or open now, sorted
-/// by name (deals nobody owns last), and the team's row, which counts every deal.
+/// The scorecard: one row per rep who has a deal won or lost in `period`, open now, or with a
+/// step done in `period`, sorted by name (deals nobody owns last), and the team's row, which
+/// counts every deal.
 pub fn scorecard(board: &Board, period: Period, today: Date) -> (Vec<RepScore>, RepScore) {
     let mut reps: Vec<RepScore> = Vec::new();
     let mut team = RepScore::new("");
@@ -80,7 +95,10 @@ pub fn scorecard(board: &Board, period: Period, today: Date) -> (Vec<RepScore>, 
             DealStatus::Lost => period.contains(day_of(deal.stage_entered)),
             DealStatus::Open => true,
         };
-        if !counted {
+        // A won deal's after-sales visits count in the period they were done in, whenever
+        // it was won.
+        let worked = deal.activities.iter().any(|a| period.contains(a.done));
+        if !counted && !worked {
             continue;
         }
         let at = match reps.binary_search_by(|r| by_name(&r.owner, owner)) {
@@ -90,9 +108,19 @@ pub fn scorecard(board: &Board, period: Period, today: Date) -> (Vec<RepScore>, 
                 at
             }
         };
-        tally(&mut reps[at], deal, board, today);
-        tally(&mut team, deal, board, today);
-        if deal.status == DealStatus::Won {
+        for row in [&mut reps[at], &mut team] {
+            if counted {
+                tally(row, deal, board, today);
+            }
+            for done in deal.activities.iter().filter(|a| period.contains(a.done)) {
+                row.activities += 1;
+                if let Some(rating) = done.rating {
+                    row.rated += 1;
+                    row.rating_sum += usize::from(rating.get());
+                }
+            }
+        }
+        if counted && deal.status == DealStatus::Won {
             won_with.push((owner, deal.customer.trim()));
         }
     }

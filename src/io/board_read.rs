@@ -145,6 +145,7 @@ pub(crate) fn deal(r: &mut Reader, version: u32) -> Read<Deal> {
             "notes" => set(&mut d.notes, r.string()?, 0),
             "next_step" => set(&mut d.next_step, option(r, step_read::next_step)?, 0),
             "checked" => set(&mut d.checked, r.list(Reader::string)?, 0),
+            "activities" => set(&mut d.activities, r.list(step_read::activity)?, 0),
             "stage" => set(&mut d.stage, StageId(r.string()?), 1 << 4),
             "rank" => set(&mut d.rank, r.f64()?, 1 << 5),
             "status" => set(&mut d.status, STATUSES[r.name(KINDS)?], 1 << 6),

@@ -4,7 +4,7 @@
 //! what the serde build wrote.
 
 use crate::domain::board::{
-    Board, Deal, DealStatus, NextStep, Settings, Stage, StageKind, StageVisit,
+    Activity, Board, Deal, DealStatus, NextStep, Settings, Stage, StageKind, StageVisit,
 };
 use crate::domain::date::iso_date;
 use crate::domain::merge::Content;
@@ -55,6 +55,15 @@ fn next_step(out: &mut String, step: &NextStep) {
     o.end();
 }
 
+fn activity(out: &mut String, done: &Activity) {
+    let mut o = Object::new(out);
+    o.string("kind", done.kind.key());
+    o.string("done", &iso_date(done.done));
+    o.string("note", &done.note);
+    o.some("rating", done.rating, |out, r| int(out, r.get().into()));
+    o.end();
+}
+
 fn kind_name(kind: StageKind) -> &'static str {
     match kind {
         StageKind::Open => "open",
@@ -83,6 +92,10 @@ pub fn deal(out: &mut String, d: &Deal) {
     let checked = (!d.checked.is_empty()).then_some(&d.checked);
     o.some("checked", checked, |out, items| {
         list(out, items, |out, i| string(out, i))
+    });
+    let activities = (!d.activities.is_empty()).then_some(&d.activities);
+    o.some("activities", activities, |out, all| {
+        list(out, all, activity)
     });
     o.string("stage", &d.stage.0);
     float(o.key("rank"), d.rank);

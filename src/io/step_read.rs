@@ -1,9 +1,9 @@
-//! A deal's next step as a snapshot writes it (`io::board_write`), read member by member as
-//! `board_read` reads a deal.
+//! A deal's next step and its steps done, as a snapshot writes them (`io::board_write`), read
+//! member by member as `board_read` reads a deal.
 
-use crate::domain::board::{NextStep, StepKind};
+use crate::domain::board::{Activity, NextStep, Rating, StepKind};
 use crate::domain::date::Date;
-use crate::io::board_read::{all_there, date, set};
+use crate::io::board_read::{all_there, date, option, set};
 use crate::io::json_read::{Read, Reader};
 
 /// A deal's next step: `{"kind": "call", "due": "2026-12-03", "note": "…"}`.
@@ -16,10 +16,7 @@ pub(crate) fn next_step(r: &mut Reader) -> Read<NextStep> {
     let mut seen = 0u32;
     r.object(&mut |r, key| {
         seen |= match key {
-            "kind" => {
-                let names = StepKind::ALL.map(StepKind::key);
-                set(&mut step.kind, StepKind::ALL[r.name(&names)?], 1)
-            }
+            "kind" => set(&mut step.kind, kind(r)?, 1),
             "due" => set(&mut step.due, date(r)?, 1 << 1),
             "note" => set(&mut step.note, r.string()?, 0),
             _ => {
@@ -31,4 +28,41 @@ pub(crate) fn next_step(r: &mut Reader) -> Read<NextStep> {
     })?;
     all_there(r, seen, &["kind", "due"])?;
     Ok(step)
+}
+
+fn kind(r: &mut Reader) -> Read<StepKind> {
+    Ok(StepKind::ALL[r.name(&StepKind::ALL.map(StepKind::key))?])
+}
+
+/// A step done: `{"kind": "follow_up", "done": "2026-12-01", "note": "…", "rating": 4}`, the
+/// rating (1 to 5) only when the customer gave one.
+pub(crate) fn activity(r: &mut Reader) -> Read<Activity> {
+    let mut done = Activity {
+        kind: StepKind::Call,
+        done: Date::MIN,
+        note: String::new(),
+        rating: None,
+    };
+    let mut seen = 0u32;
+    r.object(&mut |r, key| {
+        seen |= match key {
+            "kind" => set(&mut done.kind, kind(r)?, 1),
+            "done" => set(&mut done.done, date(r)?, 1 << 1),
+            "note" => set(&mut done.note, r.string()?, 0),
+            "rating" => set(&mut done.rating, option(r, rating)?, 0),
+            _ => {
+                r.skip()?;
+                0
+            }
+        };
+        Ok(())
+    })?;
+    all_there(r, seen, &["kind", "done"])?;
+    Ok(done)
+}
+
+/// A customer's rating, 1 to 5 ("expected a whole number from 1 to 5, found 7").
+pub(crate) fn rating(r: &mut Reader) -> Read<Rating> {
+    let n = r.whole(1, Rating::MAX.into())?;
+    Ok(Rating::new(n as u8).expect("whole checked the range"))
 }

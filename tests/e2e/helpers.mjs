@@ -420,13 +420,19 @@ export function readStoredText(text) {
   const s = envelope.strings;
   const deal = (r) => {
     const [id, title, customer, contact, value, currency, cost, owner, product, region, close, notes,
-      stage, rank, status, loss, created, updated, entered, wonAt, history, revision, step, ticked] = r;
+      stage, rank, status, loss, created, updated, entered, wonAt, history, revision, step, ticked, done] = r;
     const d = { id, title: s[title], customer: s[customer], contact: s[contact], value, currency: s[currency] };
     // Optional values after the 22: the next step [kind index, due, note] or null, then the
-    // ticked exit criteria.
+    // ticked exit criteria (empty when only steps done follow), then the steps done
+    // [kind index, day, note, rating or null].
     const kinds = ['call', 'meeting', 'demo', 'follow_up', 'complaint'];
     const nextStep = step ? { next_step: { kind: kinds[step[0]], due: s[step[1]], note: s[step[2]] } } : {};
-    if (ticked) nextStep.checked = ticked.map((i) => s[i]);
+    if (ticked?.length) nextStep.checked = ticked.map((i) => s[i]);
+    if (done?.length) {
+      nextStep.activities = done.map(([kind, day, note, rating]) => ({
+        kind: kinds[kind], done: s[day], note: s[note], ...(rating === null ? {} : { rating }),
+      }));
+    }
     if (cost !== null) d.cost = cost;
     Object.assign(d, {
       owner: s[owner], product: s[product], region: s[region],

@@ -1,12 +1,12 @@
 //! A deal's card: what a rep scans on the board. Enter or a click opens it.
 
-use crate::app::components::deal_dialog::step_key;
 use crate::app::components::deal_menu::DealMenu;
+use crate::app::components::deal_steps::step_line;
 use crate::app::drag::{self, DragView};
 use crate::app::moves::{step_deal, Step};
 use crate::app::state::{use_app, AppState, Dialog};
 use crate::domain::alerts::deal_alerts;
-use crate::domain::board::{DealStatus, NextStep};
+use crate::domain::board::DealStatus;
 use crate::domain::columns::CardRef;
 use crate::domain::date::iso_date;
 use crate::domain::money::format_amount;
@@ -111,7 +111,7 @@ pub fn DealCard(card: CardRef) -> impl IntoView {
                     {format!("✓ {met}/{of}")}
                 </p>
             }.into_any())}
-            {deal.next_step.clone().map(|step| view! { <p class="deal-next">{move || next_step_text(state, &step)}</p> }.into_any())}
+            {deal.next_step.clone().map(|step| view! { <p class="deal-next">{move || step_line(state, step.kind, step.due, &step.note)}</p> }.into_any())}
             {alerts.idle_days.map(|d| alert_line(state, "idle", Key::AlertIdle, d))}
             {alerts.overdue_days.map(|d| alert_line(state, "overdue", Key::AlertOverdue, d))}
             {alerts.step_overdue_days.map(|d| alert_line(state, "step", Key::AlertStepOverdue, d))}
@@ -121,19 +121,6 @@ pub fn DealCard(card: CardRef) -> impl IntoView {
         </article>
     }
     .into_any()
-}
-
-/// "Call · 2026-12-03 · send the quote": a deal's next step in a line.
-fn next_step_text(state: AppState, step: &NextStep) -> String {
-    let mut text = state.fill(
-        Key::StepOn,
-        &[state.t(step_key(step.kind)), &iso_date(step.due)],
-    );
-    if !step.note.is_empty() {
-        text.push_str(" · ");
-        text.push_str(&step.note);
-    }
-    text
 }
 
 /// One of a card's alerts: `kind` for styling and tests, the text in the current language.

@@ -1,9 +1,10 @@
 //! Create or edit a deal. Enter saves, Escape cancels, Delete asks first.
 
 use crate::app::clock;
+use crate::app::components::deal_steps::StepFields;
 use crate::app::components::shown::shown;
 use crate::app::state::{display_stage_name, error_key, focus_deal, use_app, AppState};
-use crate::domain::board::{DealFields, DealId, NextStep, StageId, StepKind};
+use crate::domain::board::{DealFields, DealId, StageId};
 use crate::domain::command::Command;
 use crate::domain::date::{iso_date, parse_iso_date};
 use crate::domain::money::{amount_input_text, parse_amount, Currency, COMMON_CURRENCIES};
@@ -58,13 +59,7 @@ pub fn DealDialog(target: DealTarget) -> impl IntoView {
     let region = RwSignal::new(start.region.clone());
     let close_date = RwSignal::new(start.close_date.map(iso_date).unwrap_or_default());
     let notes = RwSignal::new(start.notes.clone());
-    // The next step exists when it has a due date; the kind is a `StepKind` index.
-    let step = start.next_step.as_ref();
-    let step_kind = RwSignal::new(step.map_or(0, |s| {
-        StepKind::ALL.iter().position(|k| *k == s.kind).unwrap_or(0)
-    }));
-    let step_due = RwSignal::new(step.map(|s| iso_date(s.due)).unwrap_or_default());
-    let step_note = RwSignal::new(step.map(|s| s.note.clone()).unwrap_or_default());
+    let steps = StepFields::new(&start);
     // Ticks of other stages' criteria are kept: a deal moved back finds them again.
     let checked = RwSignal::new(start.checked.clone());
     let stage = RwSignal::new(start_stage.0.clone());
@@ -119,17 +114,7 @@ pub fn DealDialog(target: DealTarget) -> impl IntoView {
         } else {
             Some(parse_iso_date(date.trim()).ok_or(Key::ErrBadDate)?)
         };
-        let due = step_due.get_untracked();
-        let note = step_note.get_untracked().trim().to_string();
-        let next_step = match (due.trim(), note.is_empty()) {
-            ("", true) => None,
-            ("", false) => return Err(Key::ErrStepDue),
-            (due, _) => Some(NextStep {
-                kind: StepKind::ALL[step_kind.get_untracked().min(StepKind::ALL.len() - 1)],
-                due: parse_iso_date(due).ok_or(Key::ErrBadDate)?,
-                note,
-            }),
-        };
+        let next_step = steps.next_step()?;
         Ok(DealFields {
             title: title.get_untracked(),
             customer: customer.get_untracked(),
@@ -144,6 +129,7 @@ pub fn DealDialog(target: DealTarget) -> impl IntoView {
             notes: notes.get_untracked(),
             next_step,
             checked: checked.get_untracked(),
+            activities: steps.activities(),
         })
     };
     let save = {
@@ -206,14 +192,7 @@ pub fn DealDialog(target: DealTarget) -> impl IntoView {
     if !currencies.contains(&currency.get_untracked()) {
         currencies.push(currency.get_untracked());
     }
-    let text_field = move |key: Key, signal: RwSignal<String>, kind: &'static str| {
-        view! {
-            <label>
-                <span>{move || state.t(key)}</span>
-                <input type=kind prop:value=move || signal.get() on:input:target=move |ev| signal.set(ev.target().value())/>
-            </label>
-        }
-    };
+    let text_field = move |key, signal, kind| text_field(state, key, signal, kind);
     let save_click = save.clone();
     let close_click = close.clone();
     let delete_click = delete.clone();
@@ -264,19 +243,7 @@ pub fn DealDialog(target: DealTarget) -> impl IntoView {
                             </select>
                         </label>
                     }.into_any())}
-                    <fieldset class="field-row next-step">
-                        <legend>{state.tr(Key::NextStep)}</legend>
-                        <label>
-                            <span>{state.tr(Key::StepKindLabel)}</span>
-                            <select data-testid="step-kind" on:change:target=move |ev| step_kind.set(ev.target().value().parse().unwrap_or(0))>
-                                {StepKind::ALL.iter().enumerate().map(|(i, k)| view! {
-                                    <option value=i.to_string() selected=i == step_kind.get_untracked()>{state.tr(step_key(*k))}</option>
-                                }.into_any()).collect_view()}
-                            </select>
-                        </label>
-                        {text_field(Key::StepDue, step_due, "date")}
-                        {text_field(Key::StepNote, step_note, "text")}
-                    </fieldset>
+                    {steps.view(state)}
                     {move || checklist_fields(state, &StageId(stage.get()), checked)}
                     <label>
                         <span>{state.tr(Key::FieldNotes)}</span>
@@ -344,13 +311,18 @@ fn checklist_fields(state: AppState, stage: &StageId, checked: RwSignal<Vec<Stri
     .into_any()
 }
 
-/// The name of a kind of next step.
-pub fn step_key(kind: StepKind) -> Key {
-    match kind {
-        StepKind::Call => Key::StepCall,
-        StepKind::Meeting => Key::StepMeeting,
-        StepKind::Demo => Key::StepDemo,
-        StepKind::FollowUp => Key::StepFollowUp,
-        StepKind::Complaint => Key::StepComplaint,
+/// A labelled input bound to `signal`.
+pub fn text_field(
+    state: AppState,
+    key: Key,
+    signal: RwSignal<String>,
+    kind: &'static str,
+) -> AnyView {
+    view! {
+        <label>
+            <span>{move || state.t(key)}</span>
+            <input type=kind prop:value=move || signal.get() on:input:target=move |ev| signal.set(ev.target().value())/>
+        </label>
     }
+    .into_any()
 }

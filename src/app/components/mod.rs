@@ -14,6 +14,7 @@ mod column;
 mod csv_dialog;
 mod deal_dialog;
 mod deal_menu;
+mod deal_steps;
 mod dialogs;
 mod header;
 mod help;

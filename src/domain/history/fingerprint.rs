@@ -29,6 +29,7 @@ pub fn fingerprint(deal: &Deal) -> u64 {
         notes,
         next_step,
         checked,
+        activities,
         stage,
         rank,
         status,
@@ -43,7 +44,7 @@ pub fn fingerprint(deal: &Deal) -> u64 {
     let mut h = FxHasher::default();
     (id, title, customer, contact, value, currency, cost).hash(&mut h);
     (
-        owner, product, region, close_date, notes, next_step, checked, stage,
+        owner, product, region, close_date, notes, next_step, checked, activities, stage,
     )
         .hash(&mut h);
     rank.to_bits().hash(&mut h);

@@ -177,6 +177,7 @@ pub fn import_rows(
             notes,
             next_step: None,
             checked: Vec::new(),
+            activities: Vec::new(),
         };
         out.rows.push((fields, stage));
     }

@@ -160,10 +160,16 @@ fn write_row<'a>(out: &mut String, strings: &mut Strings<'a>, d: &'a Deal) {
     }
     out.push(']');
     next(out, d.revision);
-    // Optional values after the 22 every row has, written only when the deal has them, so
-    // rows without stay as before: a next step `[kind, due, note]` (kind as `StepKind::ALL`'s
-    // index, the texts from the table) or null, then the ticked exit criteria's texts.
-    if d.next_step.is_some() || !d.checked.is_empty() {
+    // Optional values after the 22 every row has, written only when the deal has them (and
+    // those before them as null or empty), so rows without stay as before: a next step
+    // `[kind, due, note]` (kind as `StepKind::ALL`'s index, the texts from the table), the
+    // ticked exit criteria's texts, then the steps done as `[kind, day, note, rating]`.
+    let more = [
+        d.next_step.is_some(),
+        !d.checked.is_empty(),
+        !d.activities.is_empty(),
+    ];
+    if more.iter().any(|&m| m) {
         out.push(',');
         option(out, d.next_step.as_ref(), |out, step| {
             let kind = StepKind::ALL.iter().position(|k| *k == step.kind);
@@ -174,13 +180,26 @@ fn write_row<'a>(out: &mut String, strings: &mut Strings<'a>, d: &'a Deal) {
             out.push(']');
         });
     }
-    if !d.checked.is_empty() {
+    if more[1] || more[2] {
         out.push_str(",[");
         for (i, item) in d.checked.iter().enumerate() {
             if i > 0 {
                 out.push(',');
             }
             int(out, i64::from(strings.of(item.as_str())));
+        }
+        out.push(']');
+    }
+    if more[2] {
+        out.push_str(",[");
+        for (i, done) in d.activities.iter().enumerate() {
+            out.push_str(if i > 0 { ",[" } else { "[" });
+            let kind = StepKind::ALL.iter().position(|k| *k == done.kind);
+            int(out, kind.unwrap_or(0) as i64);
+            next(out, strings.of(iso_date(done.done)));
+            next(out, strings.of(done.note.as_str()));
+            next(out, done.rating.map(|r| u32::from(r.get())));
+            out.push(']');
         }
         out.push(']');
     }

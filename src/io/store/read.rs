@@ -4,7 +4,8 @@
 
 use super::rank::ExactRank;
 use crate::domain::board::{
-    Board, Deal, DealId, DealStatus, NextStep, StageId, StageVisit, StepKind, Timestamp, Tombstone,
+    Activity, Board, Deal, DealId, DealStatus, NextStep, StageId, StageVisit, StepKind, Timestamp,
+    Tombstone,
 };
 use crate::domain::date::{parse_iso_date, Date};
 use crate::domain::money::Currency;
@@ -12,6 +13,7 @@ use crate::domain::quote::quoted;
 use crate::io::board_read::{self, option, required};
 use crate::io::json_read::{Number, Read, Reader};
 use crate::io::migrate::CURRENT_VERSION;
+use crate::io::step_read;
 use crate::io::validate::Problem;
 
 /// What the text holds: its version, when it was saved, and the board unless the version is
@@ -235,11 +237,12 @@ fn row(r: &mut Reader, texts: &mut Texts) -> Read<Deal> {
         .collect();
     r.item(21, ROW)?;
     let revision = r.u32()?;
-    // Then, when the deal has them (`encode::write_row`), its next step (or null) and its
-    // ticked exit criteria.
+    // Then, when the deal has them (`encode::write_row`), its next step (or null), its
+    // ticked exit criteria and its steps done.
     let mut len = ROW;
     let mut next_step = None;
     let mut checked = Vec::new();
+    let mut activities = Vec::new();
     if r.peek() == Some(b',') {
         r.item(ROW, ROW + 1)?;
         next_step = option(r, |r| self::next_step(r, texts))?;
@@ -249,6 +252,11 @@ fn row(r: &mut Reader, texts: &mut Texts) -> Read<Deal> {
             let items = r.list(Reader::u32)?;
             let text = |i: u32| texts.text("checked", i.into());
             checked = items.into_iter().map(text).collect();
+            len += 1;
+        }
+        if r.peek() == Some(b',') {
+            r.item(ROW + 2, ROW + 3)?;
+            activities = r.list(|r| activity(r, texts))?;
             len += 1;
         }
     }
@@ -268,6 +276,7 @@ fn row(r: &mut Reader, texts: &mut Texts) -> Read<Deal> {
         notes,
         next_step,
         checked,
+        activities,
         stage,
         rank,
         status,
@@ -284,21 +293,56 @@ fn row(r: &mut Reader, texts: &mut Texts) -> Read<Deal> {
 /// A next step as `[kind, due, note]`; a kind or date that cannot be made is the row's problem.
 fn next_step(r: &mut Reader, texts: &mut Texts) -> Read<NextStep> {
     r.item(0, 3)?;
-    let kind = StepKind::ALL.get(usize::from(r.u8()?)).copied();
+    let kind = r.u8()?;
     r.item(1, 3)?;
-    let due = texts.text("next_step", r.u32()?.into());
+    let due = r.u32()?;
     r.item(2, 3)?;
     let note = texts.text("next_step", r.u32()?.into());
     r.end_list(3)?;
-    let due = parse_iso_date(&due).unwrap_or_else(|| {
-        texts.fail("next_step", format!("{} is not a date", quoted(&due)));
+    Ok(NextStep {
+        note,
+        ..step(texts, "next_step", kind, due)
+    })
+}
+
+/// A step's kind (`StepKind::ALL`'s index) and day (a text's index); one that cannot be made
+/// is the row's problem.
+fn step(texts: &mut Texts, field: &'static str, kind: u8, day: u32) -> NextStep {
+    let day = texts.text(field, day.into());
+    let due = parse_iso_date(&day).unwrap_or_else(|| {
+        texts.fail(field, format!("{} is not a date", quoted(&day)));
         Date::MIN
     });
+    let kind = StepKind::ALL.get(usize::from(kind)).copied();
     let kind = kind.unwrap_or_else(|| {
-        texts.fail("next_step", "not a kind of step".into());
+        texts.fail(field, "not a kind of step".into());
         StepKind::Call
     });
-    Ok(NextStep { kind, due, note })
+    NextStep {
+        kind,
+        due,
+        note: String::new(),
+    }
+}
+
+/// A step done as `[kind, day, note, rating]` (the rating 1 to 5, or null).
+fn activity(r: &mut Reader, texts: &mut Texts) -> Read<Activity> {
+    r.item(0, 4)?;
+    let kind = r.u8()?;
+    r.item(1, 4)?;
+    let done = r.u32()?;
+    r.item(2, 4)?;
+    let note = texts.text("activities", r.u32()?.into());
+    r.item(3, 4)?;
+    let rating = option(r, step_read::rating)?;
+    r.end_list(4)?;
+    let step = step(texts, "activities", kind, done);
+    Ok(Activity {
+        kind: step.kind,
+        done: step.due,
+        note,
+        rating,
+    })
 }
 
 /// A whole number, or the hex of the rank's bits (`rank.rs`).

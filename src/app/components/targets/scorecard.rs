@@ -5,12 +5,12 @@ use crate::app::state::{display_stage_name, use_app, AppState};
 use crate::domain::board::Board;
 use crate::domain::date::Date;
 use crate::domain::money::Totals;
-use crate::domain::scorecard::{scorecard, stage_conversion};
+use crate::domain::scorecard::{scorecard, stage_conversion, RepScore};
 use crate::domain::targets::{Period, PeriodKind};
 use crate::i18n::Key;
 use leptos::prelude::*;
 
-const COLUMNS: [Key; 9] = [
+const COLUMNS: [Key; 11] = [
     Key::ScoreRep,
     Key::ScoreWon,
     Key::ScoreWonValue,
@@ -18,6 +18,8 @@ const COLUMNS: [Key; 9] = [
     Key::ScoreWinRate,
     Key::ScoreCycle,
     Key::ScoreRepeat,
+    Key::ScoreSatisfaction,
+    Key::ScoreActivities,
     Key::ScoreOpen,
     Key::ScoreOffTrack,
 ];
@@ -101,6 +103,8 @@ fn tables_html(state: AppState, board: &Board, period: Period, today: Date) -> S
             percent(rep.win_rate()),
             days.unwrap_or_else(|| "–".to_string()),
             rep.repeat_customers.to_string(),
+            satisfaction(rep),
+            rep.activities.to_string(),
             format!("{} · {}", rep.open, money(&rep.open_value)),
             rep.off_track.to_string(),
         ] {
@@ -128,6 +132,14 @@ fn tables_html(state: AppState, board: &Board, period: Period, today: Date) -> S
         tag(&mut html, "li", "li", &text);
     }
     html + "</ul>"
+}
+
+/// The average rating with one decimal and how many rated ("4.3 (6)"); "–" with none.
+fn satisfaction(rep: &RepScore) -> String {
+    match rep.satisfaction_tenths() {
+        Some(t) => format!("{}.{} ({})", t / 10, t % 10, rep.rated),
+        None => "–".to_string(),
+    }
 }
 
 /// `<open>text</close>`, the text escaped.
