@@ -8,36 +8,24 @@ use crate::io::json_read::{Read, Reader};
 
 /// A deal's next step: `{"kind": "call", "due": "2026-12-03", "note": "…"}`.
 pub(crate) fn next_step(r: &mut Reader) -> Read<NextStep> {
-    let mut step = NextStep {
-        kind: StepKind::Call,
-        due: Date::MIN,
-        note: String::new(),
-    };
-    let mut seen = 0u32;
-    r.object(&mut |r, key| {
-        seen |= match key {
-            "kind" => set(&mut step.kind, kind(r)?, 1),
-            "due" => set(&mut step.due, date(r)?, 1 << 1),
-            "note" => set(&mut step.note, r.string()?, 0),
-            _ => {
-                r.skip()?;
-                0
-            }
-        };
-        Ok(())
-    })?;
-    all_there(r, seen, &["kind", "due"])?;
-    Ok(step)
-}
-
-fn kind(r: &mut Reader) -> Read<StepKind> {
-    Ok(StepKind::ALL[r.name(&StepKind::ALL.map(StepKind::key))?])
+    let step = step(r, "due")?;
+    Ok(NextStep {
+        kind: step.kind,
+        due: step.done,
+        note: step.note,
+    })
 }
 
 /// A step done: `{"kind": "follow_up", "done": "2026-12-01", "note": "…", "rating": 4}`, the
 /// rating (1 to 5) only when the customer gave one.
 pub(crate) fn activity(r: &mut Reader) -> Read<Activity> {
-    let mut done = Activity {
+    step(r, "done")
+}
+
+/// Either kind of step, its day under `day` (one reader for both: less wasm). A next step's
+/// `rating` would be read and dropped, as any member the reader does not know is skipped.
+fn step(r: &mut Reader, day: &str) -> Read<Activity> {
+    let mut step = Activity {
         kind: StepKind::Call,
         done: Date::MIN,
         note: String::new(),
@@ -46,10 +34,13 @@ pub(crate) fn activity(r: &mut Reader) -> Read<Activity> {
     let mut seen = 0u32;
     r.object(&mut |r, key| {
         seen |= match key {
-            "kind" => set(&mut done.kind, kind(r)?, 1),
-            "done" => set(&mut done.done, date(r)?, 1 << 1),
-            "note" => set(&mut done.note, r.string()?, 0),
-            "rating" => set(&mut done.rating, option(r, rating)?, 0),
+            "kind" => {
+                let names = StepKind::ALL.map(StepKind::key);
+                set(&mut step.kind, StepKind::ALL[r.name(&names)?], 1)
+            }
+            "note" => set(&mut step.note, r.string()?, 0),
+            "rating" => set(&mut step.rating, option(r, rating)?, 0),
+            key if key == day => set(&mut step.done, date(r)?, 1 << 1),
             _ => {
                 r.skip()?;
                 0
@@ -57,8 +48,8 @@ pub(crate) fn activity(r: &mut Reader) -> Read<Activity> {
         };
         Ok(())
     })?;
-    all_there(r, seen, &["kind", "done"])?;
-    Ok(done)
+    all_there(r, seen, &["kind", day])?;
+    Ok(step)
 }
 
 /// A customer's rating, 1 to 5 ("expected a whole number from 1 to 5, found 7").

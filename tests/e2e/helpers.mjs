@@ -10,7 +10,8 @@ import { launchChromium } from './chromium.mjs';
 import { sendFile } from './static-files.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const DIST = path.join(ROOT, 'dist');
+// DEALBOARD_DIST serves another build (a copy, while dist/ is rebuilt for measuring).
+export const DIST = process.env.DEALBOARD_DIST ?? path.join(ROOT, 'dist');
 
 /** localStorage keys the app uses. */
 export const BOARD_KEY = 'dealboard.board';

@@ -16,8 +16,8 @@ pub struct StepFields {
     kind: RwSignal<usize>,
     due: RwSignal<String>,
     note: RwSignal<String>,
-    /// 0 for none, else 1 to 5.
-    rating: RwSignal<u8>,
+    /// 0 for none, else 1 to 5 (a `usize` as `kind` is: one signal type less in the wasm).
+    rating: RwSignal<usize>,
     done: RwSignal<Vec<Activity>>,
 }
 
@@ -67,7 +67,7 @@ impl StepFields {
             due: today,
             note: self.note.get_untracked().trim().to_string(),
         };
-        let rating = Rating::new(self.rating.get_untracked());
+        let rating = Rating::new(self.rating.get_untracked() as u8);
         self.done
             .update(|done| done.push(Activity::from_step(step, today, rating)));
         self.due.set(String::new());
