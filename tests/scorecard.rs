@@ -313,3 +313,77 @@ fn stage_conversion_counts_each_deal_once_per_stage_and_onward_moves_only() {
     assert_eq!(row("proposal"), (0, 0, None));
     assert_eq!(row("negotiation"), (1, 1, Some(100)));
 }
+
+#[test]
+fn each_row_is_held_against_its_own_target_for_exactly_the_period() {
+    use dealboard::domain::scorecard::row_target;
+    use dealboard::domain::targets::target::{Measure, Scope, Target, TargetId};
+    use DealStatus::*;
+    let mut board = board_of(vec![
+        deal(
+            "w1",
+            "Alice Chen",
+            "Acme",
+            3_000 * 100,
+            40,
+            &[("won", 10)],
+            Won,
+        ),
+        deal("w2", "Ben", "Globex", 2_000 * 100, 40, &[("won", 5)], Won),
+        deal("w3", "", "Initech", 1_000 * 100, 40, &[("won", 5)], Won),
+    ]);
+    let target = |id: &str, measure, period, owner: Option<&str>, amount| {
+        let scope = Scope {
+            owner: owner.map(str::to_string),
+            ..Scope::team()
+        };
+        Target::new(TargetId(id.into()), measure, period, scope, amount, usd())
+    };
+    board.targets = vec![
+        target("team", Measure::WonValue, q4(), None, 8_000 * 100),
+        // Written otherwise than on the deals: scopes ignore case and spaces around.
+        target(
+            "alice",
+            Measure::WonValue,
+            q4(),
+            Some(" alice chen "),
+            4_000 * 100,
+        ),
+        target("alice-n", Measure::WonCount, q4(), Some("Alice Chen"), 3),
+        target(
+            "alice-year",
+            Measure::GrossMargin,
+            Period::Year(2026),
+            Some("Alice Chen"),
+            1,
+        ),
+        target("zero", Measure::WonValue, q4(), Some("Ben"), 0),
+    ];
+    let share = |owner, measure| {
+        row_target(&board, owner, measure, q4()).map(|(t, got, p)| (t.id.0.clone(), got, p))
+    };
+    assert_eq!(
+        share(Some("Alice Chen"), Measure::WonValue),
+        Some(("alice".into(), 300_000, Some(75)))
+    );
+    assert_eq!(
+        share(Some("Alice Chen"), Measure::WonCount),
+        Some(("alice-n".into(), 1, Some(33)))
+    );
+    assert_eq!(
+        share(Some("Alice Chen"), Measure::GrossMargin),
+        None,
+        "a year's target is not the quarter's"
+    );
+    assert_eq!(
+        share(None, Measure::WonValue),
+        Some(("team".into(), 600_000, Some(75))),
+        "the team counts every deal"
+    );
+    assert_eq!(
+        share(Some("Ben"), Measure::WonValue),
+        Some(("zero".into(), 200_000, None)),
+        "no share of nothing"
+    );
+    assert_eq!(share(Some("Carla"), Measure::WonValue), None);
+}

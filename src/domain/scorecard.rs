@@ -10,6 +10,8 @@ use crate::domain::board::{Board, Deal, DealStatus, StageId, StageKind};
 use crate::domain::date::{day_of, Date};
 use crate::domain::money::Totals;
 use crate::domain::sort::sort;
+use crate::domain::targets::progress::attained;
+use crate::domain::targets::target::{Measure, Scope, Target};
 use crate::domain::targets::Period;
 
 /// One rep's figures for a period.
@@ -136,6 +138,30 @@ pub fn scorecard(board: &Board, period: Period, today: Date) -> (Vec<RepScore>, 
     sort(&mut customers);
     team.repeat_customers = repeats(&customers).count();
     (reps, team)
+}
+
+/// What a row is measured against for `measure` (SEED-NOTES §6: "revenue and margin against
+/// target"): the target with exactly that rep's scope (`None`: the whole team's) and exactly
+/// `period`, the first in board order, with what it attained and that as a share of its
+/// amount in whole percent (rounded; `None` for an amount of 0). Deals nobody owns have none.
+pub fn row_target<'a>(
+    board: &'a Board,
+    owner: Option<&str>,
+    measure: Measure,
+    period: Period,
+) -> Option<(&'a Target, i64, Option<i64>)> {
+    let scope = Scope {
+        owner: owner.map(str::to_string),
+        ..Scope::team()
+    };
+    let target = board
+        .targets
+        .iter()
+        .find(|t| t.measure == measure && t.period == period && t.scope.same_as(&scope))?;
+    let got = attained(board, target);
+    let amount = i128::from(target.amount);
+    let percent = (amount > 0).then(|| ((i128::from(got) * 200 + amount) / (amount * 2)) as i64);
+    Some((target, got, percent))
 }
 
 /// Deals nobody owns sort last; names in code-point order otherwise.

@@ -112,6 +112,7 @@ pub fn text(key: Key) -> &'static str {
         Key::ScoreRepeat => "Repeat customers",
         Key::ScoreOpen => "Open pipeline",
         Key::ScoreOffTrack => "Off track",
+        Key::ScoreOfTarget => "{0} · {1} of {2}",
         Key::ScoreActivities => "Activities done",
         Key::ScoreSatisfaction => "Satisfaction",
         Key::ScoreNobody => "No owner",

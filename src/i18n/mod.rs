@@ -215,6 +215,7 @@ pub enum Key {
     ScoreRepeat,
     ScoreOpen,
     ScoreOffTrack,
+    ScoreOfTarget,
     ScoreActivities,
     ScoreSatisfaction,
     ScoreNobody,

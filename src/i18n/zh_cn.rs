@@ -112,6 +112,7 @@ pub fn text(key: Key) -> &'static str {
         Key::ScoreRepeat => "回头客户",
         Key::ScoreOpen => "进行中商机",
         Key::ScoreOffTrack => "需关注",
+        Key::ScoreOfTarget => "{0} · 目标 {2} 的 {1}",
         Key::ScoreActivities => "完成活动",
         Key::ScoreSatisfaction => "客户满意度",
         Key::ScoreNobody => "未分配",

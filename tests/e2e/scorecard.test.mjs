@@ -53,9 +53,9 @@ function seed() {
   };
 }
 
-async function openScorecard(t, lang) {
+async function openScorecard(t, lang, board = seed()) {
   const app = await openAppFor(t, { clock: new Date('2026-11-20T09:00:00Z') });
-  const entries = [[BOARD_KEY, JSON.stringify(seed())], ...(lang ? [[LANG_KEY, lang]] : [])];
+  const entries = [[BOARD_KEY, JSON.stringify(board)], ...(lang ? [[LANG_KEY, lang]] : [])];
   await app.page.evaluate((kv) => kv.forEach(([k, v]) => window.localStorage.setItem(k, v)), entries);
   await app.reload();
   await app.page.locator('main.board section.stage').first().waitFor();
@@ -123,5 +123,35 @@ test('the scorecard speaks Chinese', async (t) => {
   rows[0].forEach((heading, i) => assert.notEqual(heading, english[i], `column ${i} is translated`));
   assert.notEqual(rows[3][0], 'Whole team');
   assert.deepEqual(rows[1].slice(1, 3), ['2', '$15,000'], 'the same figures');
+  assertNoErrors(app, assert);
+});
+
+test('a row is held against its own target for exactly the period typed', async (t) => {
+  const target = (id, measure, period, owner, amount) => ({
+    id, measure, period, scope: owner ? { owner } : {}, amount, currency: 'USD', revision: 0, updated: at('2026-10-01'),
+  });
+  const board = seed();
+  board.board.targets = [
+    target('alice-q4', 'won_value', '2026-Q4', 'alice chen', 20_000_00),
+    target('team-q4', 'won_count', '2026-Q4', null, 4),
+    target('alice-2026', 'gross_margin', '2026', 'Alice Chen', 20_000_00),
+  ];
+  const app = await openScorecard(t, undefined, board);
+  const { page } = app;
+  await openTargets(page);
+  await page.locator('.scorecard table').waitFor();
+  const q4 = await read(page);
+  assert.deepEqual(q4.rows[1].slice(0, 4), ['Alice Chen', '2', '$15,000 · 75 % of $20,000', '$4,000 (1 without cost)']);
+  assert.deepEqual(q4.rows[2].slice(0, 3), [ZED, '1', '$3,000'], 'no target of his own');
+  assert.deepEqual(q4.rows[3].slice(0, 3), ['Whole team', '3 · 75 % of 4', '$18,000']);
+
+  // The year: the margin target, which counts the win without a cost at its whole value
+  // ($4,000 + $5,000 + $6,000 of $20,000: docs/targets.md), so its own figure is shown; and no
+  // quarter's target.
+  await page.getByTestId('scorecard-period').fill('2026');
+  await page.locator('.scorecard tr', { hasText: '$22,000' }).waitFor();
+  const year = await read(page);
+  assert.deepEqual(year.rows[1].slice(0, 4), ['Alice Chen', '3', '$22,000', '$10,000 (1 without cost) · $15,000 = 75 % of $20,000']);
+  assert.equal(year.rows[3][1], '4', 'the team\'s count target is a quarter\'s');
   assertNoErrors(app, assert);
 });

@@ -4,8 +4,9 @@
 use crate::app::state::{display_stage_name, use_app, AppState};
 use crate::domain::board::Board;
 use crate::domain::date::Date;
-use crate::domain::money::Totals;
-use crate::domain::scorecard::{scorecard, stage_conversion, RepScore};
+use crate::domain::money::{format_amount, Totals};
+use crate::domain::scorecard::{row_target, scorecard, stage_conversion, RepScore};
+use crate::domain::targets::target::Measure;
 use crate::domain::targets::{Period, PeriodKind};
 use crate::i18n::Key;
 use leptos::prelude::*;
@@ -72,18 +73,17 @@ fn tables_html(state: AppState, board: &Board, period: Period, today: Date) -> S
     html.push_str("</tr></thead><tbody>");
     let nobody = state.t(Key::ScoreNobody);
     let team_name = state.t(Key::Team);
-    let rows = reps.iter().map(|r| {
-        (
-            r,
-            if r.owner.is_empty() {
-                nobody
-            } else {
-                r.owner.as_str()
-            },
-            "<tr>",
-        )
+    // Whose targets a row is held against: a rep's own, the team's, none for deals nobody owns.
+    let rows = reps.iter().map(|r| match r.owner.is_empty() {
+        true => (r, nobody, None, "<tr>"),
+        false => (r, r.owner.as_str(), Some(Some(r.owner.as_str())), "<tr>"),
     });
-    for (rep, name, open) in rows.chain([(&team, team_name, "<tr class=\"team\">")]) {
+    let team_row = (&team, team_name, Some(None), "<tr class=\"team\">");
+    for (rep, name, whose, open) in rows.chain([team_row]) {
+        let against = |measure, cell: String| match whose {
+            Some(owner) => against_target(state, board, owner, measure, period, cell),
+            None => cell,
+        };
         // No cost on any win: no margin to show ("$0" would claim one).
         let margin = match rep.margin.is_empty() && rep.missing_cost > 0 {
             true => "–".to_string(),
@@ -97,9 +97,9 @@ fn tables_html(state: AppState, board: &Board, period: Period, today: Date) -> S
         html.push_str(open);
         tag(&mut html, "th scope=\"row\"", "th", name);
         for cell in [
-            rep.won.to_string(),
-            money(&rep.won_value),
-            margin,
+            against(Measure::WonCount, rep.won.to_string()),
+            against(Measure::WonValue, money(&rep.won_value)),
+            against(Measure::GrossMargin, margin),
             percent(rep.win_rate()),
             days.unwrap_or_else(|| "–".to_string()),
             rep.repeat_customers.to_string(),
@@ -132,6 +132,33 @@ fn tables_html(state: AppState, board: &Board, period: Period, today: Date) -> S
         tag(&mut html, "li", "li", &text);
     }
     html + "</ul>"
+}
+
+/// `cell` and, when the row has a target of `measure` for exactly `period`, its attainment:
+/// "$15,000 · 75 % of $20,000". Where the target counts otherwise than the cell shows (a gross
+/// margin target counts a win without a cost at its whole value; a money target only its own
+/// currency), its own figure comes first: "$10,000 (1 without cost) · $15,000 = 75 % of $20,000".
+fn against_target(
+    state: AppState,
+    board: &Board,
+    owner: Option<&str>,
+    measure: Measure,
+    period: Period,
+    cell: String,
+) -> String {
+    let Some((target, got, Some(percent))) = row_target(board, owner, measure, period) else {
+        return cell;
+    };
+    let figure = |n: i64| match measure {
+        Measure::WonCount => n.to_string(),
+        _ => format_amount(n, &target.currency),
+    };
+    let got = figure(got);
+    let mut share = format!("{percent} %");
+    if cell != got && !cell.starts_with(&format!("{got} ")) {
+        share = format!("{got} = {share}");
+    }
+    state.fill(Key::ScoreOfTarget, &[&cell, &share, &figure(target.amount)])
 }
 
 /// The average rating with one decimal and how many rated ("4.3 (6)"); "–" with none.
