@@ -7,7 +7,7 @@ pub use crate::domain::next_step::{Activity, NextStep, Rating, StepKind};
 use crate::domain::positions::DealPositions;
 use crate::domain::sort::{sort, sort_by};
 use crate::domain::targets::progress::DEFAULT_BEHIND_THRESHOLD;
-use crate::domain::targets::target::{Target, TargetTombstone};
+use crate::domain::targets::target::{same_scope_text, Target, TargetTombstone};
 
 /// Milliseconds since the Unix epoch, always passed in by the caller.
 pub type Timestamp = i64;
@@ -203,6 +203,10 @@ pub struct Settings {
     pub default_currency: Currency,
     /// A target is behind when attained is below this percentage of its pace (0–100).
     pub behind_threshold: u8,
+    /// The reps the manager lists (SEED-NOTES §1, "a team list"), as typed, in order. Reps who
+    /// own deals count too wherever reps are listed; the list adds those who own none yet (a
+    /// new hire), so that they get a target in a split by rep and a row on the scorecard.
+    pub team: Vec<String>,
 }
 
 impl Default for Settings {
@@ -210,6 +214,7 @@ impl Default for Settings {
         Settings {
             default_currency: Currency::default(),
             behind_threshold: DEFAULT_BEHIND_THRESHOLD,
+            team: Vec::new(),
         }
     }
 }
@@ -290,7 +295,8 @@ impl Board {
         deals
     }
 
-    /// The reps who own at least one deal, sorted and without repeats.
+    /// The reps owning at least one deal or on the team list, sorted and without repeats (a
+    /// rep on the list who owns deals is named as the deals have it).
     pub fn owners(&self) -> Vec<String> {
         let mut owners: Vec<String> = self
             .deals
@@ -300,6 +306,12 @@ impl Board {
             .collect();
         sort(&mut owners);
         owners.dedup();
+        for rep in &self.settings.team {
+            if !owners.iter().any(|o| same_scope_text(o, rep)) {
+                owners.push(rep.clone());
+            }
+        }
+        sort(&mut owners);
         owners
     }
 }

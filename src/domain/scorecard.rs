@@ -11,7 +11,7 @@ use crate::domain::date::{day_of, Date};
 use crate::domain::money::Totals;
 use crate::domain::sort::sort;
 use crate::domain::targets::progress::attained;
-use crate::domain::targets::target::{Measure, Scope, Target};
+use crate::domain::targets::target::{same_scope_text, Measure, Scope, Target};
 use crate::domain::targets::Period;
 
 /// One rep's figures for a period.
@@ -82,8 +82,8 @@ impl RepScore {
     }
 }
 
-/// The scorecard: one row per rep who has a deal won or lost in `period`, open now, or with a
-/// step done in `period`, sorted by name (deals nobody owns last), and the team's row, which
+/// The scorecard: one row per rep on the team list or with a deal won or lost in `period`, open
+/// now, or with a step done in `period`, sorted by name (deals nobody owns last), and the team's row, which
 /// counts every deal.
 pub fn scorecard(board: &Board, period: Period, today: Date) -> (Vec<RepScore>, RepScore) {
     let mut reps: Vec<RepScore> = Vec::new();
@@ -124,6 +124,15 @@ pub fn scorecard(board: &Board, period: Period, today: Date) -> (Vec<RepScore>, 
         }
         if counted && deal.status == DealStatus::Won {
             won_with.push((owner, deal.customer.trim()));
+        }
+    }
+    // The team list's reps are listed even with nothing yet: the manager sees who has no deal.
+    for rep in board.settings.team.iter().map(|r| r.trim()) {
+        let listed = reps.iter().any(|r| same_scope_text(&r.owner, rep));
+        if !listed {
+            if let Err(at) = reps.binary_search_by(|r| by_name(&r.owner, rep)) {
+                reps.insert(at, RepScore::new(rep));
+            }
         }
     }
     sort(&mut won_with);

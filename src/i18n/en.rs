@@ -6,6 +6,7 @@ use super::Key;
 pub fn text(key: Key) -> &'static str {
     match key {
         Key::AppTitle => "Dealboard",
+        Key::MoreTools => "More ▾",
         Key::NewDeal => "New deal",
         Key::SearchLabel => "Search deals",
         Key::SearchPlaceholder => "Search title, customer, contact  ( / )",
@@ -113,6 +114,7 @@ pub fn text(key: Key) -> &'static str {
         Key::ScoreOpen => "Open pipeline",
         Key::ScoreOffTrack => "Off track",
         Key::ScoreOfTarget => "{0} · {1} of {2}",
+        Key::TeamList => "Team (one rep per line; reps with deals count anyway)",
         Key::ScoreActivities => "Activities done",
         Key::ScoreSatisfaction => "Satisfaction",
         Key::ScoreNobody => "No owner",

@@ -96,6 +96,7 @@ impl Lang {
 pub enum Key {
     AppTitle,
     NewDeal,
+    MoreTools,
     SearchLabel,
     SearchPlaceholder,
     OwnerFilter,
@@ -217,6 +218,7 @@ pub enum Key {
     ScoreOffTrack,
     ScoreOfTarget,
     ScoreActivities,
+    TeamList,
     ScoreSatisfaction,
     ScoreNobody,
     ScoreMarginMissing,

@@ -6,6 +6,7 @@ use super::Key;
 pub fn text(key: Key) -> &'static str {
     match key {
         Key::AppTitle => "Dealboard 销售看板",
+        Key::MoreTools => "更多 ▾",
         Key::NewDeal => "新建商机",
         Key::SearchLabel => "搜索商机",
         Key::SearchPlaceholder => "搜索名称、客户、联系人 ( / )",
@@ -113,6 +114,7 @@ pub fn text(key: Key) -> &'static str {
         Key::ScoreOpen => "进行中商机",
         Key::ScoreOffTrack => "需关注",
         Key::ScoreOfTarget => "{0} · 目标 {2} 的 {1}",
+        Key::TeamList => "团队成员（每行一人；有商机的销售代表自动计入）",
         Key::ScoreActivities => "完成活动",
         Key::ScoreSatisfaction => "客户满意度",
         Key::ScoreNobody => "未分配",

@@ -242,10 +242,12 @@ pub(crate) fn target_tombstone(r: &mut Reader) -> Read<TargetTombstone> {
 /// The settings (before version 3 there was no `behind_threshold`: the default).
 pub(crate) fn settings(r: &mut Reader, version: u32) -> Read<Settings> {
     let (mut default_currency, mut behind_threshold) = (None, None);
+    let mut team = Vec::new();
     r.object(&mut |r, key| {
         match key {
             "default_currency" => default_currency = Some(currency(r)?),
             "behind_threshold" if version >= 3 => behind_threshold = Some(r.u8()?),
+            "team" => team = r.list(Reader::string)?,
             _ => r.skip()?,
         }
         Ok(())
@@ -253,6 +255,7 @@ pub(crate) fn settings(r: &mut Reader, version: u32) -> Read<Settings> {
     Ok(Settings {
         default_currency: required(r, default_currency, "default_currency")?,
         behind_threshold: behind_threshold.unwrap_or(DEFAULT_BEHIND_THRESHOLD),
+        team,
     })
 }
 

@@ -132,6 +132,10 @@ pub fn settings(out: &mut String, settings: &Settings) {
     let mut o = Object::new(out);
     o.string("default_currency", settings.default_currency.code());
     o.int("behind_threshold", i64::from(settings.behind_threshold));
+    let team = (!settings.team.is_empty()).then_some(&settings.team);
+    o.some("team", team, |out, reps| {
+        list(out, reps, |out, r| string(out, r))
+    });
     o.end();
 }
 

@@ -240,32 +240,60 @@ test('touch: a quick swipe scrolls the board sideways and moves nothing; a tap o
   assertNoErrors(app, assert);
 });
 
-test('phone: the tools are one row that scrolls sideways, New deal first, and the board starts in the upper half', async (t) => {
+test('phone: New deal, search, rep and off track in sight, the rest behind "More", nothing off to the side', async (t) => {
   const app = await phone(t);
   const { page } = app;
   const tools = page.locator('.board-tools');
-  const row = await tools.evaluate((el) => {
-    const boxes = [...el.children].map((c) => c.getBoundingClientRect());
-    return {
-      tops: new Set(boxes.map((b) => Math.round(b.top))).size,
-      scrolls: el.scrollWidth > el.clientWidth,
-      overflow: getComputedStyle(el).overflowX,
-    };
-  });
-  assert.deepEqual(row, { tops: 1, scrolls: true, overflow: 'auto' }, 'one row of tools, wider than the screen');
-  const newDeal = await page.getByRole('button', { name: 'New deal', exact: true }).boundingBox();
-  assert.ok(newDeal.x >= 0 && newDeal.x + newDeal.width <= 390, `New deal in sight: ${JSON.stringify(newDeal)}`);
+  const inSight = async (locator) => {
+    const box = await locator.boundingBox();
+    return box !== null && box.x >= 0 && box.x + box.width <= 390;
+  };
+  assert.equal(await tools.evaluate((el) => el.scrollWidth <= el.clientWidth), true, 'the row does not scroll sideways');
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 390, 'nor does the page');
+  for (const tool of [
+    page.getByRole('button', { name: 'New deal', exact: true }),
+    page.getByRole('searchbox', { name: 'Search deals' }),
+    page.getByLabel('Filter by owner', { exact: true }),
+    page.getByTestId('off-track-filter'),
+  ]) {
+    assert.ok(await inSight(tool), `${tool} in sight`);
+  }
   const firstCard = await card(page, 'Stark upgrade').boundingBox();
   assert.ok(firstCard.y < 844 / 2, `the first card starts at y=${firstCard.y}, in the upper half`);
-  // The last tool, off screen at first, is reached by scrolling the row: the language switch.
+
+  // The rest is folded away until "More" is tapped, then wraps in sight, and works.
+  const more = page.getByTestId('more-tools');
+  const stages = page.getByRole('button', { name: 'Stages', exact: true });
   const language = page.getByLabel('Language', { exact: true });
-  assert.ok((await language.boundingBox()).x > 390, 'the language switch starts off screen');
-  await language.scrollIntoViewIfNeeded();
-  const box = await language.boundingBox();
-  assert.ok(box.x >= 0 && box.x + box.width <= 390, `scrolled into sight: ${JSON.stringify(box)}`);
-  assert.ok((await tools.evaluate((el) => el.scrollLeft)) > 0, 'by scrolling the row, not the page');
-  assert.equal(await page.evaluate(() => [innerWidth, scrollX].join()), '390,0');
+  assert.equal(await more.getAttribute('aria-expanded'), 'false');
+  assert.equal(await stages.isVisible(), false, 'Stages folded away');
+  await more.tap();
+  assert.equal(await more.getAttribute('aria-expanded'), 'true');
+  for (const tool of [stages, language, page.getByLabel('Filter by region', { exact: true })]) {
+    assert.ok(await inSight(tool), `${tool} in sight after More`);
+  }
+  assert.equal(await tools.evaluate((el) => el.scrollWidth <= el.clientWidth), true, 'still nothing sideways');
   await language.selectOption('zh-CN');
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
+  assert.equal((await more.textContent()).trim(), '更多 ▾');
+  await page.getByRole('button', { name: '阶段', exact: true }).tap();
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  await dialog.getByRole('button', { name: '关闭', exact: true }).tap();
+  await dialog.waitFor({ state: 'detached' });
+  await more.tap();
+  assert.equal(await language.isVisible(), false, 'folded again');
+  assertNoErrors(app, assert);
+});
+
+test('a wide screen has every tool in the row and no "More"', async (t) => {
+  const app = await openAppFor(t);
+  const { page } = app;
+  await card(page, 'Stark upgrade').waitFor();
+  assert.equal(await page.getByTestId('more-tools').isVisible(), false);
+  for (const name of ['Stages', 'Import', 'Export', 'Clear board']) {
+    assert.ok(await page.getByRole('button', { name, exact: true }).isVisible(), `${name} in the row`);
+  }
+  assert.ok(await page.getByLabel('Filter by region', { exact: true }).isVisible());
   assertNoErrors(app, assert);
 });

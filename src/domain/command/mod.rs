@@ -6,7 +6,9 @@ use crate::domain::board::{
 };
 use crate::domain::history::Patch;
 use crate::domain::money::Currency;
-use crate::domain::targets::target::{SplitBy, SplitMethod, Target, TargetError, TargetId};
+use crate::domain::targets::target::{
+    same_scope_text, SplitBy, SplitMethod, Target, TargetError, TargetId,
+};
 use std::fmt;
 
 mod rules;
@@ -98,6 +100,8 @@ pub enum Command {
     },
     /// Behind means attained below this percentage of pace (0–100).
     SetBehindThreshold(u8),
+    /// Set the team list: trimmed, empty lines and repeats (ignoring case) dropped.
+    SetTeam(Vec<String>),
     /// Swap in a whole board (sample, import).
     ReplaceBoard(Box<Board>),
     /// Put back recorded parts of the board (undo and redo).
@@ -275,6 +279,16 @@ impl Board {
                 child_ids,
             } => self.split_target(id, by, method, child_ids, now),
             Command::SetBehindThreshold(percent) => self.set_behind_threshold(percent),
+            Command::SetTeam(reps) => {
+                let mut team: Vec<String> = Vec::new();
+                for rep in reps.iter().map(|r| r.trim()).filter(|r| !r.is_empty()) {
+                    if !team.iter().any(|t| same_scope_text(t, rep)) {
+                        team.push(rep.to_string());
+                    }
+                }
+                self.settings.team = team;
+                Ok(Outcome::SettingsChanged)
+            }
             Command::ClearDeals => {
                 for deal in std::mem::take(&mut self.deals) {
                     self.deleted.retain(|t| t.id != deal.id);

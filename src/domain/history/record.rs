@@ -369,7 +369,8 @@ fn touched_deals(board: &Board, cmd: &Command) -> Vec<DealId> {
         | Command::EditTarget { .. }
         | Command::DeleteTarget { .. }
         | Command::SplitTarget { .. }
-        | Command::SetBehindThreshold(_) => Vec::new(),
+        | Command::SetBehindThreshold(_)
+        | Command::SetTeam(_) => Vec::new(),
     };
     let mut seen = FxHashSet::default();
     ids.retain(|id| seen.insert(id.clone()));

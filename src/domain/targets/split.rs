@@ -51,7 +51,8 @@ pub fn allocate(total: i64, weights: &[u64]) -> Vec<i64> {
 /// The children a split of `target` along `by` would make, in order, without amounts: for
 /// time, the period's `children()` in the same scope; for a scope dimension, one per distinct
 /// value (trimmed, ignoring case; deals with no value are left out) among all the board's deals
-/// in the target's scope, sorted ignoring case, in the same period.
+/// in the target's scope, sorted ignoring case, in the same period. A split by rep also gives
+/// every rep on the team list a part, deals or none: a new hire gets a target too.
 pub fn split_slots(
     board: &Board,
     target: &Target,
@@ -75,8 +76,15 @@ pub fn split_slots(
     // compiled for this one use (several kB of wasm); it holds one entry per child the split
     // would make, so inserting in place stays cheap.
     let mut values: Vec<(String, &str)> = Vec::new();
-    for deal in board.deals.iter().filter(|d| target.scope.matches(d)) {
-        let value = by.of_deal(deal);
+    let team = match by {
+        SplitBy::Owner => &board.settings.team[..],
+        _ => &[],
+    };
+    let in_scope = board.deals.iter().filter(|d| target.scope.matches(d));
+    for value in in_scope
+        .map(|d| by.of_deal(d))
+        .chain(team.iter().map(|r| r.trim()))
+    {
         if value.is_empty() {
             continue;
         }

@@ -39,7 +39,8 @@ pub fn NewTargetForm() -> impl IntoView {
             })
         })
     };
-    let owners = values(|d| &d.owner);
+    // Reps on the team list too: a new hire's target can be set before their first deal.
+    let owners = Memo::new(move |_| state.board.with(|b| b.owners()));
     let products = values(|d| &d.product);
     let regions = values(|d| &d.region);
     let submit = move || {

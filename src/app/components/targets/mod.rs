@@ -63,6 +63,7 @@ pub fn TargetsView() -> impl IntoView {
             <h2 id="targets-title">{state.tr(Key::Targets)}</h2>
             <NewTargetForm/>
             <ThresholdSetting state/>
+            <TeamSetting state/>
             {shown(move || roots.with(|r| r.is_empty()), move || view! { <p class="targets-empty">{state.tr(Key::NoTargets)}</p> }.into_any())}
             <ul class="target-tree" role="tree">
                 {keyed_rows(move || roots.get().into_iter().map(|id| Row::new(RowKey::id(id.0.clone()), move || view! { <TargetRow id depth=0/> }.into_any())).collect())}
@@ -96,6 +97,23 @@ fn ThresholdSetting(state: AppState) -> impl IntoView {
                     }
                 }
             />
+        </label>
+    }
+}
+
+/// The team list, one rep per line: set when the text area loses focus (one undoable change).
+#[component]
+fn TeamSetting(state: AppState) -> impl IntoView {
+    use crate::domain::command::Command;
+    let text = move || state.board.with(|b| b.settings.team.join("\n"));
+    let set = move |typed: String| {
+        let reps = typed.lines().map(str::to_string).collect();
+        let _ = state.dispatch(Command::SetTeam(reps));
+    };
+    view! {
+        <label class="team-list">
+            <span>{state.tr(Key::TeamList)}</span>
+            <textarea data-testid="team-list" rows="3" prop:value=text on:change:target=move |ev| set(ev.target().value())></textarea>
         </label>
     }
 }
