@@ -62,8 +62,8 @@ pub fn TargetsView() -> impl IntoView {
         <main class="targets-view" aria-labelledby="targets-title">
             <h2 id="targets-title">{state.tr(Key::Targets)}</h2>
             <NewTargetForm/>
-            <ThresholdSetting state/>
-            <TeamSetting state/>
+            {threshold_setting(state)}
+            {team_setting(state)}
             {shown(move || roots.with(|r| r.is_empty()), move || view! { <p class="targets-empty">{state.tr(Key::NoTargets)}</p> }.into_any())}
             <ul class="target-tree" role="tree">
                 {keyed_rows(move || roots.get().into_iter().map(|id| Row::new(RowKey::id(id.0.clone()), move || view! { <TargetRow id depth=0/> }.into_any())).collect())}
@@ -74,8 +74,7 @@ pub fn TargetsView() -> impl IntoView {
 }
 
 /// Where "behind" starts, as a share of pace.
-#[component]
-fn ThresholdSetting(state: AppState) -> impl IntoView {
+fn threshold_setting(state: AppState) -> AnyView {
     use crate::domain::command::Command;
     view! {
         <label class="threshold">
@@ -99,11 +98,11 @@ fn ThresholdSetting(state: AppState) -> impl IntoView {
             />
         </label>
     }
+    .into_any()
 }
 
 /// The team list, one rep per line: set when the text area loses focus (one undoable change).
-#[component]
-fn TeamSetting(state: AppState) -> impl IntoView {
+fn team_setting(state: AppState) -> AnyView {
     use crate::domain::command::Command;
     let text = move || state.board.with(|b| b.settings.team.join("\n"));
     let set = move |typed: String| {
@@ -116,6 +115,7 @@ fn TeamSetting(state: AppState) -> impl IntoView {
             <textarea data-testid="team-list" rows="3" prop:value=text on:change:target=move |ev| set(ev.target().value())></textarea>
         </label>
     }
+    .into_any()
 }
 
 /// A target's amount as the user would type it.
