@@ -170,30 +170,49 @@ fn a_number_of_days_is_worded_with_its_plural_in_each_language() {
 
 #[test]
 fn counted_texts_use_their_singular_for_one() {
-    let en = |n| Lang::En.count(n, Key::TargetsBehind, Key::TargetsBehindOne);
+    let en = |n| Lang::En.count(n, Key::TargetsBehind);
     assert_eq!(
         (en(1).as_str(), en(2).as_str(), en(0).as_str()),
         ("1 target behind", "2 targets behind", "0 targets behind")
     );
+    assert_eq!(Lang::En.count(1, Key::DealCount), "1 deal");
+    assert_eq!(Lang::En.count(1, Key::CsvAdded), "1 deal imported.");
+    assert_eq!(Lang::En.count(11, Key::CsvAdded), "11 deals imported.");
+    // Texts with two numbers or more word each for its own.
     assert_eq!(
-        Lang::En.count(1, Key::DealCount, Key::DealCountOne),
-        "1 deal"
+        Lang::En.fill(Key::ImportSummary, &["1", "7", "today"]),
+        "1 deal and 7 stages, saved today."
     );
     assert_eq!(
-        Lang::En.count(1, Key::CsvAdded, Key::CsvAddedOne),
-        "1 deal imported."
+        Lang::En.fill(Key::MergePreview, &["2", "1", "0", "1", "1"]),
+        "Merging adds 2 new deals, updates 1, leaves 0 unchanged, resolves 1 conflict by the \
+         newest change, and removes 1 deleted deal."
     );
-    // No plural in Chinese: one reads as the many form with 1.
-    for (many, one) in [
-        (Key::DealCount, Key::DealCountOne),
-        (Key::StageOffTrack, Key::StageOffTrackOne),
-        (Key::TargetsBehind, Key::TargetsBehindOne),
-        (Key::CsvAdded, Key::CsvAddedOne),
-        (Key::Days, Key::OneDay),
-    ] {
-        assert_eq!(
-            Lang::ZhCn.count(1, many, one),
-            Lang::ZhCn.fill(many, &["1"])
-        );
+    // No plural in Chinese: the same words whatever the number.
+    assert_eq!(Lang::ZhCn.count(1, Key::DealCount), "1 个商机");
+    assert_eq!(Lang::ZhCn.count(3, Key::DealCount), "3 个商机");
+}
+
+#[test]
+fn a_placeholder_without_its_argument_stays_as_written_and_arguments_are_not_filled_again() {
+    assert_eq!(
+        Lang::En.fill(Key::ImportSummary, &["{1}", "2"]),
+        "{1} deals and 2 stages, saved {2}."
+    );
+    // Every text fills with no placeholder left over, in both languages.
+    let args = ["1", "2", "3", "4", "5", "6", "7"];
+    for lang in Lang::ALL {
+        for key in [
+            Key::MergePreview,
+            Key::AnnounceMoved,
+            Key::ErrTargetWeights,
+            Key::Days,
+        ] {
+            let text = lang.fill(key, &args);
+            assert!(
+                !text.contains('{') && !text.contains('|'),
+                "{lang:?}: {text}"
+            );
+        }
     }
 }

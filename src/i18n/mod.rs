@@ -53,27 +53,47 @@ impl Lang {
         }
     }
 
-    /// The text for `key` with its placeholders filled from `args`.
+    /// The text for `key` with its placeholders filled from `args`: `{0}` is the first
+    /// argument; `{0|deal|deals}` is the first argument and the word for its number, the
+    /// first form for exactly 1 ("1 deal", "3 deals"). This is the one place that knows the
+    /// plural; a language without one (Chinese) writes `{0}` and its own word. A placeholder
+    /// with no argument is left as written, and arguments are not searched for placeholders.
     pub fn fill(self, key: Key, args: &[&str]) -> String {
-        let mut out = self.text(key).to_string();
-        for (i, arg) in args.iter().enumerate() {
-            out = out.replace(&format!("{{{i}}}"), arg);
+        let text = self.text(key);
+        let mut out = String::with_capacity(text.len() + 16);
+        let mut rest = text;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let Some(len) = rest[open..].find('}') else {
+                break;
+            };
+            let mut parts = rest[open + 1..open + len].split('|');
+            let arg = parts
+                .next()
+                .and_then(|i| args.get(i.parse::<usize>().ok()?));
+            match (arg, parts.next(), parts.next()) {
+                (Some(arg), Some(one), Some(many)) => {
+                    out.push_str(arg);
+                    out.push(' ');
+                    out.push_str(if *arg == "1" { one } else { many });
+                }
+                (Some(arg), None, _) => out.push_str(arg),
+                _ => out.push_str(&rest[open..=open + len]),
+            }
+            rest = &rest[open + len + 1..];
         }
+        out.push_str(rest);
         out
     }
 
     /// "1 day", "12 days", "12 天": a number of days.
     pub fn days(self, n: i64) -> String {
-        self.count(n, Key::Days, Key::OneDay)
+        self.count(n, Key::Days)
     }
 
-    /// `many` with `n` filled in, or `one` for exactly one ("1 deal", "3 deals"): the one
-    /// place that knows the plural. A language without one (Chinese) words both alike.
-    pub fn count(self, n: i64, many: Key, one: Key) -> String {
-        match n {
-            1 => self.text(one).to_string(),
-            n => self.fill(many, &[&n.to_string()]),
-        }
+    /// `key` with the number `n` filled in ("1 deal", "3 deals": see `fill`).
+    pub fn count(self, n: i64, key: Key) -> String {
+        self.fill(key, &[&n.to_string()])
     }
 
     /// The default name of a preset stage in this language.
@@ -224,12 +244,7 @@ pub enum Key {
     ScoreMarginMissing,
     /// "{0} days", and `OneDay` for one (`Lang::days`).
     Days,
-    OneDay,
     /// The singulars of counted texts (`Lang::count`).
-    DealCountOne,
-    StageOffTrackOne,
-    TargetsBehindOne,
-    CsvAddedOne,
     ScoreConversion,
     ScoreConversionLine,
     ErrZeroThreshold,

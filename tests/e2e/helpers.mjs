@@ -750,11 +750,15 @@ export async function mergePreview(dialog) {
   return (await preview.locator('p').allTextContents()).map((s) => s.trim());
 }
 
+/** "1 deal", "3 deals": a number and its word, as the app's texts count. */
+export const counted = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+
 /** The merge preview's first paragraph, worded as the app words it. */
 export function mergeText({ added = 0, updated = 0, unchanged = 0, conflicts = 0, removed = 0 }) {
   return (
-    `Merging adds ${added} new deals, updates ${updated}, leaves ${unchanged} unchanged, ` +
-    `resolves ${conflicts} conflicts by the newest change, and removes ${removed} deleted deals.`
+    `Merging adds ${counted(added, 'new deal', 'new deals')}, updates ${updated}, leaves ${unchanged} unchanged, ` +
+    `resolves ${counted(conflicts, 'conflict', 'conflicts')} by the newest change, and removes ` +
+    `${counted(removed, 'deleted deal', 'deleted deals')}.`
   );
 }
 

@@ -40,6 +40,7 @@ import {
   confirmReplace,
   mergePreview,
   mergeText,
+  counted,
   mergeStagesText,
   dropFile,
   parseCsvText,
@@ -63,7 +64,7 @@ async function boardSummary(page) {
 /** The import summary line for a snapshot: "N deals and M stages, saved YYYY-MM-DD HH:MM." */
 function summaryText(deals, stages, savedAt) {
   const saved = new Date(savedAt).toISOString().replace('T', ' ').slice(0, 16);
-  return `${deals} deals and ${stages} stages, saved ${saved}.`;
+  return `${counted(deals, 'deal', 'deals')} and ${counted(stages, 'stage', 'stages')}, saved ${saved}.`;
 }
 
 /** The first paragraph of an open snapshot dialog (its summary). */

@@ -131,13 +131,13 @@ pub fn StageColumn(id: StageId) -> impl IntoView {
             <header class="stage-header">
                 <h2 id=heading_id>{name}</h2>
                 <span class="stage-probability">{move || stage.with(|s| s.as_ref().map(|s| format!("{} %", s.probability)).unwrap_or_default())}</span>
-                <span class="stage-count" data-testid="stage-count" aria-label=move || state.lang.get().count(summary.with(|s| s.count) as i64, Key::DealCount, Key::DealCountOne)>
+                <span class="stage-count" data-testid="stage-count" aria-label=move || state.lang.get().count(summary.with(|s| s.count) as i64, Key::DealCount)>
                     // Text, as every other reactive text here: a number would compile its own render code.
                     {move || summary.with(|s| s.count.to_string())}
                 </span>
                 {shown(move || summary.with(|s| s.off_track > 0), move || view! {
                     <span class="stage-alerts" data-testid="stage-off-track"
-                        aria-label=move || state.lang.get().count(summary.with(|s| s.off_track) as i64, Key::StageOffTrack, Key::StageOffTrackOne)>
+                        aria-label=move || state.lang.get().count(summary.with(|s| s.off_track) as i64, Key::StageOffTrack)>
                         {move || format!("⚠ {}", summary.with(|s| s.off_track))}
                     </span>
                 }.into_any())}

@@ -111,7 +111,7 @@ pub fn CsvImportDialog(file: String, table: CsvTable) -> impl IntoView {
                 </div>
             }.into_any(),
             Some(done) => view! {
-                <p role="status" data-testid="csv-added">{state.text(move |l| l.count(done.added as i64, Key::CsvAdded, Key::CsvAddedOne))}</p>
+                <p role="status" data-testid="csv-added">{state.text(move |l| l.count(done.added as i64, Key::CsvAdded))}</p>
                 {(!done.errors.is_empty()).then(|| view! {
                     <div role="alert" class="import-problems">
                         <p>{state.tr(Key::CsvErrors)}</p>

@@ -54,7 +54,7 @@ pub fn TargetBadges() -> impl IntoView {
         >{move || state.t(if state.show_targets.get() { Key::BoardView } else { Key::Targets })}</button>
         {shown(move || { behind.get() > 0 }, move || view! {
             <button class="badge-behind" data-testid="targets-behind" on:click=move |_| state.show_targets.set(true)>
-                {move || state.lang.get().count(behind.get() as i64, Key::TargetsBehind, Key::TargetsBehindOne)}
+                {move || state.lang.get().count(behind.get() as i64, Key::TargetsBehind)}
             </button>
         }.into_any())}
         {move || scoped.get().map(|(owner, period, attained, amount, status)| view! {
