@@ -262,3 +262,23 @@ fn the_scorecard_counts_steps_done_and_the_customers_ratings_in_the_period() {
         "an open deal is listed whatever the period; its steps were done in Q4"
     );
 }
+
+#[test]
+fn the_card_menus_next_step_done_logs_the_step_without_a_rating_and_clears_it() {
+    let mut f = fields("Acme renewal", 100);
+    assert!(!f.next_step_done(today()), "no next step: nothing to log");
+    f.activities = vec![done(StepKind::Call, 3, "", None)];
+    f.next_step = Some(dealboard::domain::board::NextStep {
+        kind: StepKind::Demo,
+        due: today().add_days(2).unwrap(),
+        note: "Show the reports".into(),
+    });
+    assert!(f.next_step_done(today()));
+    assert_eq!(f.next_step, None);
+    assert_eq!(
+        f.activities.last(),
+        Some(&done(StepKind::Demo, 0, "Show the reports", None)),
+        "done today, whatever its due date"
+    );
+    assert_eq!(f.activities.len(), 2);
+}

@@ -316,6 +316,18 @@ impl Board {
     }
 }
 
+impl DealFields {
+    /// Logs the next step as done on `day`, without a rating, and clears it (the card menu's
+    /// "Next step done"); false when there is none.
+    pub fn next_step_done(&mut self, day: Date) -> bool {
+        let Some(step) = self.next_step.take() else {
+            return false;
+        };
+        self.activities.push(Activity::from_step(step, day, None));
+        true
+    }
+}
+
 impl Deal {
     /// A new open deal in `stage`, created at `now`.
     pub fn new(id: DealId, fields: DealFields, stage: StageId, rank: f64, now: Timestamp) -> Deal {

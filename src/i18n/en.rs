@@ -98,6 +98,7 @@ pub fn text(key: Key) -> &'static str {
         Key::StepDemo => "Demo",
         Key::StepFollowUp => "Follow-up visit",
         Key::StepComplaint => "Complaint",
+        Key::MenuStepDone => "Next step done",
         Key::StepMarkDone => "Mark done",
         Key::StepsDone => "Done",
         Key::Satisfaction => "Customer satisfaction",

@@ -222,6 +222,7 @@ pub enum Key {
     StepFollowUp,
     StepComplaint,
     StepMarkDone,
+    MenuStepDone,
     StepsDone,
     Satisfaction,
     Remove,

@@ -98,6 +98,7 @@ pub fn text(key: Key) -> &'static str {
         Key::StepDemo => "演示",
         Key::StepFollowUp => "回访",
         Key::StepComplaint => "客户投诉",
+        Key::MenuStepDone => "下一步已完成",
         Key::StepMarkDone => "标记完成",
         Key::StepsDone => "已完成",
         Key::Satisfaction => "客户满意度",

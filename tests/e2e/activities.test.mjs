@@ -9,7 +9,7 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   openAppFor, stopSharedServer, assertNoErrors, card, dealDialog, dealField, labelled, storedBoard,
-  waitForStoredBoard, undoButton, exportJson, openTargets, DOWNLOADS, BOARD_KEY, LANG_KEY,
+  waitForStoredBoard, undoButton, exportJson, openTargets, openMenu, DOWNLOADS, BOARD_KEY, LANG_KEY,
 } from './helpers.mjs';
 
 after(stopSharedServer);
@@ -261,5 +261,36 @@ test('Chinese: the button, the list, the rating and the scorecard columns', asyn
   const rows = await scoreRows(page);
   assert.deepEqual(rows[0].slice(7, 9), ['客户满意度', '完成活动']);
   assert.deepEqual(rows[1].slice(7, 9), ['4.3 (3)', '4'], 'the same figures');
+  assertNoErrors(app, assert);
+});
+
+test('the card menu’s "Next step done" logs the step done today and clears it; only a deal with a step has it; undo', async (t) => {
+  const app = await openAppFor(t, { clock: DAY });
+  const { page } = app;
+  await card(page, 'Stark upgrade').waitFor();
+  const menu = await openMenu(page, 'Stark upgrade');
+  assert.equal(await menu.getByTestId('menu-step-done').count(), 0, 'no next step, no item');
+  await page.keyboard.press('Escape');
+
+  const dialog = await openDeal(page, 'Stark upgrade');
+  await dialog.getByTestId('step-kind').selectOption({ label: 'Demo' });
+  await dealField(page, 'Due').fill('2026-11-24');
+  await dealField(page, 'What to do').fill('Show the reports');
+  await save(page);
+  await card(page, 'Stark upgrade').locator('.deal-next').waitFor();
+
+  const withStep = await openMenu(page, 'Stark upgrade');
+  const item = withStep.getByTestId('menu-step-done');
+  assert.equal((await item.textContent()).trim(), 'Next step done');
+  await item.click();
+  await card(page, 'Stark upgrade').locator('.deal-next').waitFor({ state: 'detached' });
+  await waitForStoredBoard(page, (b) => b.deals.some((d) => d.activities?.length));
+  const stored = (await storedBoard(page)).deals.find((d) => d.title === 'Stark upgrade');
+  assert.deepEqual(stored.activities, [{ kind: 'demo', done: '2026-11-20', note: 'Show the reports' }]);
+  assert.equal(stored.next_step, undefined);
+
+  await undoButton(page).click();
+  await card(page, 'Stark upgrade').locator('.deal-next').waitFor();
+  await waitForStoredBoard(page, (b) => !b.deals.some((d) => d.activities?.length));
   assertNoErrors(app, assert);
 });

@@ -4,6 +4,7 @@
 use crate::app::moves::{move_deal, step_deal, Step};
 use crate::app::state::{display_stage_name, use_app, AppState, Dialog};
 use crate::domain::board::DealId;
+use crate::domain::command::Command;
 use crate::i18n::Key;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -112,6 +113,22 @@ fn MenuItems(id: DealId, title: String) -> impl IntoView {
         }
     };
     let step_id = id.clone();
+    // Only for a deal with a next step; an edit like the dialog's, so undo takes it back.
+    let step_done = state
+        .board
+        .with_untracked(|b| b.deal(&id).and_then(|d| d.next_step.is_some().then(|| d.fields())))
+        .map(|fields| {
+            let id = id.clone();
+            let done = move |_| {
+                state.open_menu.set(None);
+                let mut fields = fields.clone();
+                if fields.next_step_done(state.today.get_untracked()) {
+                    let _ = state.dispatch(Command::EditDeal { id: id.clone(), fields });
+                }
+            };
+            view! { <button role="menuitem" tabindex="-1" data-testid="menu-step-done" on:click=done>{state.tr(Key::MenuStepDone)}</button> }
+                .into_any()
+        });
     let move_items = move || {
         targets()
             .into_iter()
@@ -130,6 +147,7 @@ fn MenuItems(id: DealId, title: String) -> impl IntoView {
     view! {
         <div class="menu" role="menu" node_ref=menu aria-label=label>
             <button role="menuitem" tabindex="-1" on:click=edit>{state.tr(Key::Edit)}</button>
+            {step_done}
             <p class="menu-heading" aria-hidden="true">{state.tr(Key::MoveToHeading)}</p>
             {move_items}
             {[(Key::MoveUp, Step::Up), (Key::MoveDown, Step::Down), (Key::MoveToTop, Step::Top)].map(|(key, step)| {
