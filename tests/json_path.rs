@@ -226,3 +226,63 @@ fn a_name_given_as_another_kind_of_value_says_what_came() {
     let cut = &stored[..stored.len() - 2];
     assert!(matches!(restore(cut), Err(RestoreError::NotJson(_))));
 }
+
+/// The fixture's board with every optional member of the twelfth and thirteenth sessions set:
+/// a stage's alert thresholds and exit criteria, a deal's next step, ticks and steps done
+/// (rated and not), and the team list.
+fn board_with_every_member() -> dealboard::domain::board::Board {
+    use dealboard::domain::board::{Activity, NextStep, Rating, StepKind};
+    use dealboard::domain::date::Date;
+    let file = include_str!("fixtures/targets-history.json");
+    let mut board = dealboard::io::snapshot::restore(file).unwrap().board;
+    let day = Date::from_ymd(2026, 11, 20).unwrap();
+    let stage = &mut board.stages[0];
+    stage.idle_days = Some(14);
+    stage.limit = Some(9);
+    stage.checklist = vec!["Budget confirmed".into(), "Decision maker met".into()];
+    board.deals.edit(0, |d| {
+        d.next_step = Some(NextStep {
+            kind: StepKind::Meeting,
+            due: day,
+            note: "Bring the quote".into(),
+        });
+        d.checked = vec!["Budget confirmed".into()];
+        d.activities = vec![
+            Activity {
+                kind: StepKind::Call,
+                done: day,
+                note: "Asked about budget".into(),
+                rating: None,
+            },
+            Activity {
+                kind: StepKind::FollowUp,
+                done: day,
+                note: String::new(),
+                rating: Rating::new(4),
+            },
+        ];
+    });
+    board.settings.team = vec!["Erin Novak".into(), "Dan Ito".into()];
+    board
+}
+
+#[test]
+fn a_wrong_type_in_any_newer_member_is_named_where_it_is() {
+    // As above, with thresholds, criteria, next steps, steps done and the team list set: in a
+    // snapshot and in the stored form (whose rows then have their 23rd to 25th values).
+    let board = board_with_every_member();
+    let snapshot: serde_json::Value =
+        serde_json::from_str(&dealboard::io::snapshot::encode(&board, NOW)).unwrap();
+    assert!(snapshot["board"]["deals"][0]["activities"][1]["rating"] == 4);
+    assert_every_place_named(&snapshot, &["board."], |broken| {
+        serde_json::to_string_pretty(broken).unwrap()
+    });
+    let stored: serde_json::Value = serde_json::from_str(&encode(&board, NOW)).unwrap();
+    assert_eq!(stored["board"]["deals"][0].as_array().unwrap().len(), 25);
+    assert_every_place_named(&stored, &["board.", "strings"], |broken| {
+        let mut members = broken.as_object().unwrap().clone();
+        let format = members.remove("format").unwrap();
+        let rest = serde_json::to_string(&members).unwrap();
+        format!("{{\"format\":{format},{}", &rest[1..])
+    });
+}
