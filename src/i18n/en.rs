@@ -102,7 +102,7 @@ pub fn text(key: Key) -> &'static str {
         Key::StepMarkDone => "Mark done",
         Key::StepsDone => "Done",
         Key::Satisfaction => "Customer satisfaction",
-        Key::Remove => "Remove",
+        Key::Remove => "Remove {0}",
         Key::StepOn => "{0} · {1}",
         Key::AlertStepOverdue => "Next step overdue {0}",
         Key::Scorecard => "Scorecard",

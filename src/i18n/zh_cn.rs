@@ -102,7 +102,7 @@ pub fn text(key: Key) -> &'static str {
         Key::StepMarkDone => "标记完成",
         Key::StepsDone => "已完成",
         Key::Satisfaction => "客户满意度",
-        Key::Remove => "移除",
+        Key::Remove => "移除 {0}",
         Key::StepOn => "{0} · {1}",
         Key::AlertStepOverdue => "下一步已逾期 {0}",
         Key::Scorecard => "业绩记分卡",

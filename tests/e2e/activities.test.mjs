@@ -83,7 +83,7 @@ test('"Mark done" logs the step as typed, newest first, clears the fields; Remov
   assert.equal(await dialog.locator('ul[data-testid="deal-activities"] b').count(), 0, 'no <b> element');
 
   // Remove takes that one entry out.
-  await dialog.locator('ul[data-testid="deal-activities"] > li').nth(2).getByRole('button', { name: 'Remove', exact: true }).click();
+  await dialog.locator('ul[data-testid="deal-activities"] > li').nth(2).getByRole('button', { name: /^Remove / }).click();
   await dialog.locator('ul[data-testid="deal-activities"] > li').nth(2).waitFor({ state: 'detached' });
   assert.deepEqual(await doneList(page), ['✓ Meeting · 2026-11-20 · <b>x</b>', '✓ Follow-up visit · 2026-11-20 · Checked the install · ★ 4/5']);
 
@@ -126,7 +126,8 @@ test('Save stores the steps oldest first, exports them, keeps them over a reload
 
   // One edit: remove the complaint and mark a rated demo; one undo takes both back.
   const complaint = dealDialog(page).locator('ul[data-testid="deal-activities"] > li', { hasText: 'Complaint' });
-  await complaint.getByRole('button', { name: 'Remove', exact: true }).click();
+  assert.equal(await complaint.getByRole('button').getAttribute('aria-label'), 'Remove Complaint · 2026-11-20 · Late delivery');
+  await complaint.getByRole('button', { name: /^Remove / }).click();
   await complaint.waitFor({ state: 'detached' });
   await markDone(page, { kind: 'Demo', rating: 5 });
   assert.deepEqual(await doneList(page), ['✓ Demo · 2026-11-20 · ★ 5/5', '✓ Follow-up visit · 2026-11-20 · Site visit · ★ 4/5']);

@@ -130,6 +130,8 @@ impl StepFields {
             if let Some(r) = a.rating {
                 text.push_str(&format!(" · ★ {}/{}", r.get(), Rating::MAX));
             }
+            // Named with its step, so that a screen reader tells the buttons apart.
+            let label = state.fill(Key::Remove, &[&text]);
             let remove = move |_| {
                 self.done.update(|d| {
                     d.remove(at);
@@ -138,7 +140,7 @@ impl StepFields {
             view! {
                 <li>
                     <span>{format!("✓ {text}")}</span>
-                    <button type="button" aria-label=state.tr(Key::Remove) on:click=remove>"×"</button>
+                    <button type="button" aria-label=label on:click=remove>"×"</button>
                 </li>
             }
             .into_any()
