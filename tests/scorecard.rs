@@ -387,3 +387,48 @@ fn each_row_is_held_against_its_own_target_for_exactly_the_period() {
     );
     assert_eq!(share(Some("Carla"), Measure::WonValue), None);
 }
+
+#[test]
+fn loss_reasons_of_the_period_are_counted_most_first_and_unreasoned_last() {
+    use dealboard::domain::scorecard::loss_reasons;
+    use DealStatus::*;
+    let lost = |id: &str, ago: i64, reason: Option<&str>| {
+        let mut d = deal(
+            id,
+            "Alice Chen",
+            "Acme",
+            100,
+            ago + 5,
+            &[("lead", ago + 5), ("lost", ago)],
+            Lost,
+        );
+        d.loss_reason = reason.map(str::to_string);
+        d
+    };
+    let board = board_of(vec![
+        lost("l1", 10, Some("Timing")),
+        lost("l2", 11, Some(" price ")),
+        lost("l3", 12, Some("Price")),
+        lost("l4", 13, None),
+        lost("l5", 14, Some("")),
+        lost("l6", 15, Some("Budget")),
+        // Lost in Q3: another period.
+        lost("l7", 100, Some("Timing")),
+        deal("w1", "Alice Chen", "Acme", 100, 30, &[("won", 10)], Won),
+    ]);
+    assert_eq!(
+        loss_reasons(&board, q4()),
+        [
+            ("price".to_string(), 2),
+            ("Budget".to_string(), 1),
+            ("Timing".to_string(), 1),
+            (String::new(), 2),
+        ],
+        "written as first met, trimmed; none and empty alike"
+    );
+    assert_eq!(
+        loss_reasons(&board, Period::Quarter(2026, 3)),
+        [("Timing".to_string(), 1)]
+    );
+    assert!(loss_reasons(&board, Period::Quarter(2026, 1)).is_empty());
+}

@@ -9,7 +9,7 @@ use crate::domain::alerts::off_track;
 use crate::domain::board::{Board, Deal, DealStatus, StageId, StageKind};
 use crate::domain::date::{day_of, Date};
 use crate::domain::money::Totals;
-use crate::domain::sort::sort;
+use crate::domain::sort::{sort, sort_by};
 use crate::domain::targets::progress::attained;
 use crate::domain::targets::target::{same_scope_text, Measure, Scope, Target};
 use crate::domain::targets::Period;
@@ -266,5 +266,26 @@ pub fn stage_conversion(board: &Board, period: Period) -> Vec<StageConversion> {
             out[at].moved_on += usize::from(later);
         }
     }
+    out
+}
+
+/// Why deals were lost in `period` (SEED-NOTES §2: evaluate the process's effectiveness
+/// regularly): each loss reason as first written (trimmed; the same reason in other case counts
+/// with it) and how many deals lost in the period gave it, most first, then by reason; deals
+/// lost without a reason last, under an empty one. Lost in the period as for the scorecard.
+pub fn loss_reasons(board: &Board, period: Period) -> Vec<(String, usize)> {
+    let mut out: Vec<(String, usize)> = Vec::new();
+    let lost = board.deals.iter().filter(|d| d.status == DealStatus::Lost);
+    for deal in lost.filter(|d| period.contains(day_of(d.stage_entered))) {
+        let reason = deal.loss_reason.as_deref().unwrap_or("").trim();
+        match out.iter_mut().find(|(r, _)| same_scope_text(r, reason)) {
+            Some((_, n)) => *n += 1,
+            None => out.push((reason.to_string(), 1)),
+        }
+    }
+    // Most first (hence `n` against `m`), then by reason; no reason last.
+    sort_by(&mut out, |(a, m), (b, n)| {
+        (a.is_empty(), n, a).cmp(&(b.is_empty(), m, b))
+    });
     out
 }

@@ -67,6 +67,7 @@ function read(page) {
   return page.locator('.scorecard').evaluate((section) => ({
     rows: [...section.querySelectorAll('tr')].map((tr) => [...tr.children].map((c) => c.textContent.trim())),
     conversion: [...section.querySelectorAll('[data-testid="stage-conversion"] li')].map((li) => li.textContent.trim()),
+    reasons: [...section.querySelectorAll('[data-testid="loss-reasons"] li')].map((li) => li.textContent.trim()),
     markup: section.querySelectorAll('table i').length,
     error: section.querySelector('[role="alert"]')?.textContent.trim() ?? null,
   }));
@@ -95,6 +96,7 @@ test('the scorecard gives each rep and the team their quarter, and the stages th
     'Proposal: 1 entered, 1 moved on (100 %)',
     'Negotiation: 0 entered, 0 moved on (–)',
   ]);
+  assert.deepEqual((await read(page)).reasons, ['No reason given: 1'], 'l1 was lost without one');
 
   // The whole year: Q2's win counts too.
   await page.getByTestId('scorecard-period').fill('2026');
@@ -103,6 +105,8 @@ test('the scorecard gives each rep and the team their quarter, and the stages th
   assert.deepEqual(year.rows[1].slice(0, 4), ['Alice Chen', '3', '$22,000', '$10,000 (1 without cost)']);
 
   // Not a period: said so, and no figures.
+  await page.getByTestId('scorecard-period').fill('2026-Q1');
+  await page.locator('[data-testid="loss-reasons"] li', { hasText: 'No deal lost in this period.' }).waitFor();
   await page.getByTestId('scorecard-period').fill('2026-Q9');
   await page.locator('.scorecard [role="alert"]').waitFor();
   const bad = await read(page);
@@ -123,6 +127,8 @@ test('the scorecard speaks Chinese', async (t) => {
   rows[0].forEach((heading, i) => assert.notEqual(heading, english[i], `column ${i} is translated`));
   assert.notEqual(rows[3][0], 'Whole team');
   assert.deepEqual(rows[1].slice(1, 3), ['2', '$15,000'], 'the same figures');
+  assert.deepEqual((await read(page)).reasons, ['未填写原因：1']);
+  assert.equal((await page.locator('.scorecard h4').nth(1).textContent()).trim(), '丢单原因');
   assertNoErrors(app, assert);
 });
 
@@ -131,6 +137,9 @@ test('a row is held against its own target for exactly the period typed', async 
     id, measure, period, scope: owner ? { owner } : {}, amount, currency: 'USD', revision: 0, updated: at('2026-10-01'),
   });
   const board = seed();
+  const l1 = board.board.deals.find((d) => d.id === 'l1');
+  l1.loss_reason = 'Price';
+  board.board.deals.push({ ...l1, id: 'l2', loss_reason: ' price ' }, { ...l1, id: 'l3', loss_reason: 'Timing' });
   board.board.targets = [
     target('alice-q4', 'won_value', '2026-Q4', 'alice chen', 20_000_00),
     target('team-q4', 'won_count', '2026-Q4', null, 4),
@@ -144,6 +153,7 @@ test('a row is held against its own target for exactly the period typed', async 
   assert.deepEqual(q4.rows[1].slice(0, 4), ['Alice Chen', '2', '$15,000 · 75 % of $20,000', '$4,000 (1 without cost)']);
   assert.deepEqual(q4.rows[2].slice(0, 3), [ZED, '1', '$3,000'], 'no target of his own');
   assert.deepEqual(q4.rows[3].slice(0, 3), ['Whole team', '3 · 75 % of 4', '$18,000']);
+  assert.deepEqual(q4.reasons, ['Price: 2', 'Timing: 1'], 'most first; the same reason in other case counts with it');
 
   // The year: the margin target, which counts the win without a cost at its whole value
   // ($4,000 + $5,000 + $6,000 of $20,000: docs/targets.md), so its own figure is shown; and no

@@ -5,7 +5,7 @@ use crate::app::state::{display_stage_name, use_app, AppState};
 use crate::domain::board::Board;
 use crate::domain::date::Date;
 use crate::domain::money::{format_amount, Totals};
-use crate::domain::scorecard::{row_target, scorecard, stage_conversion, RepScore};
+use crate::domain::scorecard::{loss_reasons, row_target, scorecard, stage_conversion, RepScore};
 use crate::domain::targets::target::Measure;
 use crate::domain::targets::{Period, PeriodKind};
 use crate::i18n::Key;
@@ -130,6 +130,21 @@ fn tables_html(state: AppState, board: &Board, period: Period, today: Date) -> S
             &[&name, &counts[0], &counts[1], &counts[2]],
         );
         tag(&mut html, "li", "li", &text);
+    }
+    html.push_str("</ul>");
+    tag(&mut html, "h4", "h4", state.t(Key::ScoreLossReasons));
+    html.push_str("<ul class=\"conversion\" data-testid=\"loss-reasons\">");
+    let reasons = loss_reasons(board, period);
+    if reasons.is_empty() {
+        tag(&mut html, "li", "li", state.t(Key::ScoreNoLosses));
+    }
+    for (reason, n) in reasons {
+        let reason = match reason.is_empty() {
+            true => state.t(Key::ScoreNoReason),
+            false => &reason,
+        };
+        let line = state.fill(Key::ScoreReasonLine, &[reason, &n.to_string()]);
+        tag(&mut html, "li", "li", &line);
     }
     html + "</ul>"
 }
