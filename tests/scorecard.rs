@@ -282,7 +282,7 @@ fn stage_conversion_counts_each_deal_once_per_stage_and_onward_moves_only() {
             40,
             &[
                 ("lead", 40),
-                ("qualified", 30),
+                ("qualified", 34),
                 ("lead", 20),
                 ("qualified", 10),
             ],
@@ -304,14 +304,22 @@ fn stage_conversion_counts_each_deal_once_per_stage_and_onward_moves_only() {
     let conversion = stage_conversion(&board, q4());
     let row = |id: &str| {
         let c = conversion.iter().find(|c| c.stage.0 == id).unwrap();
-        (c.entered, c.moved_on, c.percent())
+        (c.entered, c.moved_on, c.percent(), c.days_to_move_on())
     };
     assert_eq!(conversion.len(), 5, "the open stages only");
-    assert_eq!(row("lead"), (4, 2, Some(50)));
-    assert_eq!(row("qualified"), (2, 1, Some(50)), "d moved back, not on");
-    assert_eq!(row("demo"), (1, 0, Some(0)));
-    assert_eq!(row("proposal"), (0, 0, None));
-    assert_eq!(row("negotiation"), (1, 1, Some(100)));
+    assert_eq!(
+        row("lead"),
+        (4, 2, Some(50), Some(8)),
+        "a in 10 days, d in 6 (from its first entry)"
+    );
+    assert_eq!(
+        row("qualified"),
+        (2, 1, Some(50), Some(10)),
+        "d moved back, not on"
+    );
+    assert_eq!(row("demo"), (1, 0, Some(0), None));
+    assert_eq!(row("proposal"), (0, 0, None, None));
+    assert_eq!(row("negotiation"), (1, 1, Some(100), Some(38)));
 }
 
 #[test]

@@ -220,6 +220,8 @@ pub struct StageConversion {
     pub entered: usize,
     /// Of those, the ones that went on to a later stage of the pipeline (won included).
     pub moved_on: usize,
+    /// Sum of the days those took to move on (to their first later stage), for the average.
+    days_sum: i64,
 }
 
 impl StageConversion {
@@ -227,10 +229,17 @@ impl StageConversion {
     pub fn percent(&self) -> Option<usize> {
         (self.entered > 0).then(|| (self.moved_on * 200 + self.entered) / (self.entered * 2))
     }
+
+    /// The average days a deal took to move on from the stage (UTC calendar days, rounded);
+    /// `None` when none moved on.
+    pub fn days_to_move_on(&self) -> Option<i64> {
+        let n = self.moved_on as i64;
+        (n > 0).then(|| (self.days_sum * 2 + n).div_euclid(n * 2))
+    }
 }
 
-/// For each open stage, in pipeline order: the deals that entered it in `period` and how many
-/// of them reached a later open or won stage afterwards. Deals still in the stage, or lost
+/// For each open stage, in pipeline order: the deals that entered it in `period`, how many
+/// of them reached a later open or won stage afterwards, and how long that took. Deals still in the stage, or lost
 /// from it, have not moved on.
 pub fn stage_conversion(board: &Board, period: Period) -> Vec<StageConversion> {
     let order = |id: &StageId| board.stages.iter().position(|s| &s.id == id);
@@ -243,6 +252,7 @@ pub fn stage_conversion(board: &Board, period: Period) -> Vec<StageConversion> {
             stage: s.id.clone(),
             entered: 0,
             moved_on: 0,
+            days_sum: 0,
         })
         .collect();
     // The stages counted for the deal at hand: a deal that came back to a stage is counted
@@ -259,11 +269,14 @@ pub fn stage_conversion(board: &Board, period: Period) -> Vec<StageConversion> {
             }
             counted.push(at);
             let here = order(&visit.stage);
-            let later = deal.history[i + 1..].iter().any(|next| {
+            let later = deal.history[i + 1..].iter().find(|next| {
                 order(&next.stage).is_some_and(|n| here.is_some_and(|h| n > h) && onward(n))
             });
             out[at].entered += 1;
-            out[at].moved_on += usize::from(later);
+            if let Some(next) = later {
+                out[at].moved_on += 1;
+                out[at].days_sum += day_of(next.entered).days_since(day_of(visit.entered));
+            }
         }
     }
     out

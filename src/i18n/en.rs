@@ -127,6 +127,7 @@ pub fn text(key: Key) -> &'static str {
         Key::Days => "{0|day|days}",
         Key::ScoreConversion => "Stage conversion",
         Key::ScoreConversionLine => "{0}: {1} entered, {2} moved on ({3})",
+        Key::ScoreConversionDays => ", in {0} on average",
         Key::ErrZeroThreshold => "An alert threshold must be at least 1; leave it empty for none.",
         Key::OffTrackFilter => "Off track · {0}",
         Key::OffTrackHelp => "Show only deals idle too long in their stage or past their close date",

@@ -252,6 +252,7 @@ pub enum Key {
     /// The singulars of counted texts (`Lang::count`).
     ScoreConversion,
     ScoreConversionLine,
+    ScoreConversionDays,
     ErrZeroThreshold,
     OffTrackFilter,
     OffTrackHelp,

@@ -127,6 +127,7 @@ pub fn text(key: Key) -> &'static str {
         Key::Days => "{0} 天",
         Key::ScoreConversion => "阶段转化",
         Key::ScoreConversionLine => "{0}：进入 {1} 个，推进 {2} 个（{3}）",
+        Key::ScoreConversionDays => "，平均用时 {0}",
         Key::ErrZeroThreshold => "预警阈值须至少为 1；留空表示不设。",
         Key::OffTrackFilter => "需关注 · {0}",
         Key::OffTrackHelp => "只显示在本阶段停滞过久或已过预计成交日期的商机",

@@ -90,10 +90,11 @@ test('the scorecard gives each rep and the team their quarter, and the stages th
   ]);
   assert.equal(markup, 0, 'a name that looks like markup is shown as text');
   assert.deepEqual(conversion, [
-    'Lead: 4 entered, 3 moved on (75 %)',
+    // Lead: w1 in 30 days, w2 in 5, b1 in 10; l1 was lost from it.
+    'Lead: 4 entered, 3 moved on (75 %), in 15 days on average',
     'Qualified: 0 entered, 0 moved on (–)',
     'Demo: 1 entered, 0 moved on (0 %)',
-    'Proposal: 1 entered, 1 moved on (100 %)',
+    'Proposal: 1 entered, 1 moved on (100 %), in 16 days on average',
     'Negotiation: 0 entered, 0 moved on (–)',
   ]);
   assert.deepEqual((await read(page)).reasons, ['No reason given: 1'], 'l1 was lost without one');

@@ -125,10 +125,14 @@ fn tables_html(state: AppState, board: &Board, period: Period, today: Date) -> S
             c.moved_on.to_string(),
             percent(c.percent()),
         ];
-        let text = state.fill(
+        let mut text = state.fill(
             Key::ScoreConversionLine,
             &[&name, &counts[0], &counts[1], &counts[2]],
         );
+        if let Some(days) = c.days_to_move_on() {
+            let days = state.lang.get().days(days);
+            text.push_str(&state.fill(Key::ScoreConversionDays, &[&days]));
+        }
         tag(&mut html, "li", "li", &text);
     }
     html.push_str("</ul>");
