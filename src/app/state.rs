@@ -53,6 +53,8 @@ pub enum Dialog {
     Stages,
     /// The keyboard shortcuts.
     Help,
+    /// Every deal's next step, soonest first.
+    Agenda,
     /// A file was read: show what it holds and let the user decide.
     Import(Box<crate::app::files::PendingImport>),
 }

@@ -1,5 +1,6 @@
 //! The pure sales model: no browser code here, so all of it is tested natively.
 
+pub mod agenda;
 pub mod alerts;
 pub mod board;
 pub mod columns;

@@ -1,5 +1,6 @@
 //! Shows whichever dialog is open; small confirmations live here too.
 
+use crate::app::components::agenda::AgendaDialog;
 use crate::app::components::deal_dialog::{DealDialog, DealTarget};
 use crate::app::components::help::HelpDialog;
 use crate::app::components::import_dialog::ImportDialog;
@@ -28,6 +29,7 @@ pub fn Dialogs() -> impl IntoView {
             Dialog::ConfirmClear => view! { <ConfirmClear/> }.into_any(),
             Dialog::Stages => view! { <StageEditor/> }.into_any(),
             Dialog::Help => view! { <HelpDialog/> }.into_any(),
+            Dialog::Agenda => view! { <AgendaDialog/> }.into_any(),
             Dialog::Import(pending) => view! { <ImportDialog pending=*pending/> }.into_any(),
         })
     }

@@ -82,6 +82,7 @@ pub fn BoardHeader() -> impl IntoView {
                 </button>
                 <div class="more-tools" id="more-tools">
                 {filter_selects(&FilterField::ALL[1..])}
+                <button data-testid="agenda-button" on:click=move |_| state.dialog.set(Some(Dialog::Agenda))>{state.tr(Key::Agenda)}</button>
                 <button on:click=move |_| state.undo() disabled=move || state.history.with(|h| !h.can_undo())>{state.tr(Key::Undo)}</button>
                 <button on:click=move |_| state.redo() disabled=move || state.history.with(|h| !h.can_redo())>{state.tr(Key::Redo)}</button>
                 <button on:click=move |_| state.dialog.set(Some(Dialog::Stages))>{state.tr(Key::Stages)}</button>

@@ -8,6 +8,7 @@
 //! compiles its render code once per type that reaches it, so each different element type,
 //! `Option<…>` or `Vec<…>` of one carried its own copy (~8 kB gzip in all).
 
+mod agenda;
 mod banners;
 mod card;
 mod column;
@@ -18,6 +19,7 @@ mod deal_steps;
 mod dialogs;
 mod header;
 mod help;
+mod html;
 mod import_dialog;
 mod pipeline;
 mod rows;

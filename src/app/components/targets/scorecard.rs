@@ -1,6 +1,7 @@
 //! The reps' scorecard and the stages' conversion for a period (SEED-NOTES §6), under the
 //! targets: what a manager goes through with each rep. Read-only figures from the board.
 
+use crate::app::components::html::{escaped, tag};
 use crate::app::state::{display_stage_name, use_app, AppState};
 use crate::domain::board::Board;
 use crate::domain::date::Date;
@@ -185,31 +186,5 @@ fn satisfaction(rep: &RepScore) -> String {
     match rep.satisfaction_tenths() {
         Some(t) => format!("{}.{} ({})", t / 10, t % 10, rep.rated),
         None => "–".to_string(),
-    }
-}
-
-/// `<open>text</close>`, the text escaped.
-fn tag(html: &mut String, open: &str, close: &str, text: &str) {
-    html.push('<');
-    html.push_str(open);
-    html.push('>');
-    escaped(html, text);
-    html.push_str("</");
-    html.push_str(close);
-    html.push('>');
-}
-
-/// `text` as HTML text: the five characters that could start markup or end an attribute are
-/// written as entities.
-fn escaped(html: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => html.push_str("&amp;"),
-            '<' => html.push_str("&lt;"),
-            '>' => html.push_str("&gt;"),
-            '"' => html.push_str("&quot;"),
-            '\'' => html.push_str("&#39;"),
-            c => html.push(c),
-        }
     }
 }
