@@ -3,6 +3,7 @@
 //! rows with errors are listed by line number.
 
 use crate::app::clock;
+use crate::app::components::html::tag;
 use crate::app::state::{display_stage_name, use_app};
 use crate::domain::board::DealId;
 use crate::domain::command::Command;
@@ -65,12 +66,21 @@ pub fn CsvImportDialog(file: String, table: CsvTable) -> impl IntoView {
         }));
     });
     let headers = table.with_value(|t| t.headers.clone());
-    let preview: Vec<Vec<String>> = table.with_value(|t| {
-        t.rows
-            .iter()
-            .take(PREVIEW_ROWS)
-            .map(|r| r.cells.clone())
-            .collect()
+    // Read-only, so written as HTML text (`html`): less wasm than a table of views.
+    let preview = table.with_value(|t| {
+        let mut html = String::from("<table><thead><tr>");
+        for h in &t.headers {
+            tag(&mut html, "th", "th", h);
+        }
+        html.push_str("</tr></thead><tbody>");
+        for row in t.rows.iter().take(PREVIEW_ROWS) {
+            html.push_str("<tr>");
+            for c in &row.cells {
+                tag(&mut html, "td", "td", c);
+            }
+            html.push_str("</tr>");
+        }
+        html + "</tbody></table>"
     });
     let column_choice = move |(i, header): (usize, String)| {
         let label = state.text(move |l| l.fill(Key::CsvColumnFor, &[&header]));
@@ -97,14 +107,7 @@ pub fn CsvImportDialog(file: String, table: CsvTable) -> impl IntoView {
             None => view! {
                 <div class="csv-mapping">{headers.clone().into_iter().enumerate().map(&column_choice).collect_view()}</div>
                 <h3>{state.tr(Key::CsvPreview)}</h3>
-                <div class="csv-preview">
-                    <table>
-                        <thead><tr>{headers.iter().map(|h| view! { <th>{h.clone()}</th> }.into_any()).collect_view()}</tr></thead>
-                        <tbody>{preview.iter().map(|row| view! {
-                            <tr>{row.iter().map(|c| view! { <td>{c.clone()}</td> }.into_any()).collect_view()}</tr>
-                        }.into_any()).collect_view()}</tbody>
-                    </table>
-                </div>
+                <div class="csv-preview" inner_html=preview.clone()></div>
                 <div class="dialog-actions">
                     <button type="button" on:click=move |_| state.dialog.set(None)>{state.tr(Key::Cancel)}</button>
                     <button type="button" class="primary" on:click=move |_| run.run(())>{state.tr(Key::CsvImportRows)}</button>
@@ -115,13 +118,13 @@ pub fn CsvImportDialog(file: String, table: CsvTable) -> impl IntoView {
                 {(!done.errors.is_empty()).then(|| view! {
                     <div role="alert" class="import-problems">
                         <p>{state.tr(Key::CsvErrors)}</p>
-                        <ul data-testid="csv-errors">{done.errors.iter().map(|e| view! { <li>{e.clone()}</li> }.into_any()).collect_view()}</ul>
+                        <ul data-testid="csv-errors" inner_html=items(&done.errors)></ul>
                     </div>
                 }.into_any())}
                 {(!done.notes.is_empty()).then(|| view! {
                     <div class="import-warnings">
                         <p>{state.tr(Key::CsvNotes)}</p>
-                        <ul>{done.notes.iter().map(|n| view! { <li>{n.clone()}</li> }.into_any()).collect_view()}</ul>
+                        <ul inner_html=items(&done.notes)></ul>
                     </div>
                 }.into_any())}
                 <div class="dialog-actions">
@@ -130,4 +133,13 @@ pub fn CsvImportDialog(file: String, table: CsvTable) -> impl IntoView {
             }.into_any(),
         }}
     }
+}
+
+/// List items of `texts`, as HTML text.
+fn items(texts: &[String]) -> String {
+    let mut html = String::new();
+    for text in texts {
+        tag(&mut html, "li", "li", text);
+    }
+    html
 }
