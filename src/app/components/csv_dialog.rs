@@ -3,7 +3,7 @@
 //! rows with errors are listed by line number.
 
 use crate::app::clock;
-use crate::app::components::html::tag;
+use crate::app::components::html::{list_items, tag};
 use crate::app::state::{display_stage_name, use_app};
 use crate::domain::board::DealId;
 use crate::domain::command::Command;
@@ -118,13 +118,13 @@ pub fn CsvImportDialog(file: String, table: CsvTable) -> impl IntoView {
                 {(!done.errors.is_empty()).then(|| view! {
                     <div role="alert" class="import-problems">
                         <p>{state.tr(Key::CsvErrors)}</p>
-                        <ul data-testid="csv-errors" inner_html=items(&done.errors)></ul>
+                        <ul data-testid="csv-errors" inner_html=list_items(&done.errors, false)></ul>
                     </div>
                 }.into_any())}
                 {(!done.notes.is_empty()).then(|| view! {
                     <div class="import-warnings">
                         <p>{state.tr(Key::CsvNotes)}</p>
-                        <ul inner_html=items(&done.notes)></ul>
+                        <ul inner_html=list_items(&done.notes, false)></ul>
                     </div>
                 }.into_any())}
                 <div class="dialog-actions">
@@ -133,13 +133,4 @@ pub fn CsvImportDialog(file: String, table: CsvTable) -> impl IntoView {
             }.into_any(),
         }}
     }
-}
-
-/// List items of `texts`, as HTML text.
-fn items(texts: &[String]) -> String {
-    let mut html = String::new();
-    for text in texts {
-        tag(&mut html, "li", "li", text);
-    }
-    html
 }

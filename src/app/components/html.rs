@@ -27,3 +27,15 @@ pub fn escaped(html: &mut String, text: &str) {
         }
     }
 }
+
+/// `<li>` items of `texts`, each inside `<code>` when `code` (a file's problems, quoted).
+pub fn list_items(texts: &[String], code: bool) -> String {
+    let mut html = String::new();
+    for text in texts {
+        match code {
+            true => tag(&mut html, "li><code", "code></li", text),
+            false => tag(&mut html, "li", "li", text),
+        }
+    }
+    html
+}

@@ -3,6 +3,7 @@
 //! with errors lists them and changes nothing.
 
 use crate::app::components::csv_dialog::CsvImportDialog;
+use crate::app::components::html::list_items;
 use crate::app::files::{stored_units_in_slices, PendingImport};
 use crate::app::state::{use_app, AppState, Measured};
 use crate::app::storage;
@@ -64,7 +65,7 @@ fn Problems(problems: Vec<String>) -> impl IntoView {
     view! {
         <div role="alert" class="import-problems">
             <p>{state.tr(Key::ImportFailed)}</p>
-            <ul>{problems.into_iter().map(|p| view! { <li><code>{p}</code></li> }.into_any()).collect_view()}</ul>
+            <ul inner_html=list_items(&problems, true)></ul>
         </div>
         <div class="dialog-actions">
             <button type="button" class="primary" autofocus on:click=move |_| state.dialog.set(None)>{state.tr(Key::Close)}</button>
@@ -229,7 +230,7 @@ fn SnapshotChoice(file: String, imported: Arc<Imported>) -> impl IntoView {
         {(!warnings.is_empty()).then(|| view! {
             <div class="import-warnings">
                 <p>{state.tr(Key::ImportWarnings)}</p>
-                <ul>{warnings.into_iter().map(|w| view! { <li><code>{w}</code></li> }.into_any()).collect_view()}</ul>
+                <ul inner_html=list_items(&warnings, true)></ul>
             </div>
         }.into_any())}
         {move || match choice.get() {
