@@ -244,6 +244,11 @@ test('keyboard: ? opens the shortcuts dialog, Escape closes it', async (t) => {
   for (const k of ['/', 'N', 'Enter', 'M', 'Alt + ↑ / ↓', 'Alt + ← / →', 'Alt + Home', 'Ctrl/⌘ + Z, Ctrl/⌘ + Shift + Z', 'Esc']) {
     assert.ok(keys.includes(k), `the dialog lists ${k}: ${JSON.stringify(keys)}`);
   }
+  // Each key with what it does, as a term and its description.
+  const pairs = await help.locator('dl.shortcuts > div').evaluateAll((ds) =>
+    ds.map((d) => [d.querySelector('dt kbd').textContent, d.querySelector('dd').textContent]));
+  assert.deepEqual(pairs[0], ['/', 'Search deals']);
+  assert.equal(pairs.length, 10);
   // Focus moves into the dialog (its Close button).
   assert.equal(await page.evaluate(() => !!document.activeElement?.closest('[role=dialog]')), true);
   await page.keyboard.press('Escape');

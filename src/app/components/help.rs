@@ -1,5 +1,6 @@
 //! The keyboard shortcuts, opened with `?`.
 
+use crate::app::components::html::tag;
 use crate::app::state::use_app;
 use crate::i18n::Key;
 use leptos::prelude::*;
@@ -23,6 +24,15 @@ const SHORTCUTS: [(&str, Key); 10] = [
 pub fn HelpDialog() -> impl IntoView {
     let state = use_app();
     let close = move || state.dialog.set(None);
+    // Read-only: written as HTML text (`html`), in the language of the moment.
+    let shortcuts = move || {
+        let mut html = String::new();
+        for (keys, key) in SHORTCUTS {
+            tag(&mut html, "div><dt><kbd", "kbd></dt", keys);
+            tag(&mut html, "dd", "dd></div", state.t(key));
+        }
+        html
+    };
     let button = NodeRef::<leptos::html::Button>::new();
     Effect::new(move |_| {
         if let Some(b) = button.get() {
@@ -40,11 +50,7 @@ pub fn HelpDialog() -> impl IntoView {
                 on:keydown=move |ev| if ev.key() == "Escape" { ev.prevent_default(); close() }
             >
                 <h2 id="help-title">{state.tr(Key::HelpTitle)}</h2>
-                <dl class="shortcuts">
-                    {SHORTCUTS.iter().map(|&(keys, key)| view! {
-                        <div><dt><kbd>{keys}</kbd></dt><dd>{state.tr(key)}</dd></div>
-                    }.into_any()).collect_view()}
-                </dl>
+                <dl class="shortcuts" inner_html=shortcuts></dl>
                 <div class="dialog-actions">
                     <button type="button" class="primary" node_ref=button on:click=move |_| close()>{state.tr(Key::Close)}</button>
                 </div>
