@@ -1,6 +1,7 @@
 //! "Next steps": every deal's next step, soonest first, for the rep the board is filtered to
 //! (or the whole team), each with "Done" and a way to its deal (`domain::agenda`).
 
+use crate::app::components::closable::closable_dialog;
 use crate::app::components::deal_steps::step_line;
 use crate::app::components::html::{escaped, tag};
 use crate::app::state::{use_app, AppState, Dialog};
@@ -14,13 +15,7 @@ use leptos::prelude::*;
 #[component]
 pub fn AgendaDialog() -> impl IntoView {
     let state = use_app();
-    let close = move || state.dialog.set(None);
     let button = NodeRef::<leptos::html::Button>::new();
-    Effect::new(move |_| {
-        if let Some(b) = button.get() {
-            let _ = b.focus();
-        }
-    });
     // Made again when the board, the day or the rep filter changes: a step marked done here
     // leaves the list at once. Written as HTML text (`html`), with one click handler for its
     // buttons below: a list view built with `view!` cost about twice the wasm.
@@ -77,24 +72,14 @@ pub fn AgendaDialog() -> impl IntoView {
         Some(rep) => state.fill(Key::AgendaFor, &[&rep]),
         None => state.t(Key::Agenda).to_string(),
     };
-    view! {
-        <div class="dialog-backdrop" on:click=move |_| close()>
-            <div
-                class="dialog agenda-dialog"
-                role="dialog"
-                aria-modal="true"
-                aria-labelledby="agenda-title"
-                on:click=|ev| ev.stop_propagation()
-                on:keydown=move |ev| if ev.key() == "Escape" { ev.prevent_default(); close() }
-            >
-                <h2 id="agenda-title">{heading}</h2>
-                <div on:click=on_click inner_html=items></div>
-                <div class="dialog-actions">
-                    <button type="button" class="primary" node_ref=button on:click=move |_| close()>{state.tr(Key::Close)}</button>
-                </div>
-            </div>
-        </div>
-    }
+    let body = view! { <div on:click=on_click inner_html=items></div> }.into_any();
+    closable_dialog(
+        state,
+        "dialog agenda-dialog",
+        heading.into_any(),
+        body,
+        button,
+    )
 }
 
 /// One step as an HTML list item: when, what, whose deal (its title a button that opens it),

@@ -1,5 +1,6 @@
 //! The keyboard shortcuts, opened with `?`.
 
+use crate::app::components::closable::closable_dialog;
 use crate::app::components::html::tag;
 use crate::app::state::use_app;
 use crate::i18n::Key;
@@ -23,7 +24,6 @@ const SHORTCUTS: [(&str, Key); 10] = [
 #[component]
 pub fn HelpDialog() -> impl IntoView {
     let state = use_app();
-    let close = move || state.dialog.set(None);
     // Read-only: written as HTML text (`html`), in the language of the moment.
     let shortcuts = move || {
         let mut html = String::new();
@@ -33,28 +33,7 @@ pub fn HelpDialog() -> impl IntoView {
         }
         html
     };
-    let button = NodeRef::<leptos::html::Button>::new();
-    Effect::new(move |_| {
-        if let Some(b) = button.get() {
-            let _ = b.focus();
-        }
-    });
-    view! {
-        <div class="dialog-backdrop" on:click=move |_| close()>
-            <div
-                class="dialog help-dialog"
-                role="dialog"
-                aria-modal="true"
-                aria-labelledby="help-title"
-                on:click=|ev| ev.stop_propagation()
-                on:keydown=move |ev| if ev.key() == "Escape" { ev.prevent_default(); close() }
-            >
-                <h2 id="help-title">{state.tr(Key::HelpTitle)}</h2>
-                <dl class="shortcuts" inner_html=shortcuts></dl>
-                <div class="dialog-actions">
-                    <button type="button" class="primary" node_ref=button on:click=move |_| close()>{state.tr(Key::Close)}</button>
-                </div>
-            </div>
-        </div>
-    }
+    let heading = state.tr(Key::HelpTitle).into_any();
+    let body = view! { <dl class="shortcuts" inner_html=shortcuts></dl> }.into_any();
+    closable_dialog(state, "dialog help-dialog", heading, body, NodeRef::new())
 }

@@ -11,6 +11,7 @@
 mod agenda;
 mod banners;
 mod card;
+mod closable;
 mod column;
 mod csv_dialog;
 mod deal_dialog;
