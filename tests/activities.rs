@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{add, empty_board, fields, NOW};
+use common::{acme_and_globex, add, empty_board, fields, row_lengths, stored_rows, NOW};
 use dealboard::domain::alerts::deal_alerts;
 use dealboard::domain::board::{
     Activity, Board, DealId, DealStatus, PresetStage, Rating, StepKind,
@@ -34,21 +34,13 @@ fn done(kind: StepKind, days_ago: i64, note: &str, rating: Option<u8>) -> Activi
 
 /// Lead holds "a" (Alice's, two steps done, one rated) and "b" (Ben's, none).
 fn board_with_activities() -> Board {
-    let mut board = empty_board();
-    add(&mut board, "a", PresetStage::Lead, "Acme renewal", 100);
-    add(&mut board, "b", PresetStage::Lead, "Globex pilot", 200);
-    let mut f = fields("Acme renewal", 100);
-    f.owner = "Alice".into();
-    f.activities = vec![
-        done(StepKind::Call, 5, "Asked about \"budget\"", None),
-        done(StepKind::FollowUp, 1, "", Some(4)),
-    ];
-    let edit = Command::EditDeal {
-        id: DealId("a".into()),
-        fields: f,
-    };
-    board.apply(edit, NOW).unwrap();
-    board
+    acme_and_globex(|f| {
+        f.owner = "Alice".into();
+        f.activities = vec![
+            done(StepKind::Call, 5, "Asked about \"budget\"", None),
+            done(StepKind::FollowUp, 1, "", Some(4)),
+        ];
+    })
 }
 
 #[test]
@@ -105,18 +97,10 @@ fn snapshots_and_storage_keep_steps_done_and_rows_without_are_as_before() {
         "members the deals do not have are left out"
     );
 
-    let stored = store::encode(&board, NOW);
-    let (from_storage, _) = store::decode(&stored).unwrap();
-    assert_eq!(
-        from_storage.deals.iter().collect::<Vec<_>>(),
-        board.deals.iter().collect::<Vec<_>>()
-    );
     // The deal with steps done has 25 values (no next step: null; no criteria: []); the other
     // row is as builds before wrote it.
-    let json: serde_json::Value = serde_json::from_str(&stored).unwrap();
-    let rows = json["board"]["deals"].as_array().unwrap();
-    let lengths: Vec<usize> = rows.iter().map(|r| r.as_array().unwrap().len()).collect();
-    assert_eq!(lengths, [25, 22]);
+    let rows = stored_rows(&board);
+    assert_eq!(row_lengths(&rows), [25, 22]);
     assert_eq!(rows[0][22], serde_json::Value::Null);
     assert_eq!(rows[0][23], serde_json::json!([]));
     assert_eq!(rows[0][24][1][3], serde_json::json!(4), "the rating");

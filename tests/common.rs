@@ -127,3 +127,38 @@ pub fn realistic_board(n: usize) -> Board {
         .collect();
     board
 }
+
+/// Stores `board`, checks that its stages and deals read back as they were, and returns the
+/// stored deal rows (22 values each, then the optional ones a deal needs).
+pub fn stored_rows(board: &Board) -> Vec<serde_json::Value> {
+    let stored = dealboard::io::store::encode(board, NOW);
+    let (from_storage, _) = dealboard::io::store::decode(&stored).unwrap();
+    assert_eq!(from_storage.stages, board.stages);
+    assert_eq!(
+        from_storage.deals.iter().collect::<Vec<_>>(),
+        board.deals.iter().collect::<Vec<_>>()
+    );
+    let json: serde_json::Value = serde_json::from_str(&stored).unwrap();
+    json["board"]["deals"].as_array().unwrap().clone()
+}
+
+/// The length of each stored row.
+pub fn row_lengths(rows: &[serde_json::Value]) -> Vec<usize> {
+    rows.iter().map(|r| r.as_array().unwrap().len()).collect()
+}
+
+/// Lead holds "a" ("Acme renewal", $1, its fields then changed by `change` through an edit)
+/// and "b" ("Globex pilot", $2).
+pub fn acme_and_globex(change: impl FnOnce(&mut DealFields)) -> Board {
+    let mut board = empty_board();
+    add(&mut board, "a", PresetStage::Lead, "Acme renewal", 100);
+    add(&mut board, "b", PresetStage::Lead, "Globex pilot", 200);
+    let mut f = fields("Acme renewal", 100);
+    change(&mut f);
+    let edit = Command::EditDeal {
+        id: DealId("a".into()),
+        fields: f,
+    };
+    board.apply(edit, NOW).unwrap();
+    board
+}

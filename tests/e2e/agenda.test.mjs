@@ -6,24 +6,12 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   openAppFor, stopSharedServer, assertNoErrors, card, dealDialog, dealField, storedBoard, waitForStoredBoard,
-  undoButton,
+  undoButton, setNextStep,
 } from './helpers.mjs';
 
 after(stopSharedServer);
 
 const DAY = new Date('2026-11-20T09:00:00Z');
-
-/** Gives `title` a next step through its dialog. */
-async function setStep(page, title, { kind, due, note }) {
-  await card(page, title).locator('h3').click();
-  const dialog = dealDialog(page);
-  await dialog.waitFor({ state: 'visible' });
-  await dialog.getByTestId('step-kind').selectOption({ label: kind });
-  await dealField(page, 'Due').fill(due);
-  await dealField(page, 'What to do').fill(note);
-  await dialog.getByRole('button', { name: 'Save', exact: true }).click();
-  await dialog.waitFor({ state: 'detached' });
-}
 
 const agendaDialog = (page) => page.locator('.agenda-dialog');
 
@@ -54,9 +42,10 @@ test('next steps are listed soonest first, per rep; Mark done logs one, undo bri
   await page.keyboard.press('Escape');
   await agendaDialog(page).waitFor({ state: 'detached' });
 
-  await setStep(page, 'Vandelay imports', { kind: 'Demo', due: '2026-11-25', note: 'Show the reports' });
-  await setStep(page, 'Stark upgrade', { kind: 'Call', due: '2026-11-18', note: 'Ask about budget' });
-  await setStep(page, 'Hooli expansion', { kind: 'Meeting', due: '2026-11-20', note: '' });
+  await setNextStep(page, 'Vandelay imports', { kind: 'Demo', due: '2026-11-25', note: 'Show the reports' });
+  await setNextStep(page, 'Stark upgrade', { kind: 'Call', due: '2026-11-18', note: 'Ask about budget' });
+  await setNextStep(page, 'Hooli expansion', { kind: 'Meeting', due: '2026-11-20', note: '' });
+  await waitForStoredBoard(page, (b) => b.deals.filter((d) => d.next_step).length === 3);
   const deals = (await storedBoard(page)).deals;
   const whose = (title) => {
     const d = deals.find((x) => x.title === title);
@@ -101,7 +90,7 @@ test('next steps are listed soonest first, per rep; Mark done logs one, undo bri
 test('next steps speak Chinese', async (t) => {
   const app = await openAppFor(t, { clock: DAY });
   const { page } = app;
-  await setStep(page, 'Stark upgrade', { kind: 'Call', due: '2026-11-23', note: '' });
+  await setNextStep(page, 'Stark upgrade', { kind: 'Call', due: '2026-11-23', note: '' });
   await page.getByLabel('Language', { exact: true }).selectOption('zh-CN');
   await page.getByTestId('agenda-button').click();
   const read = await readAgenda(page);

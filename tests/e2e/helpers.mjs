@@ -1043,3 +1043,14 @@ export function scopeTarget(page) {
 export function ownerFilter(page) {
   return page.locator('header.board-header').getByRole('combobox', { name: 'Filter by owner', exact: true });
 }
+
+/** Opens `title`'s dialog and sets its next step; saves. */
+export async function setNextStep(page, title, { kind, due, note }) {
+  await card(page, title).locator('h3').click();
+  const dialog = dealDialog(page);
+  await dialog.waitFor({ state: 'visible' });
+  if (kind !== undefined) await dialog.getByTestId('step-kind').selectOption({ label: kind });
+  if (due !== undefined) await dealField(page, 'Due').fill(due);
+  if (note !== undefined) await dealField(page, 'What to do').fill(note);
+  await dialog.getByRole('button', { name: 'Save', exact: true }).click();
+}

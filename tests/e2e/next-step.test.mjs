@@ -6,23 +6,12 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   openAppFor, stopSharedServer, assertNoErrors, card, dealDialog, dealField, storedBoard, waitForStoredBoard,
-  undoButton, exportJson, DOWNLOADS,
+  undoButton, exportJson, DOWNLOADS, setNextStep,
 } from './helpers.mjs';
 
 after(stopSharedServer);
 
 const DAY = new Date('2026-11-20T09:00:00Z');
-
-/** Opens `title`'s dialog and sets its next step; saves. */
-async function setStep(page, title, { kind, due, note }) {
-  await card(page, title).locator('h3').click();
-  const dialog = dealDialog(page);
-  await dialog.waitFor({ state: 'visible' });
-  if (kind !== undefined) await dialog.getByTestId('step-kind').selectOption({ label: kind });
-  if (due !== undefined) await dealField(page, 'Due').fill(due);
-  if (note !== undefined) await dealField(page, 'What to do').fill(note);
-  await dialog.getByRole('button', { name: 'Save', exact: true }).click();
-}
 
 const cardState = (page, title) =>
   card(page, title).evaluate((el) => ({
@@ -38,7 +27,7 @@ test('a next step is set on a deal, shown on its card, overdue after its day, st
   const before = await cardState(page, 'Stark upgrade');
 
   // Due two days ago: shown, and overdue by 2 days. A note that looks like markup is text.
-  await setStep(page, 'Stark upgrade', { kind: 'Meeting', due: '2026-11-18', note: 'Bring the <b>quote</b>' });
+  await setNextStep(page, 'Stark upgrade', { kind: 'Meeting', due: '2026-11-18', note: 'Bring the <b>quote</b>' });
   await dealDialog(page).waitFor({ state: 'detached' });
   await card(page, 'Stark upgrade').locator('[data-alert="step"]').waitFor();
   assert.deepEqual(await cardState(page, 'Stark upgrade'), {
@@ -58,7 +47,7 @@ test('a next step is set on a deal, shown on its card, overdue after its day, st
   assert.equal((await cardState(page, 'Stark upgrade')).next, 'Meeting · 2026-11-18 · Bring the <b>quote</b>');
 
   // Undo (after the reload: this tab's history is gone, so edit again first) takes it back.
-  await setStep(page, 'Stark upgrade', { kind: 'Call', due: '2026-11-25', note: '' });
+  await setNextStep(page, 'Stark upgrade', { kind: 'Call', due: '2026-11-25', note: '' });
   await dealDialog(page).waitFor({ state: 'detached' });
   await card(page, 'Stark upgrade').locator('.deal-next').filter({ hasText: 'Call · 2026-11-25' }).waitFor();
   assert.equal((await cardState(page, 'Stark upgrade')).alert, null, 'due in five days');
@@ -71,10 +60,10 @@ test('a next step is set on a deal, shown on its card, overdue after its day, st
 test('a note without a due date is refused with a message, and clearing both removes the step', async (t) => {
   const app = await openAppFor(t, { clock: DAY });
   const { page } = app;
-  await setStep(page, 'Hooli expansion', { due: '2026-11-30', note: 'Call back' });
+  await setNextStep(page, 'Hooli expansion', { due: '2026-11-30', note: 'Call back' });
   await card(page, 'Hooli expansion').locator('.deal-next').waitFor();
 
-  await setStep(page, 'Hooli expansion', { due: '' });
+  await setNextStep(page, 'Hooli expansion', { due: '' });
   const alert = dealDialog(page).getByRole('alert');
   await alert.waitFor();
   assert.match(await alert.textContent(), /due date/);
@@ -97,7 +86,7 @@ test('a won deal’s overdue after-sales complaint is off track; its old close d
   const before = await count();
   assert.equal(await won.locator('.deal-alert').count(), 0);
 
-  await setStep(page, title, { kind: 'Complaint', due: '2026-11-18', note: 'Invoice sent twice' });
+  await setNextStep(page, title, { kind: 'Complaint', due: '2026-11-18', note: 'Invoice sent twice' });
   await dealDialog(page).waitFor({ state: 'detached' });
   const card2 = card(page, title);
   await card2.locator('[data-alert="step"]').filter({ hasText: 'Next step overdue 2 days' }).waitFor();
