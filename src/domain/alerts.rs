@@ -1,6 +1,6 @@
 //! When a deal goes off track: it has sat in its stage with no step done for longer than the
-//! stage allows (idle, Pipedrive's "rotting"), or its expected close date or its next step's due date has passed
-//! while it is still open.
+//! stage allows (idle, Pipedrive's "rotting"), or its expected close date or its next step's
+//! due date has passed while it is still open.
 //! A stage can also hold more deals than its limit. The thresholds are the user's, per stage
 //! (`Stage::idle_days`, `Stage::limit`); a passed close date needs none.
 

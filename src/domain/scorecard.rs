@@ -83,8 +83,8 @@ impl RepScore {
 }
 
 /// The scorecard: one row per rep on the team list or with a deal won or lost in `period`, open
-/// now, or with a step done in `period`, sorted by name (deals nobody owns last), and the team's row, which
-/// counts every deal.
+/// now, or with a step done in `period`, sorted by name (deals nobody owns last), and the
+/// team's row, which counts every deal.
 pub fn scorecard(board: &Board, period: Period, today: Date) -> (Vec<RepScore>, RepScore) {
     let mut reps: Vec<RepScore> = Vec::new();
     let mut team = RepScore::new("");
@@ -239,8 +239,8 @@ impl StageConversion {
 }
 
 /// For each open stage, in pipeline order: the deals that entered it in `period`, how many
-/// of them reached a later open or won stage afterwards, and how long that took. Deals still in the stage, or lost
-/// from it, have not moved on.
+/// of them reached a later open or won stage afterwards, and how long that took. Deals still
+/// in the stage, or lost from it, have not moved on.
 pub fn stage_conversion(board: &Board, period: Period) -> Vec<StageConversion> {
     let order = |id: &StageId| board.stages.iter().position(|s| &s.id == id);
     let onward = |at: usize| board.stages[at].kind != StageKind::Lost;

@@ -23,7 +23,7 @@ pub(crate) fn activity(r: &mut Reader) -> Read<Activity> {
 }
 
 /// Either kind of step, its day under `day` (one reader for both: less wasm). A next step's
-/// `rating` would be read and dropped, as any member the reader does not know is skipped.
+/// `rating`, which the app never writes, is read (so it must be 1 to 5) and dropped.
 fn step(r: &mut Reader, day: &str) -> Read<Activity> {
     let mut step = Activity {
         kind: StepKind::Call,

@@ -1,5 +1,5 @@
 //! "Next steps": every deal's next step, soonest first, for the rep the board is filtered to
-//! (or the whole team), each with "Done" and a way to its deal (`domain::agenda`).
+//! (or the whole team), each with "Mark done" and a way to its deal (`domain::agenda`).
 
 use crate::app::components::closable::closable_dialog;
 use crate::app::components::deal_steps::step_line;
@@ -104,18 +104,12 @@ fn agenda_row(state: AppState, html: &mut String, item: AgendaItem) {
     let open = format!("button type=\"button\" class=\"link\" data-open=\"{id}\"");
     html.push_str("<p class=\"agenda-deal\">");
     tag(html, &open, "button", &item.title);
-    for part in [&item.customer, &item.owner] {
-        if !part.trim().is_empty() {
-            escaped(
-                html,
-                if html.ends_with("</button>") {
-                    " — "
-                } else {
-                    " · "
-                },
-            );
-            escaped(html, part);
-        }
+    let whose: Vec<&str> = [item.customer.trim(), item.owner.trim()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect();
+    if !whose.is_empty() {
+        escaped(html, &[" — ", &whose.join(" · ")].concat());
     }
     let done = format!("button type=\"button\" data-testid=\"agenda-done\" data-done=\"{id}\"");
     html.push_str("</p></div>");

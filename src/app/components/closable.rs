@@ -5,8 +5,8 @@ use crate::app::state::AppState;
 use crate::i18n::Key;
 use leptos::prelude::*;
 
-/// A modal dialog of `class` ("dialog help-dialog") with `heading` and `body`. `close_button` is its Close button,
-/// for a body that must put the focus back on it.
+/// A modal dialog of `class` ("dialog help-dialog") with `heading` and `body`. `close_button`
+/// is its Close button, for a body that must put the focus back on it.
 pub fn closable_dialog(
     state: AppState,
     class: &'static str,

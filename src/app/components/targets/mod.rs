@@ -104,7 +104,10 @@ fn threshold_setting(state: AppState) -> AnyView {
 /// The team list, one rep per line: set when the text area loses focus (one undoable change).
 fn team_setting(state: AppState) -> AnyView {
     use crate::domain::command::Command;
-    let text = move || state.board.with(|b| b.settings.team.join("\n"));
+    // Only a change of the list itself writes the text area again: another change of the board
+    // (another tab's) must not overwrite what is being typed.
+    let team = Memo::new(move |_| state.board.with(|b| b.settings.team.clone()));
+    let text = move || team.get().join("\n");
     let set = move |typed: String| {
         let reps = typed.lines().map(str::to_string).collect();
         let _ = state.dispatch(Command::SetTeam(reps));
