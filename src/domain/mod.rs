@@ -6,6 +6,7 @@ pub mod board;
 pub mod columns;
 pub mod command;
 pub mod date;
+pub mod deal;
 pub mod deals;
 pub mod filter;
 pub mod history;
