@@ -124,6 +124,7 @@ fn every_refused_target_command_has_its_own_message_in_both_languages() {
         },
         TargetError::ZeroWeights,
         TargetError::ThresholdOutOfRange(120),
+        TargetError::MarketNotPositive,
     ];
     for lang in Lang::ALL {
         let texts: Vec<String> = errors.iter().map(|e| lang.target_error(e)).collect();
@@ -215,4 +216,46 @@ fn a_placeholder_without_its_argument_stays_as_written_and_arguments_are_not_fil
             );
         }
     }
+}
+
+#[test]
+fn every_refused_command_reads_whole_in_both_languages() {
+    // The view shows `Lang::command_error` for any refusal; a count must be filled in ("still
+    // has 3 deals"), never left as a placeholder (the stage editor once filled it by hand and
+    // every other caller did not).
+    use dealboard::domain::board::{DealId, StageId};
+    use dealboard::domain::command::DomainError;
+    use dealboard::domain::targets::TargetError;
+    let errors = [
+        DomainError::EmptyTitle,
+        DomainError::NegativeValue,
+        DomainError::EmptyStageName,
+        DomainError::ProbabilityOutOfRange(120),
+        DomainError::ZeroThreshold,
+        DomainError::StageNotEmpty(3),
+        DomainError::MoveIntoRemovedStage,
+        DomainError::LastStage,
+        DomainError::DuplicateId("d".into()),
+        DomainError::UnknownDeal(DealId("d".into())),
+        DomainError::Target(TargetError::MarketNotPositive),
+    ];
+    for lang in Lang::ALL {
+        let texts: Vec<String> = errors.iter().map(|e| lang.command_error(e)).collect();
+        let mut distinct = texts.clone();
+        distinct.sort();
+        distinct.dedup();
+        assert_eq!(distinct.len(), texts.len(), "{lang:?}: {texts:?}");
+        assert!(
+            texts.iter().all(|t| !t.is_empty() && !t.contains('{')),
+            "{texts:?}"
+        );
+    }
+    assert_eq!(
+        Lang::En.command_error(&DomainError::StageNotEmpty(1)),
+        "This stage still has 1 deal: choose where they go first."
+    );
+    assert_eq!(
+        Lang::En.command_error(&DomainError::UnknownStage(StageId("s".into()))),
+        Lang::En.command_error(&DomainError::UnknownDeal(DealId("d".into())))
+    );
 }

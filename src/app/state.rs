@@ -305,31 +305,6 @@ pub fn display_stage_name(stage: &crate::domain::board::Stage, lang: Lang) -> St
     }
 }
 
-/// The user-facing message for a refused command.
-pub fn error_key(err: &DomainError) -> Key {
-    match err {
-        DomainError::EmptyTitle => Key::ErrEmptyTitle,
-        DomainError::NegativeValue => Key::ErrNegativeValue,
-        DomainError::EmptyStageName => Key::ErrEmptyStageName,
-        DomainError::ProbabilityOutOfRange(_) => Key::ErrProbability,
-        DomainError::ZeroThreshold => Key::ErrZeroThreshold,
-        DomainError::StageNotEmpty(_) | DomainError::MoveIntoRemovedStage => Key::ErrStageNotEmpty,
-        DomainError::LastStage => Key::ErrLastStage,
-        DomainError::DuplicateId(_) => Key::ErrDuplicate,
-        DomainError::UnknownDeal(_) | DomainError::UnknownStage(_) => Key::ErrGone,
-        // Targets have a message per error, some with details: see `command_error_text`.
-        DomainError::Target(_) => Key::ErrTargetGone,
-    }
-}
-
-/// The user-facing message for a refused command, details filled in.
-pub fn command_error_text(lang: Lang, err: &DomainError) -> String {
-    match err {
-        DomainError::Target(target) => lang.target_error(target),
-        other => lang.text(error_key(other)).to_string(),
-    }
-}
-
 /// The shared state; panics outside `App`, which provides it.
 pub fn use_app() -> AppState {
     expect_context::<AppState>()

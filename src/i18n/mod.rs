@@ -2,6 +2,7 @@
 //! the compiler refuses a language that misses a key; adding a language is one file plus its
 //! line in `Lang`.
 
+pub mod command_errors;
 pub mod csv_issues;
 mod en;
 pub mod target_errors;
@@ -327,6 +328,8 @@ pub enum Key {
     Attained,
     Forecast,
     Pace,
+    MarketSize,
+    MarketShareFigure,
     StatusAhead,
     StatusOnTrack,
     StatusBehind,
@@ -355,6 +358,8 @@ pub enum Key {
     ErrTargetWeights,
     ErrTargetZeroWeights,
     ErrThreshold,
+    ErrMoveIntoRemovedStage,
+    ErrMarket,
     BehindThreshold,
     NoTargets,
     CurrentTarget,

@@ -317,6 +317,7 @@ pub(crate) fn target(r: &mut Reader) -> Read<Target> {
             "scope" => set(&mut t.scope, scope(r)?, 0),
             "amount" => set(&mut t.amount, r.i64()?, 1 << 3),
             "currency" => set(&mut t.currency, currency(r)?, 1 << 4),
+            "market" => set(&mut t.market, option(r, Reader::i64)?, 0),
             "split" => set(&mut t.split, option(r, split_method)?, 0),
             "split_by" => {
                 let by = option(r, |r| Ok(SplitBy::ALL[r.name(SPLIT_BY_NAMES)?]))?;

@@ -153,6 +153,7 @@ pub fn target(out: &mut String, t: &Target) {
     scope(o.key("scope"), &t.scope);
     o.int("amount", t.amount);
     o.string("currency", t.currency.code());
+    o.some("market", t.market, int);
     o.some("split", t.split.as_ref(), |out, split| match split {
         SplitMethod::Even => string(out, "even"),
         SplitMethod::Seasonal => string(out, "seasonal"),

@@ -137,6 +137,12 @@ fn validate_targets(board: &Board, problems: &mut Vec<Problem>) {
                 "cannot be negative",
             ));
         }
+        if target.market.is_some_and(|m| m <= 0) {
+            problems.push(Problem::new(
+                format!("targets[{i}].market"),
+                "must be above 0",
+            ));
+        }
         if !target.period.is_valid() {
             problems.push(Problem::new(
                 format!("targets[{i}].period"),

@@ -49,6 +49,7 @@ import {
   behindBadge,
   scopeTarget,
   ownerFilter,
+  liveRegion,
 } from './helpers.mjs';
 // The app's `allocate` (largest remainders first, exact sum), ported once for the bench's boards.
 import { allocate } from '../../bench/generate.mjs';
@@ -1066,6 +1067,8 @@ test('an amount or threshold that is refused does not stay in its field as if it
     s.input === '90' || s.alert > 0,
     `after a refused threshold the field shows the real threshold or an error; it shows "${s.input}" and no error`,
   );
+  // The reason given is the threshold's own (it once borrowed the win probability's text).
+  assert.equal(await liveRegion(page), 'Behind threshold: enter a percentage from 0 to 100.');
   assertNoErrors(app, assert);
 });
 

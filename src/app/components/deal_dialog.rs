@@ -3,7 +3,7 @@
 use crate::app::clock;
 use crate::app::components::deal_steps::StepFields;
 use crate::app::components::shown::shown;
-use crate::app::state::{display_stage_name, error_key, focus_deal, use_app, AppState};
+use crate::app::state::{display_stage_name, focus_deal, use_app, AppState};
 use crate::domain::board::{DealFields, DealId, StageId};
 use crate::domain::command::Command;
 use crate::domain::date::{iso_date, parse_iso_date};
@@ -153,7 +153,7 @@ pub fn DealDialog(target: DealTarget) -> impl IntoView {
             };
             match state.dispatch(cmd) {
                 Ok(_) => close(),
-                Err(err) => error.set(Some(state.t(error_key(&err)).to_string())),
+                Err(err) => error.set(Some(state.lang.get_untracked().command_error(&err))),
             }
         }
     };

@@ -4,9 +4,9 @@
 use crate::app::clock;
 use crate::app::components::rows::{keyed_rows, Row, RowKey};
 use crate::app::components::shown::shown;
-use crate::app::state::{display_stage_name, error_key, use_app};
+use crate::app::state::{display_stage_name, use_app};
 use crate::domain::board::{Stage, StageId};
-use crate::domain::command::{Command, DomainError};
+use crate::domain::command::Command;
 use crate::domain::money::{Currency, COMMON_CURRENCIES};
 use crate::i18n::Key;
 use leptos::prelude::*;
@@ -18,7 +18,12 @@ pub fn StageEditor() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let run = move |cmd: Command| {
         let result = state.dispatch(cmd);
-        error.set(result.as_ref().err().map(|e| describe(state, e)));
+        error.set(
+            result
+                .as_ref()
+                .err()
+                .map(|e| state.lang.get_untracked().command_error(e)),
+        );
     };
     let stages = Memo::new(move |_| state.board.with(|b| b.stages.clone()));
     let add = move |_| {
@@ -213,19 +218,5 @@ fn alerts_command(
         id: id.clone(),
         idle_days,
         limit,
-    }
-}
-
-fn describe(state: crate::app::state::AppState, err: &DomainError) -> String {
-    match err {
-        DomainError::StageNotEmpty(n) => state
-            .lang
-            .get_untracked()
-            .fill(Key::ErrStageNotEmpty, &[&n.to_string()]),
-        other => state
-            .lang
-            .get_untracked()
-            .text(error_key(other))
-            .to_string(),
     }
 }

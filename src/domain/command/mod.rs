@@ -85,6 +85,11 @@ pub enum Command {
         id: TargetId,
         amount: i64,
     },
+    /// Set or clear the size of a target's market (above 0), for its market share.
+    SetTargetMarket {
+        id: TargetId,
+        market: Option<i64>,
+    },
     /// Delete a target and all its descendants.
     DeleteTarget {
         id: TargetId,
@@ -271,6 +276,7 @@ impl Board {
             }
             Command::AddTarget(target) => self.add_target(target, now),
             Command::EditTarget { id, amount } => self.edit_target(id, amount, now),
+            Command::SetTargetMarket { id, market } => self.set_target_market(id, market, now),
             Command::DeleteTarget { id } => self.delete_target(id, now),
             Command::SplitTarget {
                 id,

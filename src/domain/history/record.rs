@@ -367,6 +367,7 @@ fn touched_deals(board: &Board, cmd: &Command) -> Vec<DealId> {
         | Command::SetDefaultCurrency(_)
         | Command::AddTarget(_)
         | Command::EditTarget { .. }
+        | Command::SetTargetMarket { .. }
         | Command::DeleteTarget { .. }
         | Command::SplitTarget { .. }
         | Command::SetBehindThreshold(_)

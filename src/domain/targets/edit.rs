@@ -1,5 +1,5 @@
-//! The target commands (`AddTarget`, `EditTarget`, `DeleteTarget`, `SplitTarget`), applied
-//! through `Board::apply` like every other change.
+//! The target commands (`AddTarget`, `EditTarget`, `SetTargetMarket`, `DeleteTarget`,
+//! `SplitTarget`), applied through `Board::apply` like every other change.
 
 use crate::domain::board::{Board, Timestamp};
 use crate::domain::command::{DomainError, Outcome};
@@ -83,6 +83,22 @@ impl Board {
         Ok(Outcome::TargetsChanged(id))
     }
 
+    pub(crate) fn set_target_market(
+        &mut self,
+        id: TargetId,
+        market: Option<i64>,
+        now: Timestamp,
+    ) -> Result<Outcome, DomainError> {
+        if market.is_some_and(|m| m <= 0) {
+            return Err(refuse(TargetError::MarketNotPositive));
+        }
+        let at = self.target_index(&id)?;
+        let target = &mut self.targets[at];
+        target.market = market;
+        touch(target, now);
+        Ok(Outcome::TargetsChanged(id))
+    }
+
     pub(crate) fn delete_target(
         &mut self,
         id: TargetId,
@@ -150,6 +166,7 @@ impl Board {
                 scope: part.scope,
                 amount: part.amount,
                 currency: parent.currency.clone(),
+                market: None,
                 split: None,
                 split_by: None,
                 revision: 0,

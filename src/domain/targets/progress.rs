@@ -57,6 +57,22 @@ pub struct Progress {
     /// For `GrossMargin`: how many of the deals counted (won or forecast) have no cost and so
     /// count their whole value.
     pub missing_cost: usize,
+    /// The target's market size, when known (`Target::market`).
+    pub market: Option<i64>,
+}
+
+impl Progress {
+    /// The market share won and the share the target aims at, in tenths of a percent (42 is
+    /// 4.2 %), rounded half up; `None` without a market size. Integers, so that no float is
+    /// formatted (see docs/size.md).
+    pub fn market_share(&self) -> Option<(i64, i64)> {
+        let market = i128::from(self.market.filter(|&m| m > 0)?);
+        let tenths = |part: i64| {
+            let exact = (i128::from(part) * 2000 + market) / (2 * market);
+            i64::try_from(exact).unwrap_or(i64::MAX)
+        };
+        Some((tenths(self.attained.max(0)), tenths(self.amount)))
+    }
 }
 
 /// How far pace follows time children down the tree (guards against a damaged tree).
@@ -266,6 +282,7 @@ pub fn progress(board: &Board, target: &Target, today: Date) -> Progress {
         ),
         gap: allocation_gap(board, target),
         missing_cost,
+        market: target.market,
     }
 }
 

@@ -210,6 +210,11 @@ pub struct Target {
     /// Minor units of `currency`, or a count for `Measure::WonCount`. Never negative.
     pub amount: i64,
     pub currency: Currency,
+    /// The whole market's figure for the same scope and period, in the same unit, when the
+    /// manager knows it (SEED-NOTES §1, "market share"): attained ÷ market is the share won.
+    /// Always above 0 when set. Parts made by a split start without one: a market's size
+    /// does not divide the way a target does.
+    pub market: Option<i64>,
     /// How its children were made, when it was split.
     pub split: Option<SplitMethod>,
     /// Along which dimension its children were made, when it was split.
@@ -237,6 +242,7 @@ impl Target {
             scope,
             amount,
             currency,
+            market: None,
             split: None,
             split_by: None,
             revision: 0,
@@ -289,6 +295,8 @@ pub enum TargetError {
     ZeroWeights,
     /// The behind threshold is a percentage, 0–100.
     ThresholdOutOfRange(u8),
+    /// A market's size must be above 0 (a share of nothing means nothing).
+    MarketNotPositive,
 }
 
 impl fmt::Display for TargetError {
@@ -314,6 +322,7 @@ impl fmt::Display for TargetError {
             }
             TargetError::ZeroWeights => f.write_str("the weights cannot all be zero"),
             TargetError::ThresholdOutOfRange(p) => write!(f, "threshold {p} is over 100"),
+            TargetError::MarketNotPositive => f.write_str("a market's size must be above 0"),
         }
     }
 }

@@ -1,7 +1,7 @@
 //! The form that sets a new top-level target.
 
 use crate::app::clock;
-use crate::app::state::{command_error_text, use_app};
+use crate::app::state::use_app;
 use crate::domain::command::Command;
 use crate::domain::money::parse_amount;
 use crate::domain::sort::sort;
@@ -79,7 +79,7 @@ pub fn NewTargetForm() -> impl IntoView {
                 error.set(None);
                 amount.set(String::new());
             }
-            Err(e) => error.set(Some(command_error_text(state.lang.get_untracked(), &e))),
+            Err(e) => error.set(Some(state.lang.get_untracked().command_error(&e))),
         }
     };
     let scope_select = move |key: Key, signal: RwSignal<String>, options: Memo<Vec<String>>| {

@@ -76,6 +76,9 @@ pub fn TargetsView() -> impl IntoView {
 /// Where "behind" starts, as a share of pace.
 fn threshold_setting(state: AppState) -> AnyView {
     use crate::domain::command::Command;
+    // Written into the input only when the threshold itself changes: another tab's save of the
+    // board must not overwrite what is being typed.
+    let threshold = Memo::new(move |_| state.board.with(|b| b.settings.behind_threshold));
     view! {
         <label class="threshold">
             <span>{state.tr(Key::BehindThreshold)}</span>
@@ -83,16 +86,12 @@ fn threshold_setting(state: AppState) -> AnyView {
                 type="number"
                 min="0"
                 max="100"
-                prop:value=move || state.board.with(|b| b.settings.behind_threshold.to_string())
+                prop:value=move || threshold.get().to_string()
                 on:change:target=move |ev| {
                     let input = ev.target();
                     let saved = input.value().trim().parse::<u8>().is_ok_and(|p| state.dispatch(Command::SetBehindThreshold(p)).is_ok());
                     if !saved {
-                        // Refused: back to the threshold in force, and say why.
-                        input.set_value(&state.board.with_untracked(|b| b.settings.behind_threshold.to_string()));
-                        input.set_custom_validity(state.lang.get_untracked().text(Key::ErrProbability));
-                        input.report_validity();
-                        input.set_custom_validity("");
+                        refused(state, &input, &threshold.get_untracked().to_string(), Key::ErrThreshold);
                     }
                 }
             />
@@ -122,10 +121,10 @@ fn team_setting(state: AppState) -> AnyView {
 }
 
 /// A target's amount as the user would type it.
-pub fn form_amount(target: &Target) -> String {
+pub fn form_amount(target: &Target, value: i64) -> String {
     match target.measure {
-        Measure::WonCount => target.amount.to_string(),
-        _ => crate::domain::money::amount_input_text(target.amount, &target.currency),
+        Measure::WonCount => value.to_string(),
+        _ => crate::domain::money::amount_input_text(value, &target.currency),
     }
 }
 
@@ -135,4 +134,20 @@ pub fn parse_measure(target: &Target, text: &str) -> Option<i64> {
         Measure::WonCount => text.trim().parse().ok().filter(|n: &i64| *n >= 0),
         _ => crate::domain::money::parse_amount(text, &target.currency).ok(),
     }
+}
+
+/// A typed amount was refused: the input shows what the target really has again, and the
+/// reason is announced and shown beside the input.
+pub(super) fn refused(
+    state: AppState,
+    input: &web_sys::HtmlInputElement,
+    shown: &str,
+    reason: Key,
+) {
+    let text = state.lang.get_untracked().text(reason);
+    input.set_value(shown);
+    state.announcement.set(text.to_string());
+    input.set_custom_validity(text);
+    input.report_validity();
+    input.set_custom_validity("");
 }

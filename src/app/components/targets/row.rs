@@ -11,7 +11,7 @@ use crate::i18n::Key;
 use leptos::prelude::*;
 
 use super::split::SplitPanel;
-use super::{form_amount, format_measure, measure_key, parse_measure, status_key};
+use super::{form_amount, format_measure, measure_key, parse_measure, refused, status_key};
 
 /// A target and, unfolded, its children.
 #[component]
@@ -105,8 +105,31 @@ pub fn TargetRow(id: TargetId, depth: usize) -> impl IntoView {
             })
         })
     };
-    let amount_text = move || target.with(|t| t.as_ref().map(form_amount).unwrap_or_default());
+    let amount_text = move || {
+        target.with(|t| {
+            t.as_ref()
+                .map(|t| form_amount(t, t.amount))
+                .unwrap_or_default()
+        })
+    };
+    let market_text = move || {
+        target.with(|t| {
+            t.as_ref()
+                .and_then(|t| Some(form_amount(t, t.market?)))
+                .unwrap_or_default()
+        })
+    };
+    // "4.2 % · target 10.0 %", only when the market's size is known.
+    let share = move || {
+        figures
+            .with(|p| p.as_ref().and_then(|p| p.market_share()))
+            .map(|(won, aim)| {
+                let percent = |tenths: i64| format!("{}.{} %", tenths / 10, tenths % 10);
+                state.fill(Key::MarketShareFigure, &[&percent(won), &percent(aim)])
+            })
+    };
     let edit_id = id.clone();
+    let market_id = id.clone();
     let delete_id = id.clone();
     let dom_id = id.0.clone();
     let split_id = id.clone();
@@ -141,6 +164,7 @@ pub fn TargetRow(id: TargetId, depth: usize) -> impl IntoView {
                     <div><dt>{state.tr(Key::Forecast)}</dt><dd data-testid="target-forecast">{amount(|p| p.forecast)}</dd></div>
                     <div><dt>{state.tr(Key::Pace)}</dt><dd data-testid="target-pace">{amount(|p| p.pace)}</dd></div>
                 </dl>
+                {move || share().map(|s| view! { <p class="target-share" data-testid="target-share">{s}</p> }.into_any()).into_any()}
                 {move || gap().map(|g| view! { <p class="target-gap" data-testid="target-gap">{g}</p> }.into_any()).into_any()}
                 {move || missing_cost().map(|n| view! { <p class="target-note" data-testid="target-missing-cost">{n}</p> }.into_any()).into_any()}
                 <div class="target-actions">
@@ -154,12 +178,29 @@ pub fn TargetRow(id: TargetId, depth: usize) -> impl IntoView {
                             let parsed = state.board.with_untracked(|b| b.target(&edit_id).and_then(|t| parse_measure(t, &input.value())));
                             let saved = parsed.is_some_and(|amount| state.dispatch(Command::EditTarget { id: edit_id.clone(), amount }).is_ok());
                             if !saved {
-                                // Refused: show the amount the target really has, and say why.
-                                input.set_value(&amount_text());
-                                state.announcement.set(state.lang.get_untracked().text(Key::ErrBadAmount).to_string());
-                                input.set_custom_validity(state.lang.get_untracked().text(Key::ErrBadAmount));
-                                input.report_validity();
-                                input.set_custom_validity("");
+                                refused(state, &input, &amount_text(), Key::ErrBadAmount);
+                            }
+                        }
+                    />
+                    <input
+                        type="text"
+                        inputmode="decimal"
+                        class="target-market"
+                        aria-label=state.tr(Key::MarketSize)
+                        placeholder=state.tr(Key::MarketSize)
+                        prop:value=market_text
+                        on:change:target=move |ev| {
+                            let input = ev.target();
+                            let text = input.value();
+                            // Empty clears it; anything else must read as an amount above 0.
+                            let market = if text.trim().is_empty() {
+                                Some(None)
+                            } else {
+                                state.board.with_untracked(|b| b.target(&market_id).and_then(|t| parse_measure(t, &text))).map(Some)
+                            };
+                            let saved = market.is_some_and(|market| state.dispatch(Command::SetTargetMarket { id: market_id.clone(), market }).is_ok());
+                            if !saved {
+                                refused(state, &input, &market_text(), Key::ErrMarket);
                             }
                         }
                     />

@@ -3,7 +3,6 @@
 
 use crate::app::clock;
 use crate::app::components::shown::shown;
-use crate::app::state::command_error_text;
 use crate::app::state::use_app;
 use crate::domain::command::Command;
 use crate::domain::targets::{propose_split, SplitBy, SplitMethod, TargetId};
@@ -77,7 +76,7 @@ pub fn SplitPanel(id: TargetId, done: Callback<()>) -> impl IntoView {
         };
         match state.dispatch(cmd) {
             Ok(_) => done.run(()),
-            Err(e) => error.set(Some(command_error_text(state.lang.get_untracked(), &e))),
+            Err(e) => error.set(Some(state.lang.get_untracked().command_error(&e))),
         }
     };
     view! {
