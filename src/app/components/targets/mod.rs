@@ -77,8 +77,13 @@ pub fn TargetsView() -> impl IntoView {
 fn threshold_setting(state: AppState) -> AnyView {
     use crate::domain::command::Command;
     // Written into the input only when the threshold itself changes: another tab's save of the
-    // board must not overwrite what is being typed.
-    let threshold = Memo::new(move |_| state.board.with(|b| b.settings.behind_threshold));
+    // board must not overwrite what is being typed. A `usize`, not the setting's `u8`: a memo
+    // of a type no other memo has brings its own copy of the memo code (+268 B).
+    let threshold = Memo::new(move |_| {
+        state
+            .board
+            .with(|b| usize::from(b.settings.behind_threshold))
+    });
     view! {
         <label class="threshold">
             <span>{state.tr(Key::BehindThreshold)}</span>
