@@ -1,5 +1,6 @@
 //! The browser side: state, storage and components.
 
+pub mod address;
 pub mod clock;
 pub mod components;
 pub mod download;
@@ -38,6 +39,7 @@ pub fn App() -> impl IntoView {
     remember_lang(state, can_save);
     shortcuts::install(state);
     sync::install(state);
+    address::install(state);
     clock::follow_day(state.today);
     follow_today(state);
     let drag_view = drag::DragView::new();

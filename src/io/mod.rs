@@ -17,3 +17,4 @@ pub mod staged;
 mod step_read;
 pub mod store;
 pub mod validate;
+pub mod view_link;
