@@ -260,6 +260,41 @@ fn stages_can_be_added_renamed_reordered_and_given_a_probability() {
 }
 
 #[test]
+fn two_stages_cannot_share_a_name() {
+    // Two "Qualified" columns, and two "Move to Qualified" in every card's menu, could not be
+    // told apart.
+    let mut board = empty_board();
+    let before = board.clone();
+    let rename = |name: &str| Command::RenameStage {
+        id: PresetStage::Demo.id(),
+        name: name.into(),
+    };
+    for taken in ["Qualified", " qualified ", "QUALIFIED"] {
+        assert_eq!(
+            board.apply(rename(taken), NOW),
+            Err(DomainError::DuplicateStageName)
+        );
+    }
+    let add_stage = |id: &str, name: &str| Command::AddStage {
+        id: StageId(id.into()),
+        name: name.into(),
+        probability: 50,
+    };
+    assert_eq!(
+        board.apply(add_stage("s1", "won"), NOW),
+        Err(DomainError::DuplicateStageName)
+    );
+    assert_eq!(board, before);
+    // A stage may keep its own name in another case, and new names are fine.
+    board.apply(rename("DEMO"), NOW).unwrap();
+    board.apply(add_stage("s1", "Pilot"), NOW).unwrap();
+    assert_eq!(
+        board.apply(add_stage("s2", "pilot"), NOW),
+        Err(DomainError::DuplicateStageName)
+    );
+}
+
+#[test]
 fn a_stage_with_deals_is_removed_only_with_a_destination() {
     let mut board = empty_board();
     add(&mut board, "a", PresetStage::Demo, "Acme", 1);

@@ -43,6 +43,9 @@ fn typed_amounts_parse_exactly_or_are_refused() {
     assert_eq!(parse_amount(" 12 500 ", &usd()), Ok(1_250_000));
     assert_eq!(parse_amount("$7.5", &usd()), Ok(750));
     assert_eq!(parse_amount(".25", &usd()), Ok(25));
+    assert_eq!(parse_amount("1,234,567", &usd()), Ok(123_456_700));
+    // Full-width digits and marks, as a Chinese input method types them.
+    assert_eq!(parse_amount("１２，５００．５", &usd()), Ok(1_250_050));
     assert_eq!(
         parse_amount("1500", &Currency::parse("JPY").unwrap()),
         Ok(1500)
@@ -55,6 +58,14 @@ fn typed_amounts_parse_exactly_or_are_refused() {
         "1.2.3",
         "12e3",
         "99999999999999999999",
+        // A comma that does not group thousands is a decimal comma: refused, not read as 125.
+        "12,5",
+        "12,50",
+        "1,2345",
+        ",500",
+        "1234,567",
+        "1,000.5,0",
+        "－5",
     ] {
         assert!(parse_amount(bad, &usd()).is_err(), "{bad:?} was accepted");
     }

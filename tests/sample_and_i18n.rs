@@ -230,6 +230,7 @@ fn every_refused_command_reads_whole_in_both_languages() {
         DomainError::EmptyTitle,
         DomainError::NegativeValue,
         DomainError::EmptyStageName,
+        DomainError::DuplicateStageName,
         DomainError::ProbabilityOutOfRange(120),
         DomainError::ZeroThreshold,
         DomainError::StageNotEmpty(3),

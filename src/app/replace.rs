@@ -31,6 +31,7 @@ impl AppState {
         if let Some(old) = old {
             self.history.update(|h| h.record_replace(old));
         }
+        self.dismiss_toast();
         self.progress_moved();
         let state = *self;
         request_animation_frame(move || {

@@ -68,9 +68,11 @@ impl AppState {
         }
     }
 
-    /// Shows the toast after changes that are easy to make by mistake.
+    /// Shows the toast after changes that are easy to make by mistake. Any other change takes
+    /// the toast down: its Undo undoes the last step, which would no longer be the one it names.
     pub(crate) fn offer_undo(&self, outcome: &Outcome) {
         if !matches!(outcome, Outcome::DealMoved { .. } | Outcome::DealDeleted(_)) {
+            self.dismiss_toast();
             return;
         }
         let text = self.announcement.get_untracked();
@@ -91,5 +93,12 @@ impl AppState {
             },
             TOAST_TIME,
         );
+    }
+
+    /// Takes the toast down, if one is shown.
+    pub(crate) fn dismiss_toast(&self) {
+        if self.toast.with_untracked(Option::is_some) {
+            self.toast.set(None);
+        }
     }
 }

@@ -98,13 +98,23 @@ impl fmt::Display for MoneyError {
 /// Parses what a user typed ("12,500.50", "12 500") into minor units of `currency`.
 pub fn parse_amount(text: &str, currency: &Currency) -> Result<i64, MoneyError> {
     let bad = || MoneyError::BadAmount(text.to_string());
-    let cleaned: String = text
-        .trim()
+    // Full-width digits and marks, as a Chinese input method types them, read as ASCII.
+    let ascii: String = text.trim().chars().map(half_width).collect();
+    let cleaned: String = ascii
         .trim_start_matches(currency.symbol())
         .chars()
-        .filter(|c| !matches!(c, ',' | ' ' | '_' | '\u{a0}'))
+        .filter(|c| !matches!(c, ' ' | '_' | '\u{a0}'))
         .collect();
     let (whole, frac) = cleaned.split_once('.').unwrap_or((&cleaned, ""));
+    // A comma only between groups of three digits ("12,500"): "12,5", a decimal comma, would
+    // otherwise read as 125, ten times what was meant.
+    let mut groups = whole.split(',');
+    let first = groups.next().unwrap_or_default();
+    if whole.contains(',') && (!(1..=3).contains(&first.len()) || groups.any(|g| g.len() != 3)) {
+        return Err(bad());
+    }
+    let whole = whole.replace(',', "");
+    let whole = whole.as_str();
     let digits = currency.minor_digits() as usize;
     let digits_only = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
     if whole.is_empty() && frac.is_empty() || !digits_only(whole) || !digits_only(frac) {
@@ -128,6 +138,14 @@ pub fn parse_amount(text: &str, currency: &Currency) -> Result<i64, MoneyError> 
         .checked_mul(currency.minor_per_major())
         .and_then(|w| w.checked_add(frac_scaled))
         .ok_or_else(bad)
+}
+
+/// A full-width digit, comma, full stop or minus sign as its ASCII twin; anything else as is.
+fn half_width(c: char) -> char {
+    match c {
+        '０'..='９' | '，' | '．' | '－' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
+        _ => c,
+    }
 }
 
 /// Formats minor units with symbol and thousands separators: `$12,500` or `$12,500.50`.

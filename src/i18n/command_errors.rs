@@ -12,6 +12,7 @@ impl Lang {
             DomainError::EmptyTitle => Key::ErrEmptyTitle,
             DomainError::NegativeValue => Key::ErrNegativeValue,
             DomainError::EmptyStageName => Key::ErrEmptyStageName,
+            DomainError::DuplicateStageName => Key::ErrDuplicateStageName,
             DomainError::ProbabilityOutOfRange(_) => Key::ErrProbability,
             DomainError::ZeroThreshold => Key::ErrZeroThreshold,
             DomainError::StageNotEmpty(n) => {

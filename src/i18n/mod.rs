@@ -358,6 +358,8 @@ pub enum Key {
     ErrTargetWeights,
     ErrTargetZeroWeights,
     ErrThreshold,
+    ErrDuplicateStageName,
+    FiltersLifted,
     ErrMoveIntoRemovedStage,
     ErrMarket,
     BehindThreshold,

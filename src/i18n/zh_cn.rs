@@ -251,6 +251,8 @@ pub fn text(key: Key) -> &'static str {
         Key::ErrTargetZeroWeights => "权重：至少一个须大于零。",
         Key::ErrMarket => "市场规模：请输入大于 0 的数值，或留空。",
         Key::ErrMoveIntoRemovedStage => "商机不能移入正在删除的阶段，请选择其他阶段。",
+        Key::FiltersLifted => "已清除筛选，以显示新商机。",
+        Key::ErrDuplicateStageName => "已有同名阶段，请换一个名称。",
         Key::ErrThreshold => "落后阈值：请输入 0 到 100 之间的百分比。",
         Key::BehindThreshold => "低于进度线的百分比视为落后",
         Key::NoTargets => "还没有目标。先为一年、一季、一月或一周设定目标，再按时间、销售代表、产品、区域或客户分解。",

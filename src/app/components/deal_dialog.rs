@@ -7,6 +7,7 @@ use crate::app::state::{display_stage_name, focus_deal, use_app, AppState};
 use crate::domain::board::{DealFields, DealId, StageId};
 use crate::domain::command::Command;
 use crate::domain::date::{iso_date, parse_iso_date};
+use crate::domain::filter::DealFilter;
 use crate::domain::money::{amount_input_text, parse_amount, Currency, COMMON_CURRENCIES};
 use crate::i18n::Key;
 use leptos::prelude::*;
@@ -36,9 +37,18 @@ pub fn DealDialog(target: DealTarget) -> impl IntoView {
             DealTarget::New(s) => s.clone(),
             DealTarget::Existing(_) => StageId(String::new()),
         };
+        // A new deal starts in the rep, product and region the board is filtered to: made
+        // from "Alice Chen"'s view, it is hers.
+        let narrowed = state.filter.with_untracked(|f| {
+            [&f.owner, &f.product, &f.region].map(|v| v.clone().unwrap_or_default())
+        });
+        let [owner, product, region] = narrowed;
         (
             DealFields {
                 currency: default_currency,
+                owner,
+                product,
+                region,
                 ..DealFields::default()
             },
             stage,
@@ -68,7 +78,18 @@ pub fn DealDialog(target: DealTarget) -> impl IntoView {
     let first_field = NodeRef::<leptos::html::Input>::new();
     Effect::new(move |_| {
         if let Some(input) = first_field.get() {
-            let _ = input.focus();
+            if !confirming.get_untracked() {
+                let _ = input.focus();
+            }
+        }
+    });
+    // The question "Delete …?" sits under the whole form: asked (from the card's menu or the
+    // Delete button), its Confirm takes focus, which also scrolls it into view on a small
+    // screen, so that the user sees a question and not an edit form.
+    let confirm_button = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |_| {
+        if let Some(button) = confirm_button.get() {
+            let _ = button.focus();
         }
     });
 
@@ -140,9 +161,10 @@ pub fn DealDialog(target: DealTarget) -> impl IntoView {
                 Ok(fields) => fields,
                 Err(key) => return error.set(Some(state.t(key).to_string())),
             };
+            let new_id = DealId(clock::new_id("d"));
             let cmd = match &target {
                 DealTarget::New(_) => Command::AddDeal {
-                    id: DealId(clock::new_id("d")),
+                    id: new_id.clone(),
                     stage: StageId(stage.get_untracked()),
                     fields,
                 },
@@ -152,7 +174,12 @@ pub fn DealDialog(target: DealTarget) -> impl IntoView {
                 },
             };
             match state.dispatch(cmd) {
-                Ok(_) => close(),
+                Ok(_) => {
+                    if is_new {
+                        show_new_deal(state, &new_id);
+                    }
+                    close()
+                }
                 Err(err) => error.set(Some(state.lang.get_untracked().command_error(&err))),
             }
         }
@@ -263,7 +290,7 @@ pub fn DealDialog(target: DealTarget) -> impl IntoView {
                         <p id="confirm-delete-text">{move || state.fill(Key::DeleteConfirm, &[&title.get()])}</p>
                         <div class="dialog-actions">
                             <button type="button" on:click=move |_| confirming.set(false)>{state.tr(Key::Cancel)}</button>
-                            <button type="button" class="danger" on:click={let d = delete_click.clone(); move |_| d()}>
+                            <button type="button" class="danger" node_ref=confirm_button on:click={let d = delete_click.clone(); move |_| d()}>
                                 {state.tr(Key::Confirm)}
                             </button>
                         </div>
@@ -325,4 +352,24 @@ pub fn text_field(
         </label>
     }
     .into_any()
+}
+
+/// A deal just added that the search or a filter hides (another rep's, not off track) would
+/// seem lost: the filters are lifted so that it shows, and the page says so.
+fn show_new_deal(state: AppState, id: &DealId) {
+    let hidden = state.board.with_untracked(|b| {
+        b.deal(id)
+            .is_some_and(|d| !state.filter.with_untracked(|f| f.matches(d, &b.stages)))
+    });
+    if hidden {
+        state.filter.update(|f| {
+            *f = DealFilter {
+                today: f.today,
+                ..DealFilter::default()
+            }
+        });
+        state
+            .announcement
+            .set(state.t(Key::FiltersLifted).to_string());
+    }
 }

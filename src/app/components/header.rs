@@ -94,6 +94,8 @@ pub fn BoardHeader() -> impl IntoView {
                     on:change:target=move |ev| {
                         let tag = ev.target().value();
                         state.lang.set(Lang::from_tag(&tag));
+                        // The toast's text is in the language it was shown in.
+                        state.dismiss_toast();
                     }
                 >
                     {Lang::ALL.iter().map(|&l| view! {

@@ -4,9 +4,10 @@
 use crate::app::clock;
 use crate::app::components::rows::{keyed_rows, Row, RowKey};
 use crate::app::components::shown::shown;
-use crate::app::state::{display_stage_name, use_app};
+use crate::app::state::{display_stage_name, use_app, AppState};
 use crate::domain::board::{Stage, StageId};
-use crate::domain::command::Command;
+use crate::domain::command::{Command, DomainError};
+use crate::domain::lowercase::lowercase;
 use crate::domain::money::{Currency, COMMON_CURRENCIES};
 use crate::i18n::Key;
 use leptos::prelude::*;
@@ -27,7 +28,18 @@ pub fn StageEditor() -> impl IntoView {
     };
     let stages = Memo::new(move |_| state.board.with(|b| b.stages.clone()));
     let add = move |_| {
-        let name = state.t(Key::StageNewName).to_string();
+        // "New stage", then "New stage 2", …: names must differ.
+        let base = state.t(Key::StageNewName).to_string();
+        let name = (1..)
+            .map(|n| {
+                if n == 1 {
+                    base.clone()
+                } else {
+                    format!("{base} {n}")
+                }
+            })
+            .find(|name| name_taken(state, name, None).is_none())
+            .unwrap_or(base);
         run(Command::AddStage {
             id: StageId(clock::new_id("s")),
             name,
@@ -48,7 +60,7 @@ pub fn StageEditor() -> impl IntoView {
                 <ol class="stage-rows">
                     {keyed_rows(move || stages.get().into_iter().enumerate().map(|(index, stage)| {
                         let key = RowKey::hashed(index.to_string(), &(&stage.id, &stage.name, stage.probability, stage.preset, stage.idle_days, stage.limit, &stage.checklist));
-                        Row::new(key, move || view! { <StageRow index stage run/> }.into_any())
+                        Row::new(key, move || view! { <StageRow index stage run error/> }.into_any())
                     }).collect())}
                 </ol>
                 <button type="button" on:click=add>{state.tr(Key::StageAdd)}</button>
@@ -82,6 +94,7 @@ fn StageRow(
     index: usize,
     stage: Stage,
     run: impl Fn(Command) + Copy + Send + Sync + 'static,
+    error: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let state = use_app();
     let id = stage.id.clone();
@@ -144,7 +157,18 @@ fn StageRow(
                 type="text"
                 aria-label=state.tr(Key::StageName)
                 value=name
-                on:change:target=move |ev| run(Command::RenameStage { id: rename_id.clone(), name: ev.target().value() })
+                on:change:target=move |ev| {
+                    let input = ev.target();
+                    match name_taken(state, &input.value(), Some(&rename_id)) {
+                        // Taken as shown in this language (a preset stage's name is translated).
+                        Some(refusal) => error.set(Some(refusal)),
+                        None => run(Command::RenameStage { id: rename_id.clone(), name: input.value() }),
+                    }
+                    // Refused: the name the stage keeps.
+                    if error.with_untracked(Option::is_some) {
+                        input.set_value(&display_name(state, &rename_id));
+                    }
+                }
             />
             <input
                 type="number"
@@ -219,4 +243,26 @@ fn alerts_command(
         idle_days,
         limit,
     }
+}
+
+/// The refusal's text when a stage other than `except` is shown with this name, ignoring case.
+fn name_taken(state: AppState, name: &str, except: Option<&StageId>) -> Option<String> {
+    let lang = state.lang.get_untracked();
+    let key = lowercase(name.trim());
+    let taken = state.board.with_untracked(|b| {
+        b.stages
+            .iter()
+            .any(|s| Some(&s.id) != except && lowercase(&display_stage_name(s, lang)) == key)
+    });
+    taken.then(|| lang.command_error(&DomainError::DuplicateStageName))
+}
+
+/// A stage's name as the editor shows it.
+fn display_name(state: AppState, id: &StageId) -> String {
+    let lang = state.lang.get_untracked();
+    state.board.with_untracked(|b| {
+        b.stage(id)
+            .map(|s| display_stage_name(s, lang))
+            .unwrap_or_default()
+    })
 }

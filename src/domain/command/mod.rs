@@ -142,6 +142,9 @@ pub enum DomainError {
     DuplicateId(String),
     EmptyTitle,
     EmptyStageName,
+    /// Another stage already has this name (ignoring case): two columns and two "Move to"
+    /// entries could not be told apart.
+    DuplicateStageName,
     NegativeValue,
     ProbabilityOutOfRange(u8),
     /// An alert threshold of 0 (off is `None`).
@@ -163,6 +166,7 @@ impl fmt::Display for DomainError {
             DomainError::DuplicateId(id) => write!(f, "id {id} is already used"),
             DomainError::EmptyTitle => f.write_str("a deal needs a title"),
             DomainError::EmptyStageName => f.write_str("a stage needs a name"),
+            DomainError::DuplicateStageName => f.write_str("another stage has that name"),
             DomainError::NegativeValue => f.write_str("a deal's value cannot be negative"),
             DomainError::ProbabilityOutOfRange(p) => write!(f, "probability {p} is over 100"),
             DomainError::ZeroThreshold => f.write_str("an alert threshold must be at least 1"),
@@ -212,7 +216,7 @@ impl Board {
                 if self.stage(&id).is_some() {
                     return Err(DomainError::DuplicateId(id.0));
                 }
-                let name = stage_name(&name)?;
+                let name = self.unique_stage_name(stage_name(&name)?, None)?;
                 let probability = checked_probability(probability)?;
                 let kind = StageKind::Open;
                 self.stages.push(Stage {
@@ -228,7 +232,7 @@ impl Board {
                 Ok(Outcome::StagesChanged)
             }
             Command::RenameStage { id, name } => {
-                let name = stage_name(&name)?;
+                let name = self.unique_stage_name(stage_name(&name)?, Some(&id))?;
                 let stage = self.stage_mut(&id)?;
                 stage.name = name;
                 stage.preset = None;

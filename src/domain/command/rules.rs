@@ -4,6 +4,7 @@
 use crate::domain::board::{
     Board, Deal, DealFields, DealId, DealStatus, Stage, StageId, StageKind, StageVisit, Timestamp,
 };
+use crate::domain::lowercase::lowercase;
 use crate::domain::ordering::{place_at, position_of};
 
 use super::{DomainError, Outcome};
@@ -160,6 +161,26 @@ pub(super) fn stage_name(name: &str) -> Result<String, DomainError> {
         Err(DomainError::EmptyStageName)
     } else {
         Ok(name.to_string())
+    }
+}
+
+impl Board {
+    /// `name`, unless a stage other than `except` already has it (ignoring case).
+    pub(super) fn unique_stage_name(
+        &self,
+        name: String,
+        except: Option<&StageId>,
+    ) -> Result<String, DomainError> {
+        let key = lowercase(&name);
+        let taken = self
+            .stages
+            .iter()
+            .any(|s| Some(&s.id) != except && lowercase(s.name.trim()) == key);
+        if taken {
+            Err(DomainError::DuplicateStageName)
+        } else {
+            Ok(name)
+        }
     }
 }
 
