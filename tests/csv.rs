@@ -239,6 +239,7 @@ fn export_writes_every_column_in_plain_form() {
         next_step: None,
         checked: Vec::new(),
         activities: Vec::new(),
+        loss_reason: None,
     };
     board
         .apply(

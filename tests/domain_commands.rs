@@ -4,7 +4,7 @@
 mod common;
 
 use common::{add, empty_board, fields, titles, NOW};
-use dealboard::domain::board::{DealId, DealStatus, PresetStage, StageId};
+use dealboard::domain::board::{Board, DealId, DealStatus, PresetStage, StageId};
 use dealboard::domain::command::{Command, DomainError, Outcome};
 
 fn mv(id: &str, to: PresetStage, index: usize) -> Command {
@@ -161,6 +161,38 @@ fn won_and_lost_stages_set_the_status_won_date_and_loss_reason() {
         (deal.status, deal.loss_reason.clone()),
         (DealStatus::Open, None)
     );
+}
+
+#[test]
+fn a_lost_deals_reason_is_corrected_by_an_edit_and_no_other_deal_gets_one() {
+    let mut board = empty_board();
+    add(&mut board, "a", PresetStage::Lead, "Acme", 1);
+    add(&mut board, "b", PresetStage::Lead, "Beta", 1);
+    let lose = Command::MoveDeal {
+        id: DealId("a".into()),
+        to: PresetStage::Lost.id(),
+        index: 0,
+        loss_reason: Some("price".into()),
+    };
+    board.apply(lose, NOW).unwrap();
+    let reason_after = |board: &mut Board, id: &str, reason: &str| {
+        let mut f = board.deal(&DealId(id.into())).unwrap().fields();
+        f.loss_reason = Some(reason.into());
+        let cmd = Command::EditDeal {
+            id: DealId(id.into()),
+            fields: f,
+        };
+        board.apply(cmd, NOW + 1).unwrap();
+        board.deal(&DealId(id.into())).unwrap().loss_reason.clone()
+    };
+    let a = board.deal(&DealId("a".into())).unwrap();
+    assert_eq!(a.fields().loss_reason.as_deref(), Some("price"));
+    assert_eq!(
+        reason_after(&mut board, "a", " went with a competitor "),
+        Some("went with a competitor".into())
+    );
+    assert_eq!(reason_after(&mut board, "a", "  "), None);
+    assert_eq!(reason_after(&mut board, "b", "price"), None, "b is open");
 }
 
 #[test]

@@ -3,6 +3,7 @@
 pub mod address;
 pub mod clock;
 pub mod components;
+pub mod dialog_focus;
 pub mod download;
 pub mod drag;
 pub mod files;
@@ -40,6 +41,7 @@ pub fn App() -> impl IntoView {
     shortcuts::install(state);
     sync::install(state);
     address::install(state);
+    dialog_focus::install(state);
     clock::follow_day(state.today);
     follow_today(state);
     let drag_view = drag::DragView::new();

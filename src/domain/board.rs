@@ -159,6 +159,9 @@ pub struct DealFields {
     pub checked: Vec<String>,
     /// The steps done, oldest first: the dialog adds to it and can take a mistake out.
     pub activities: Vec<Activity>,
+    /// Why a lost deal was lost, as asked when it moved to a lost stage; corrected in the
+    /// dialog. Kept only while the deal is lost (`Deal::set_fields`).
+    pub loss_reason: Option<String>,
 }
 
 /// A deal on the board. Its typed fields sit at the top level (not flattened) so that an

@@ -79,6 +79,7 @@ impl Deal {
             next_step: self.next_step.clone(),
             checked: self.checked.clone(),
             activities: self.activities.clone(),
+            loss_reason: self.loss_reason.clone(),
         }
     }
 
@@ -98,6 +99,14 @@ impl Deal {
         self.next_step = f.next_step;
         self.checked = f.checked;
         self.activities = f.activities;
+        // An open or won deal has no loss reason, whatever the edit carried; an empty one is
+        // none.
+        if self.status == DealStatus::Lost {
+            self.loss_reason = f
+                .loss_reason
+                .map(|r| r.trim().to_string())
+                .filter(|r| !r.is_empty());
+        }
     }
 
     /// The day of the last step done, if any.

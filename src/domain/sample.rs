@@ -257,6 +257,7 @@ pub fn sample_board(default_names: impl Fn(PresetStage) -> String, now: Timestam
             next_step: None,
             checked: Vec::new(),
             activities: Vec::new(),
+            loss_reason: None,
         };
         let created = now - (30 - i as i64) * 86_400_000;
         let id = DealId(format!("sample-{:02}", i + 1));

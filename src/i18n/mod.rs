@@ -358,6 +358,7 @@ pub enum Key {
     ErrTargetWeights,
     ErrTargetZeroWeights,
     ErrThreshold,
+    LostBecause,
     ErrDuplicateStageName,
     FiltersLifted,
     ErrMoveIntoRemovedStage,

@@ -253,6 +253,7 @@ pub fn text(key: Key) -> &'static str {
         Key::ErrMoveIntoRemovedStage => "商机不能移入正在删除的阶段，请选择其他阶段。",
         Key::FiltersLifted => "已清除筛选，以显示新商机。",
         Key::ErrDuplicateStageName => "已有同名阶段，请换一个名称。",
+        Key::LostBecause => "丢单：{0}",
         Key::ErrThreshold => "落后阈值：请输入 0 到 100 之间的百分比。",
         Key::BehindThreshold => "低于进度线的百分比视为落后",
         Key::NoTargets => "还没有目标。先为一年、一季、一月或一周设定目标，再按时间、销售代表、产品、区域或客户分解。",

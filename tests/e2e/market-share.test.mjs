@@ -78,7 +78,6 @@ test('Market share: typed market size, the shares shown, refusals, undo, storage
 
   // A reload keeps it.
   await page.reload();
-  await openTargets(page);
   await shareText(page, name).filter({ hasText: expected }).waitFor();
 
   // A changed size is one undoable step.

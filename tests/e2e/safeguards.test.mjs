@@ -125,3 +125,44 @@ test('Safeguards: two stages cannot share a name; new stages are numbered', asyn
   assert.equal(new Set(shown).size, shown.length);
   assertNoErrors(app, assert);
 });
+
+test('Safeguards: every dialog takes focus, keeps Tab inside, and gives focus back when closed', async (t) => {
+  const app = await openAppFor(t);
+  const { page } = app;
+  const header = page.locator('header.board-header');
+  const inDialog = () => page.evaluate(() => Boolean(document.activeElement?.closest('.dialog')));
+  const focusedName = () => page.evaluate(() => document.activeElement?.textContent?.trim());
+  for (const opener of ['Stages', 'Clear board', 'New deal', 'Next steps']) {
+    await header.getByRole('button', { name: opener, exact: true }).click();
+    await page.locator('.dialog').waitFor({ state: 'visible' });
+    await page.waitForFunction(() => Boolean(document.activeElement?.closest('.dialog')));
+    for (let i = 0; i < 40; i += 1) {
+      await page.keyboard.press(i % 8 === 7 ? 'Shift+Tab' : 'Tab');
+      assert.ok(await inDialog(), `${opener}: Tab ${i} left the dialog for ${await focusedName()}`);
+    }
+    await page.keyboard.press('Escape');
+    await page.locator('.dialog').waitFor({ state: 'detached' });
+    await page.waitForFunction((name) => document.activeElement?.textContent?.trim() === name, opener);
+  }
+  assertNoErrors(app, assert);
+});
+
+test('Safeguards: a lost deal shows why, and the reason can be corrected', async (t) => {
+  const app = await openAppFor(t);
+  const { page } = app;
+  const title = await firstTitleIn(page, 'Lead');
+  await moveByMenu(page, title, 'Lost', { lossReason: 'price' });
+  const status = card(page, title).locator('.deal-status');
+  await status.filter({ hasText: /^Lost: price$/ }).waitFor();
+  await card(page, title).locator('h3').click();
+  const reason = dealField(page, 'Loss reason (optional)');
+  assert.equal(await reason.inputValue(), 'price');
+  await reason.fill('went with a competitor');
+  await dealDialog(page).getByRole('button', { name: 'Save', exact: true }).click();
+  await status.filter({ hasText: /^Lost: went with a competitor$/ }).waitFor();
+  // An open deal's dialog has no such field.
+  await card(page, await firstTitleIn(page, 'Lead')).locator('h3').click();
+  await dealDialog(page).waitFor({ state: 'visible' });
+  assert.equal(await dealField(page, 'Loss reason (optional)').count(), 0);
+  assertNoErrors(app, assert);
+});

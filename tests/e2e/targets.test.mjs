@@ -785,9 +785,9 @@ test('targets survive a reload, and Undo takes back a split (Redo makes it again
   const before = await targetTree(page);
   assert.equal((await targetFigures(page, year)).gap, '$50,000 over-allocated');
 
-  await app.reload();
-  assert.equal(await targetsView(page).count(), 0, 'the app opens on the board');
-  await openTargets(page);
+  // The address keeps the page (`#page=targets`): the reload opens on the targets again.
+  await page.reload();
+  await targetsView(page).waitFor({ state: 'visible' });
   assert.deepEqual(await targetTree(page), before, 'the same tree after a reload');
   assert.equal((await targetFigures(page, year)).gap, '$50,000 over-allocated');
 

@@ -63,8 +63,9 @@ test('a rep on the team list with no deal is an owner, gets a split part and a s
   await waitForStoredBoard(page, (b) => (b.settings.team ?? []).length === 1);
   await undoButton(page).click();
   await waitForStoredBoard(page, (b) => (b.settings.team ?? []).length === 2);
-  await app.reload();
-  await openTargets(page);
+  // The address keeps the Targets page over the reload.
+  await page.reload();
+  await page.getByTestId('team-list').waitFor({ state: 'visible' });
   assert.equal(await page.getByTestId('team-list').inputValue(), 'Erin Novak\nalice chen');
   assertNoErrors(app, assert);
 });

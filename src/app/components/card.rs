@@ -81,6 +81,13 @@ pub fn DealCard(card: CardRef) -> impl IntoView {
     let (press_id, press_title) = (deal.id.clone(), deal.title.clone());
     let close_date = deal.close_date.map(iso_date);
     let status = deal.status;
+    let loss_reason = deal.loss_reason.clone().unwrap_or_default();
+    // "Won", "Lost", or "Lost: went with a competitor".
+    let status_text = move || match status {
+        DealStatus::Won => state.t(Key::StatusWon).to_string(),
+        _ if loss_reason.is_empty() => state.t(Key::StatusLost).to_string(),
+        _ => state.fill(Key::LostBecause, &[&loss_reason]),
+    };
     view! {
         <article
             class="deal-card"
@@ -116,7 +123,7 @@ pub fn DealCard(card: CardRef) -> impl IntoView {
             {alerts.overdue_days.map(|d| alert_line(state, "overdue", Key::AlertOverdue, d))}
             {alerts.step_overdue_days.map(|d| alert_line(state, "step", Key::AlertStepOverdue, d))}
             {(status != DealStatus::Open).then(|| view! {
-                <p class="deal-status">{move || state.t(if status == DealStatus::Won { Key::StatusWon } else { Key::StatusLost })}</p>
+                <p class="deal-status">{status_text.clone()}</p>
             }.into_any())}
         </article>
     }

@@ -4,7 +4,7 @@ use crate::app::clock;
 use crate::app::components::deal_steps::StepFields;
 use crate::app::components::shown::shown;
 use crate::app::state::{display_stage_name, focus_deal, use_app, AppState};
-use crate::domain::board::{DealFields, DealId, StageId};
+use crate::domain::board::{DealFields, DealId, DealStatus, StageId};
 use crate::domain::command::Command;
 use crate::domain::date::{iso_date, parse_iso_date};
 use crate::domain::filter::DealFilter;
@@ -55,6 +55,15 @@ pub fn DealDialog(target: DealTarget) -> impl IntoView {
         )
     });
     let is_new = matches!(target, DealTarget::New(_));
+    // A lost deal shows why, and the reason can be corrected (it was asked in a hurry, on the
+    // move to the lost stage).
+    let is_lost = match &target {
+        DealTarget::Existing(id) => state
+            .board
+            .with_untracked(|b| b.deal(id).is_some_and(|d| d.status == DealStatus::Lost)),
+        DealTarget::New(_) => false,
+    };
+    let loss_reason = RwSignal::new(start.loss_reason.clone().unwrap_or_default());
     let title = RwSignal::new(start.title.clone());
     let customer = RwSignal::new(start.customer.clone());
     let contact = RwSignal::new(start.contact.clone());
@@ -151,6 +160,7 @@ pub fn DealDialog(target: DealTarget) -> impl IntoView {
             next_step,
             checked: checked.get_untracked(),
             activities: steps.activities(),
+            loss_reason: Some(loss_reason.get_untracked()),
         })
     };
     let save = {
@@ -276,6 +286,7 @@ pub fn DealDialog(target: DealTarget) -> impl IntoView {
                         <span>{state.tr(Key::FieldNotes)}</span>
                         <textarea rows="3" prop:value=move || notes.get() on:input:target=move |ev| notes.set(ev.target().value())></textarea>
                     </label>
+                    {is_lost.then(|| text_field(Key::LossReasonLabel, loss_reason, "text"))}
                     {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> }.into_any()).into_any()}
                     <div class="dialog-actions">
                         {(!is_new).then(|| view! {

@@ -178,6 +178,7 @@ pub fn import_rows(
             next_step: None,
             checked: Vec::new(),
             activities: Vec::new(),
+            loss_reason: None,
         };
         out.rows.push((fields, stage));
     }
