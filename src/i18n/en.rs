@@ -250,6 +250,7 @@ pub fn text(key: Key) -> &'static str {
         Key::FiltersLifted => "Filters lifted to show the new deal.",
         Key::ErrDuplicateStageName => "Another stage already has that name: choose another.",
         Key::LostBecause => "Lost: {0}",
+        Key::ErrTargetAmount => "Target: enter an amount such as 12500 or 12,500.50.",
         Key::ErrThreshold => "Behind threshold: enter a percentage from 0 to 100.",
         Key::BehindThreshold => "Behind below (% of pace)",
         Key::NoTargets => "No targets yet. Set one for a year, quarter, month or week, then split it by time, rep, product, region or customer.",

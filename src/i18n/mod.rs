@@ -358,6 +358,7 @@ pub enum Key {
     ErrTargetWeights,
     ErrTargetZeroWeights,
     ErrThreshold,
+    ErrTargetAmount,
     LostBecause,
     ErrDuplicateStageName,
     FiltersLifted,

@@ -254,6 +254,7 @@ pub fn text(key: Key) -> &'static str {
         Key::FiltersLifted => "已清除筛选，以显示新商机。",
         Key::ErrDuplicateStageName => "已有同名阶段，请换一个名称。",
         Key::LostBecause => "丢单：{0}",
+        Key::ErrTargetAmount => "目标值：请输入如 12500 或 12,500.50 的数字。",
         Key::ErrThreshold => "落后阈值：请输入 0 到 100 之间的百分比。",
         Key::BehindThreshold => "低于进度线的百分比视为落后",
         Key::NoTargets => "还没有目标。先为一年、一季、一月或一周设定目标，再按时间、销售代表、产品、区域或客户分解。",

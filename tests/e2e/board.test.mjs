@@ -364,7 +364,11 @@ test('Move to Lost asks for a reason; the card is marked lost', async (t) => {
   await ask.waitFor({ state: 'detached' });
   const lost = card(page, 'Globex pilot', column(page, 'Lost'));
   await lost.waitFor({ state: 'visible' });
-  assert.equal((await lost.locator('.deal-status').textContent()).trim(), 'Lost');
+  assert.equal(
+    (await lost.locator('.deal-status').textContent()).trim(),
+    'Lost: Went with a competitor',
+    'the card says why',
+  );
   assert.equal((await stageFigures(page, 'Lost')).count, 3);
   assert.equal((await stageFigures(page, 'Demo')).count, 3);
   assert.match(await liveRegion(page), /“Globex pilot” moved from Demo, 1 of 4, to Lost, 3 of 3/);

@@ -75,6 +75,13 @@ test('Market share: typed market size, the shares shown, refusals, undo, storage
     );
   }
   assert.equal((await storedBoard(page)).targets[0].market, 2_500_000_000);
+  // The target's own amount refused says "Target", the field's name (it once said "Value").
+  const amountInput = targetRow(page, name).getByRole('textbox', { name: 'Target', exact: true });
+  await amountInput.fill('250k');
+  await amountInput.press('Enter');
+  await page.waitForFunction(
+    () => document.querySelector('[role=status]')?.textContent.trim() === 'Target: enter an amount such as 12500 or 12,500.50.',
+  );
 
   // A reload keeps it.
   await page.reload();

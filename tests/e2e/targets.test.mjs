@@ -825,8 +825,10 @@ test('targets survive a reload, and Undo takes back a split (Redo makes it again
   await expandAllTargets(page);
   assert.deepEqual(shape(await targetTree(page)), shape(split), 'Undo restores the rep parts');
   await waitForStoredBoard(page, (b) => b.targets.length === 9 && !b.targets.some((x) => x.scope.region));
-  await app.reload();
-  await openTargets(page);
+  // The address keeps the Targets page over the reload.
+  await page.reload();
+  await targetsView(page).waitFor({ state: 'visible' });
+  await expandAllTargets(page);
   assert.deepEqual(shape(await targetTree(page)), shape(split), 'and they survive a reload');
   assertNoErrors(app, assert);
 });

@@ -57,7 +57,7 @@ pub fn NewTargetForm() -> impl IntoView {
             _ => parse_amount(&text, &currency).ok(),
         };
         let Some(value) = parsed else {
-            return error.set(Some(state.t(Key::ErrBadAmount).to_string()));
+            return error.set(Some(state.t(Key::ErrTargetAmount).to_string()));
         };
         let pick = |s: RwSignal<String>| Some(s.get_untracked()).filter(|v| !v.is_empty());
         let scope = Scope {

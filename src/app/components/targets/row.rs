@@ -178,7 +178,7 @@ pub fn TargetRow(id: TargetId, depth: usize) -> impl IntoView {
                             let parsed = state.board.with_untracked(|b| b.target(&edit_id).and_then(|t| parse_measure(t, &input.value())));
                             let saved = parsed.is_some_and(|amount| state.dispatch(Command::EditTarget { id: edit_id.clone(), amount }).is_ok());
                             if !saved {
-                                refused(state, &input, &amount_text(), Key::ErrBadAmount);
+                                refused(state, &input, &amount_text(), Key::ErrTargetAmount);
                             }
                         }
                     />
