@@ -301,11 +301,21 @@ fn chinese_text_and_stage_names_survive_export() {
     assert_eq!(row[0], "华文分销");
     assert_eq!(row[5], Lang::ZhCn.stage_name(PresetStage::Negotiation));
     assert_eq!(row[12], f.notes);
-    // Imported back into a Chinese board, the stage is found by its Chinese name.
+    // Imported back into a Chinese board, the stage is found by its Chinese name; the deal is
+    // that board's own (same Id), so the row updates it.
     let mapping = guess_mapping(&table.headers);
     let imported = import_rows(&table, &mapping, &board, &usd(), chinese);
-    assert_eq!(imported.rows, [(f, PresetStage::Negotiation.id())]);
+    let id = DealId("d-2".into());
+    assert_eq!(
+        imported.updates,
+        [(id.clone(), f.clone(), PresetStage::Negotiation.id())]
+    );
+    assert!(imported.rows.is_empty());
     assert!(imported.notes.is_empty() && imported.errors.is_empty());
+    // Into another board it is a new deal.
+    let imported = import_rows(&table, &mapping, &empty_board(), &usd(), chinese);
+    assert_eq!(imported.rows, [(f, PresetStage::Negotiation.id())]);
+    assert!(imported.updates.is_empty());
 }
 
 #[test]
@@ -318,7 +328,10 @@ fn export_then_import_gives_the_same_deals() {
     let csv = deals_to_csv(&board, english);
     let table = parse_csv(&csv).unwrap();
     let mapping = guess_mapping(&table.headers);
-    let imported = import_rows(&table, &mapping, &board, &usd(), english);
+    // Into a board with the same stages and no deals: every deal comes back as a new one.
+    let mut fresh = board.clone();
+    fresh.deals = Default::default();
+    let imported = import_rows(&table, &mapping, &fresh, &usd(), english);
     assert!(imported.errors.is_empty(), "{:?}", imported.errors);
     assert!(imported.notes.is_empty(), "{:?}", imported.notes);
     let mut expected: Vec<(DealFields, StageId)> = Vec::new();
@@ -329,6 +342,19 @@ fn export_then_import_gives_the_same_deals() {
     }
     assert_eq!(imported.rows.len(), board.deals.len());
     assert_eq!(imported.rows, expected);
+    assert!(imported.updates.is_empty());
+    // Into the board it came from: every row names its deal and changes nothing.
+    let again = import_rows(&table, &mapping, &board, &usd(), english);
+    assert!(again.rows.is_empty(), "nothing new: {:?}", again.rows);
+    let same: Vec<(DealId, DealFields, StageId)> = again
+        .updates
+        .into_iter()
+        .filter(|(id, f, stage)| {
+            let deal = board.deal(id).unwrap();
+            deal.fields() == *f && deal.stage == *stage
+        })
+        .collect();
+    assert_eq!(same.len(), board.deals.len(), "every deal unchanged");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -351,7 +377,7 @@ fn pipedrive_headers_are_matched() {
     assert_eq!(
         guess_mapping(&headers),
         [
-            None,
+            Some(Field::Id),
             Some(Field::Title),
             Some(Field::Customer),
             Some(Field::Contact),
@@ -452,7 +478,7 @@ fn chinese_headers_are_matched() {
             Some(Field::Product),
             Some(Field::Region),
             Some(Field::Notes),
-            None,
+            Some(Field::Id),
         ]
     );
     assert_eq!(guess_mapping(&strings(&["名称"])), [Some(Field::Title)]);
@@ -465,9 +491,10 @@ fn our_own_export_headers_are_matched() {
     let expected: Vec<Option<Field>> = EXPORT_HEADERS
         .iter()
         .map(|h| {
+            // The Id column's choice says what it does: "Id (updates that deal)".
             Field::ALL
                 .into_iter()
-                .find(|f| Lang::En.text(field_key(*f)) == *h)
+                .find(|f| Lang::En.text(field_key(*f)) == *h || (*f == Field::Id && *h == "Id"))
         })
         .collect();
     assert_eq!(mapping, expected);

@@ -131,6 +131,19 @@ fn currencies_are_never_added_together() {
         summary.total.format(&euro_first.settings.default_currency),
         "€200 + $100"
     );
+    // In Lost (0 %) the weighted value is nothing in either currency: "$0", not "$0 + €0".
+    for id in ["a", "b"] {
+        let cmd = Command::MoveDeal {
+            id: DealId(id.into()),
+            to: PresetStage::Lost.id(),
+            index: 0,
+            loss_reason: None,
+        };
+        board.apply(cmd, NOW).unwrap();
+    }
+    let lost = stage_summary(&board, &PresetStage::Lost.id(), &DealFilter::default());
+    assert_eq!(lost.total.format(&usd()), "$100 + €200");
+    assert_eq!(lost.weighted.format(&usd()), "$0");
 }
 
 #[test]

@@ -1267,7 +1267,8 @@ proptest! {
             };
             let currency = if euro { Currency::parse("EUR").unwrap() } else { usd() };
             let target = Target::new(tid(&format!("t{i}")), measure, period, scope, amount, currency);
-            add(&mut board, target);
+            // The same target twice is refused (AlreadySet); the property is about the rest.
+            let _ = board.apply(Command::AddTarget(target), NOW);
         }
         let today = day(2025, 1, 1).add_days(day_of_year as i64).unwrap();
         let expected: Vec<TargetId> = board
@@ -1389,4 +1390,33 @@ fn only_steps_that_may_change_progress_ask_for_it_again() {
     history.record(step);
     history.undo(&mut after, NOW).unwrap().unwrap();
     assert!(may_change_progress(history.last_redo().unwrap()));
+}
+
+#[test]
+fn the_same_target_twice_is_refused_but_another_scope_period_or_currency_is_not() {
+    let mut board = empty_board();
+    let q4 = Period::Quarter(2026, 4);
+    add(
+        &mut board,
+        value_target("a", q4, owner("Alice Chen"), 5_000_000),
+    );
+    // The same measure, period and scope (written with other spaces) under the same parent.
+    let again = value_target("b", q4, owner("  Alice Chen "), 6_000_000);
+    assert_eq!(
+        board.apply(Command::AddTarget(again), NOW),
+        Err(DomainError::Target(TargetError::AlreadySet))
+    );
+    assert_eq!(board.targets.len(), 1, "nothing added");
+    add(&mut board, value_target("c", q4, owner("Ben Okafor"), 1));
+    add(
+        &mut board,
+        value_target("d", Period::Year(2026), owner("Alice Chen"), 1),
+    );
+    let mut yuan = value_target("e", q4, owner("Alice Chen"), 1);
+    yuan.currency = Currency::parse("CNY").unwrap();
+    add(&mut board, yuan);
+    let mut count = value_target("f", q4, owner("Alice Chen"), 3);
+    count.measure = Measure::WonCount;
+    add(&mut board, count);
+    assert_eq!(board.targets.len(), 5);
 }

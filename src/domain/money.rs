@@ -274,14 +274,16 @@ impl Totals {
         self.by_currency.is_empty()
     }
 
-    /// "$12,500 + ¥80,000", the default currency first; `$0` when empty.
+    /// "$12,500 + ¥80,000", the default currency first; `$0` when empty. Currencies that
+    /// sum to zero are left out: a Lost column's weighted value reads "$0", not "$0 + €0".
     pub fn format(&self, default: &Currency) -> String {
         let mut parts: Vec<String> = Vec::new();
-        if let Some((c, v)) = self.amounts().find(|(c, _)| *c == default) {
+        let amounts = || self.amounts().filter(|(_, v)| *v != 0);
+        if let Some((c, v)) = amounts().find(|(c, _)| *c == default) {
             parts.push(format_amount(v, c));
         }
         parts.extend(
-            self.amounts()
+            amounts()
                 .filter(|(c, _)| *c != default)
                 .map(|(c, v)| format_amount(v, c)),
         );

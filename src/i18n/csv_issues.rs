@@ -19,6 +19,8 @@ pub fn field_key(field: Field) -> Key {
         Field::Region => Key::FieldRegion,
         Field::CloseDate => Key::FieldCloseDate,
         Field::Notes => Key::FieldNotes,
+        Field::LossReason => Key::FieldLossReason,
+        Field::Id => Key::FieldDealId,
     }
 }
 

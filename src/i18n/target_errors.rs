@@ -39,6 +39,7 @@ impl Lang {
             TargetError::ZeroWeights => self.text(Key::ErrTargetZeroWeights).into(),
             TargetError::ThresholdOutOfRange(_) => self.text(Key::ErrThreshold).into(),
             TargetError::MarketNotPositive => self.text(Key::ErrMarket).into(),
+            TargetError::AlreadySet => self.text(Key::ErrTargetAlreadySet).into(),
         }
     }
 }

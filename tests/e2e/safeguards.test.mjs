@@ -22,6 +22,7 @@ import {
   allCardTitles,
   liveRegion,
   stageNames,
+  stageFigures,
 } from './helpers.mjs';
 
 after(stopSharedServer);
@@ -164,5 +165,14 @@ test('Safeguards: a lost deal shows why, and the reason can be corrected', async
   await card(page, await firstTitleIn(page, 'Lead')).locator('h3').click();
   await dealDialog(page).waitFor({ state: 'visible' });
   assert.equal(await dealField(page, 'Loss reason (optional)').count(), 0);
+  assertNoErrors(app, assert);
+});
+
+test('Safeguards: a Lost column weighs nothing and says so once ("$0", not "$0 + €0")', async (t) => {
+  const app = await openAppFor(t);
+  const { page } = app;
+  const lost = await stageFigures(page, 'Lost');
+  assert.match(lost.total, /\+/, `the sample's Lost column holds more than one currency: ${lost.total}`);
+  assert.equal(lost.weighted, '$0');
   assertNoErrors(app, assert);
 });

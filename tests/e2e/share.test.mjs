@@ -456,7 +456,9 @@ const PIPEDRIVE_HEADERS = [
   'Deal - Notes',
 ];
 const GUESSED = [
-  '(ignore)',
+  // Pipedrive's "Deal - ID": read as an Id, but Pipedrive's ids are no deal's here, so the
+  // rows are new deals.
+  'Id (updates that deal)',
   'Title',
   'Customer',
   'Contact',
@@ -503,6 +505,8 @@ test('CSV import: guessed mapping, preview, valid rows added, bad rows listed by
     'Region',
     'Expected close date',
     'Notes',
+    'Loss reason',
+    'Id (updates that deal)',
   ]);
 
   // The preview: the headers and the first five rows, quoted cells undone.
@@ -628,24 +632,51 @@ test('Export CSV: BOM, header row, Chinese text intact, formula cells written wi
     for (const cell of row) assert.doesNotMatch(cell, /^[=+\-@\t\r]/, `a cell a spreadsheet would run: ${cell}`);
   }
 
-  // The file imports back: the guard comes off again, Chinese text intact.
-  const dialog = await importFile(page, { name: csv.name, buffer: csv.bytes });
+  // Imported back into the board it came from, every row names its own deal (Id): nothing
+  // is doubled, nothing changes.
+  let dialog = await importFile(page, { name: csv.name, buffer: csv.bytes });
   const choices = await mappingChoices(dialog);
   assert.deepEqual(choices.slice(0, 10), EXPORT_HEADERS.slice(0, 10));
+  assert.equal(choices.at(-1), 'Id (updates that deal)');
   await dialog.getByRole('button', { name: 'Import the valid rows', exact: true }).click();
   await dialog.getByTestId('csv-added').waitFor();
-  assert.equal((await dialog.getByTestId('csv-added').textContent()).trim(), '26 deals imported.');
+  assert.equal((await dialog.getByTestId('csv-added').textContent()).trim(), '26 deals were already up to date.');
+  await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+  await dialog.waitFor({ state: 'detached' });
+  assert.equal((await storedBoard(page)).deals.length, 26, 'no deal doubled');
+
+  // Edited in a spreadsheet: the Chinese deal's value and stage change, and the formula row
+  // loses its Id (so it comes in as a new deal, its guard taken off again).
+  chinese[col.Value] = '99000';
+  chinese[col.Stage] = 'Proposal';
+  guarded[col.Id] = '';
+  const quote = (cell) => `"${cell.replaceAll('"', '""')}"`;
+  const edited = rows.map((r) => r.map(quote).join(',')).join('\r\n');
+  dialog = await importFile(page, { name: 'edited.csv', text: edited });
+  await dialog.getByRole('button', { name: 'Import the valid rows', exact: true }).click();
+  await dialog.getByTestId('csv-added').waitFor();
+  assert.equal(
+    (await dialog.getByTestId('csv-added').textContent()).trim(),
+    '1 deal imported. 1 deal on the board updated (same Id). 24 deals were already up to date.',
+  );
   assert.equal(await dialog.getByTestId('csv-errors').count(), 0);
   await dialog.getByRole('button', { name: 'Close', exact: true }).click();
   await dialog.waitFor({ state: 'detached' });
   assert.equal(await card(page, formula).count(), 2, 'the formula title comes back without the guard');
-  assert.equal(await card(page, '华为云迁移项目', column(page, 'Qualified')).count(), 2);
-  await waitForStoredBoard(page, (b) => b.deals.length === 52);
+  const moved = card(page, '华为云迁移项目', column(page, 'Proposal'));
+  await moved.waitFor();
+  assert.match(await moved.textContent(), /99,000/);
+  assert.equal(await card(page, '华为云迁移项目').count(), 1, 'updated, not copied');
+  await waitForStoredBoard(page, (b) => b.deals.length === 27);
   const copies = (await storedBoard(page)).deals.filter((d) => d.title === formula);
   assert.deepEqual(copies.map((d) => [d.customer, d.contact, d.notes]), [
     ['@SUM(1+1)', '+44 20 7946 0000', '-1 discount'],
     ['@SUM(1+1)', '+44 20 7946 0000', '-1 discount'],
   ]);
+  // One Undo takes the whole file back.
+  await undoButton(page).click();
+  await card(page, '华为云迁移项目', column(page, 'Qualified')).waitFor();
+  await waitForStoredBoard(page, (b) => b.deals.length === 26);
   assertNoErrors(app, assert);
 });
 

@@ -991,6 +991,13 @@ test('a month splits into the ISO weeks whose Thursday it holds; parts fold, del
 
   await addTarget(page, { period: '2026-12', amount: '100000' }, december);
   assert.equal(await form.getByRole('alert').count(), 0, 'the error goes once a target is added');
+  // The same target again is refused: it would count the same deals twice against one goal.
+  await addTarget(page, { period: '2026-12', amount: '90000' });
+  assert.equal(
+    (await form.getByRole('alert').textContent()).trim(),
+    'This target is already set: change its amount on its row.',
+  );
+  assert.equal((await targetTree(page)).length, 1, 'still one target');
   const { preview } = await openSplit(page, december, { by: 'Time' });
   assert.deepEqual(preview, weeks.map((w) => [w, '$20,000']));
   await splitTarget(page, december, { by: 'Time' });

@@ -1,6 +1,7 @@
 //! CSV import: each column is matched to a deal field (guessed from its header, correctable),
-//! the first rows are previewed, then the valid rows are added in one undoable step and the
-//! rows with errors are listed by line number.
+//! the first rows are previewed, then the valid rows are added (or, when their Id names a deal
+//! on the board, update it) in one undoable step and the rows with errors are listed by line
+//! number.
 
 use crate::app::clock;
 use crate::app::components::html::{list_items, tag};
@@ -9,7 +10,7 @@ use crate::domain::board::DealId;
 use crate::domain::command::Command;
 use crate::i18n::csv_issues::field_key;
 use crate::i18n::Key;
-use crate::io::csv::{guess_mapping, import_rows, CsvTable, Field};
+use crate::io::csv::{apply_import, guess_mapping, import_rows, Applied, CsvTable, Field};
 use leptos::prelude::*;
 
 /// How many rows the preview shows.
@@ -19,6 +20,8 @@ const PREVIEW_ROWS: usize = 5;
 #[derive(Clone, Debug, PartialEq)]
 struct Outcome {
     added: usize,
+    updated: usize,
+    unchanged: usize,
     errors: Vec<String>,
     notes: Vec<String>,
 }
@@ -44,25 +47,29 @@ pub fn CsvImportDialog(file: String, table: CsvTable) -> impl IntoView {
                 )
             })
         });
-        let now = clock::now();
-        let mut added = 0;
-        for (fields, stage) in result.rows {
-            let cmd = Command::AddDeal {
-                id: DealId(clock::new_id("d")),
-                stage,
-                fields,
-            };
-            added += usize::from(board.apply(cmd, now).is_ok());
-        }
+        let errors = result.errors.iter().map(|e| lang.csv_issue(e)).collect();
+        let notes = result.notes.iter().map(|n| lang.csv_issue(n)).collect();
+        let Applied {
+            added,
+            updated,
+            unchanged,
+        } = apply_import(
+            &mut board,
+            result,
+            || DealId(clock::new_id("d")),
+            clock::now(),
+        );
         // One undoable step for the whole file.
-        if added > 0 {
+        if added + updated > 0 {
             let _ = state.dispatch(Command::ReplaceBoard(Box::new(board)));
         }
         state.announcement.set(lang.fill(Key::ImportDone, &[&file]));
         outcome.set(Some(Outcome {
             added,
-            errors: result.errors.iter().map(|e| lang.csv_issue(e)).collect(),
-            notes: result.notes.iter().map(|n| lang.csv_issue(n)).collect(),
+            updated,
+            unchanged,
+            errors,
+            notes,
         }));
     });
     let headers = table.with_value(|t| t.headers.clone());
@@ -114,7 +121,14 @@ pub fn CsvImportDialog(file: String, table: CsvTable) -> impl IntoView {
                 </div>
             }.into_any(),
             Some(done) => view! {
-                <p role="status" data-testid="csv-added">{state.text(move |l| l.count(done.added as i64, Key::CsvAdded))}</p>
+                <p role="status" data-testid="csv-added">
+                    // Each count that is not zero; "0 deals imported." when all are.
+                    {state.text(move |l| {
+                        let counts = [(done.added, Key::CsvAdded), (done.updated, Key::CsvUpdated), (done.unchanged, Key::CsvUnchanged)];
+                        let said: Vec<String> = counts.iter().filter(|(n, _)| *n > 0).map(|&(n, key)| l.count(n as i64, key)).collect();
+                        if said.is_empty() { l.count(0, Key::CsvAdded) } else { said.join(" ") }
+                    })}
+                </p>
                 {(!done.errors.is_empty()).then(|| view! {
                     <div role="alert" class="import-problems">
                         <p>{state.tr(Key::CsvErrors)}</p>

@@ -5,6 +5,7 @@ use crate::app::moves::{move_deal, step_deal, Step};
 use crate::app::state::{display_stage_name, use_app, AppState, Dialog};
 use crate::domain::board::DealId;
 use crate::domain::command::Command;
+use crate::domain::ordering::position_of;
 use crate::i18n::Key;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -58,7 +59,7 @@ fn actions_label(state: AppState, title: &str) -> String {
     state.fill(Key::DealActions, &[title])
 }
 
-/// The open menu: edit, move to each other stage, move up/down/top, delete.
+/// The open menu: edit, move to each other stage, move up/down/top (where it would move), delete.
 #[component]
 fn MenuItems(id: DealId, title: String) -> impl IntoView {
     let state = use_app();
@@ -113,6 +114,15 @@ fn MenuItems(id: DealId, title: String) -> impl IntoView {
         }
     };
     let step_id = id.clone();
+    // Up and top are left out for the first card, down for the last: items that would do
+    // nothing.
+    let (index, size) = state
+        .board
+        .with_untracked(|b| position_of(b, &id).map_or((0, 0), |(_, index, size)| (index, size)));
+    let can_step = move |step: Step| match step {
+        Step::Up | Step::Top => index > 0,
+        _ => index + 1 < size,
+    };
     // Only for a deal with a next step; an edit like the dialog's, so undo takes it back.
     let step_done = state
         .board
@@ -150,7 +160,7 @@ fn MenuItems(id: DealId, title: String) -> impl IntoView {
             {step_done}
             <p class="menu-heading" aria-hidden="true">{state.tr(Key::MoveToHeading)}</p>
             {move_items}
-            {[(Key::MoveUp, Step::Up), (Key::MoveDown, Step::Down), (Key::MoveToTop, Step::Top)].map(|(key, step)| {
+            {[(Key::MoveUp, Step::Up), (Key::MoveDown, Step::Down), (Key::MoveToTop, Step::Top)].into_iter().filter(|&(_, step)| can_step(step)).map(|(key, step)| {
                 let id = step_id.clone();
                 view! {
                     <button role="menuitem" tabindex="-1" on:click=move |_| {

@@ -38,8 +38,10 @@ impl Board {
             .ok_or_else(|| DomainError::UnknownStage(stage.clone()))?
             .kind;
         let place = place_at(self, &stage, usize::MAX, None);
+        // A deal added straight into a Lost stage (a CSV row) keeps the reason it came with.
+        let loss_reason = fields.loss_reason.clone();
         let mut deal = Deal::new(id.clone(), fields, stage, place.rank, now);
-        enter_kind(&mut deal, kind, None, now);
+        enter_kind(&mut deal, kind, loss_reason, now);
         self.deals.push(deal);
         Ok((Outcome::DealAdded(id), place.renumbered))
     }

@@ -58,6 +58,16 @@ impl Board {
             }
         }
         target.scope = target.scope.normalized();
+        let same = |t: &Target| {
+            t.parent == target.parent
+                && t.measure == target.measure
+                && t.currency == target.currency
+                && t.period == target.period
+                && t.scope.normalized() == target.scope
+        };
+        if self.targets.iter().any(same) {
+            return Err(refuse(TargetError::AlreadySet));
+        }
         target.split = None;
         target.split_by = None;
         target.revision = 0;

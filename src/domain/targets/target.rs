@@ -297,6 +297,9 @@ pub enum TargetError {
     ThresholdOutOfRange(u8),
     /// A market's size must be above 0 (a share of nothing means nothing).
     MarketNotPositive,
+    /// `AddTarget` for the measure, period and scope of a target already under the same
+    /// parent: two would count the same deals twice against one goal.
+    AlreadySet,
 }
 
 impl fmt::Display for TargetError {
@@ -323,6 +326,9 @@ impl fmt::Display for TargetError {
             TargetError::ZeroWeights => f.write_str("the weights cannot all be zero"),
             TargetError::ThresholdOutOfRange(p) => write!(f, "threshold {p} is over 100"),
             TargetError::MarketNotPositive => f.write_str("a market's size must be above 0"),
+            TargetError::AlreadySet => {
+                f.write_str("a target for this measure, period and scope is already set")
+            }
         }
     }
 }

@@ -18,11 +18,15 @@ pub enum Field {
     Region,
     CloseDate,
     Notes,
+    /// Why a lost deal was lost.
+    LossReason,
+    /// The deal's id in this board: a row with the id of a deal on the board updates it.
+    Id,
 }
 
 impl Field {
     /// Every field, in the order the mapping editor lists them.
-    pub const ALL: [Field; 11] = [
+    pub const ALL: [Field; 13] = [
         Field::Title,
         Field::Customer,
         Field::Contact,
@@ -34,6 +38,8 @@ impl Field {
         Field::Region,
         Field::CloseDate,
         Field::Notes,
+        Field::LossReason,
+        Field::Id,
     ];
 
     /// Header names (normalised: lower case, single spaces) that obviously mean this field.
@@ -94,6 +100,8 @@ impl Field {
                 "成交日期",
             ],
             Field::Notes => &["notes", "note", "description", "备注", "说明"],
+            Field::LossReason => &["loss reason", "lost reason", "reason lost", "丢单原因"],
+            Field::Id => &["id", "deal id", "编号"],
         }
     }
 }

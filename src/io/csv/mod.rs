@@ -14,12 +14,14 @@
 //! exactly one such `'` off again (also when other tools wrote it), so export → import is
 //! lossless. See `docs/csv.md`.
 
+mod apply;
 mod fields;
 mod problems;
 mod read;
 mod rows;
 mod write;
 
+pub use apply::*;
 pub use fields::*;
 pub use problems::*;
 pub use read::*;

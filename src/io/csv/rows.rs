@@ -5,7 +5,7 @@ use super::fields::Field;
 use super::problems::{CsvIssue, CsvProblem};
 use super::read::CsvTable;
 use super::write::unneutralise;
-use crate::domain::board::{Board, DealFields, Stage, StageId, StageKind};
+use crate::domain::board::{Board, DealFields, DealId, Stage, StageId, StageKind};
 use crate::domain::date::Date;
 use crate::domain::lowercase::lowercase;
 use crate::domain::money::{parse_amount, Currency};
@@ -16,6 +16,11 @@ pub struct CsvImport {
     /// The good rows in file order: the deal's fields and the stage it goes into. Add each
     /// with `Command::AddDeal` (which trims and checks them once more).
     pub rows: Vec<(DealFields, StageId)>,
+    /// Good rows whose Id names a deal on the board (our own export imported again): that
+    /// deal's fields with the file's columns written over them, and its stage. Apply each
+    /// with `Command::MoveDeal` (when the stage differs) and `Command::EditDeal`, so a file
+    /// imported twice updates its deals rather than doubling them.
+    pub updates: Vec<(DealId, DealFields, StageId)>,
     /// Rows left out, each problem with its line (`line 7: Value: expected an amount, found
     /// "abc"`); a row may have several.
     pub errors: Vec<CsvIssue>,
@@ -29,7 +34,9 @@ pub struct CsvImport {
 /// mean "ignore"). Cells are trimmed (notes excepted) and an export's protective `'` is taken
 /// off. A stage is found by its shown name, stored name or id, ignoring case; an empty
 /// or unknown stage becomes the first open stage, with a note. Currency defaults to
-/// `default_currency`, value to 0.
+/// `default_currency`, value to 0. A row whose Id names a deal on the board is an update
+/// (`CsvImport::updates`): columns the mapping leaves out keep the deal's values, and an
+/// empty or unknown stage keeps its stage.
 pub fn import_rows(
     table: &CsvTable,
     mapping: &[Option<Field>],
@@ -69,6 +76,10 @@ pub fn import_rows(
             out.blank_rows += 1;
             continue;
         }
+        // The deal this row updates, when its Id names one on the board.
+        let existing = cell(Field::Id).and_then(|id| board.deal(&DealId(id.to_string())));
+        let base = existing.map(|d| d.fields());
+        let mapped = |field: Field| mapping.contains(&Some(field));
         let mut errors = Vec::new();
         let mut error = |field: Option<Field>, problem: CsvProblem| {
             errors.push(CsvIssue {
@@ -77,12 +88,19 @@ pub fn import_rows(
                 problem,
             })
         };
-        let title = cell(Field::Title).unwrap_or("");
+        let title = match (cell(Field::Title), &base) {
+            (None, Some(b)) if !mapped(Field::Title) => b.title.as_str(),
+            (title, _) => title.unwrap_or(""),
+        };
         if title.is_empty() {
             error(Some(Field::Title), CsvProblem::NeedsTitle);
         }
         let currency = match cell(Field::Currency) {
-            None => Some(default_currency.clone()),
+            None => Some(
+                base.as_ref()
+                    .map_or(default_currency, |b| &b.currency)
+                    .clone(),
+            ),
             Some(text) => parse_currency(text).or_else(|| {
                 error(
                     Some(Field::Currency),
@@ -92,6 +110,7 @@ pub fn import_rows(
             }),
         };
         let value = match (cell(Field::Value), &currency) {
+            (None, _) if !mapped(Field::Value) => base.as_ref().map_or(0, |b| b.value),
             (None, _) => 0,
             (Some(text), Some(currency)) => parse_value(text, currency).unwrap_or_else(|| {
                 error(
@@ -103,6 +122,7 @@ pub fn import_rows(
             (Some(_), None) => 0,
         };
         let close_date = match cell(Field::CloseDate) {
+            None if !mapped(Field::CloseDate) => base.as_ref().and_then(|b| b.close_date),
             None => None,
             Some(text) => match parse_date(text) {
                 Ok(date) => Some(date),
@@ -126,6 +146,10 @@ pub fn import_rows(
             continue;
         }
         let Some(fallback) = fallback else { continue };
+        // An update stays in its stage unless the row names another one.
+        let fallback = existing
+            .and_then(|d| board.stage(&d.stage))
+            .unwrap_or(fallback);
         let stage = match cell(Field::Stage) {
             Some(text) => match find_stage(board, text, &stage_name) {
                 Some(stage) => stage.id.clone(),
@@ -142,7 +166,7 @@ pub fn import_rows(
                 }
             },
             None => {
-                if stage_mapped {
+                if stage_mapped && existing.is_none() {
                     out.notes.push(CsvIssue {
                         line: row.line,
                         field: Some(Field::Stage),
@@ -154,33 +178,48 @@ pub fn import_rows(
                 fallback.id.clone()
             }
         };
-        let text = |field: Field| cell(field).unwrap_or("").to_string();
-        let notes = mapping
-            .iter()
-            .enumerate()
-            .filter(|(_, f)| **f == Some(Field::Notes))
-            .filter_map(|(i, _)| row.cells.get(i))
-            .find(|c| !c.trim().is_empty())
-            .map(|c| unneutralise(c).to_string())
-            .unwrap_or_default();
+        // A mapped column is the file's word, empty or not; one left out keeps the deal's.
+        let text = |field: Field, kept: Option<&String>| match (mapped(field), kept) {
+            (false, Some(kept)) => kept.clone(),
+            _ => cell(field).unwrap_or("").to_string(),
+        };
+        let notes = match (mapped(Field::Notes), &base) {
+            (false, Some(b)) => b.notes.clone(),
+            _ => mapping
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| **f == Some(Field::Notes))
+                .filter_map(|(i, _)| row.cells.get(i))
+                .find(|c| !c.trim().is_empty())
+                .map(|c| unneutralise(c).to_string())
+                .unwrap_or_default(),
+        };
+        let loss_reason = match (mapped(Field::LossReason), &base) {
+            (false, Some(b)) => b.loss_reason.clone(),
+            _ => cell(Field::LossReason).map(str::to_string),
+        };
+        let b = base.as_ref();
         let fields = DealFields {
             title: title.to_string(),
-            customer: text(Field::Customer),
-            contact: text(Field::Contact),
+            customer: text(Field::Customer, b.map(|b| &b.customer)),
+            contact: text(Field::Contact, b.map(|b| &b.contact)),
             value,
             currency: currency.unwrap_or_else(|| default_currency.clone()),
-            cost: None,
-            owner: text(Field::Owner),
-            product: text(Field::Product),
-            region: text(Field::Region),
+            cost: b.and_then(|b| b.cost),
+            owner: text(Field::Owner, b.map(|b| &b.owner)),
+            product: text(Field::Product, b.map(|b| &b.product)),
+            region: text(Field::Region, b.map(|b| &b.region)),
             close_date,
             notes,
-            next_step: None,
-            checked: Vec::new(),
-            activities: Vec::new(),
-            loss_reason: None,
+            next_step: b.and_then(|b| b.next_step.clone()),
+            checked: b.map(|b| b.checked.clone()).unwrap_or_default(),
+            activities: b.map(|b| b.activities.clone()).unwrap_or_default(),
+            loss_reason,
         };
-        out.rows.push((fields, stage));
+        match existing {
+            Some(deal) => out.updates.push((deal.id.clone(), fields, stage)),
+            None => out.rows.push((fields, stage)),
+        }
     }
     out
 }
