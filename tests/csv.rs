@@ -737,7 +737,7 @@ fn stages_are_found_by_name_or_id_and_default_to_the_first_open_stage() {
     assert_eq!(imported.rows.len(), 2);
     assert_eq!(
         messages(&imported.notes),
-        [r#"line 1: Stage: no column is read as the stage; every deal goes to "Qualified""#]
+        [r#"line 1: Stage: no column is read as the stage; every new deal goes to "Qualified""#]
     );
 }
 

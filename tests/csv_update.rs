@@ -113,6 +113,16 @@ fn columns_left_out_keep_the_deals_values_and_a_named_stage_moves_it() {
         )
         .unwrap();
 
+    let table = parse_csv("Id,Value\nd-1,2500\n").unwrap();
+    let usd = Currency::parse("USD").unwrap();
+    let import = import_rows(
+        &table,
+        &guess_mapping(&table.headers),
+        &board,
+        &usd,
+        english,
+    );
+    assert_eq!(import.notes, [], "updates alone: no word on a Stage column");
     let applied = import_into(&mut board, "Id,Value\nd-1,2500\n");
     assert_eq!(applied.updated, 1);
     let deal = board.deal(&id).unwrap();
@@ -147,6 +157,39 @@ fn columns_left_out_keep_the_deals_values_and_a_named_stage_moves_it() {
     );
     assert_eq!(import.updates[0].2, PresetStage::Demo.id());
     assert_eq!(import.notes.len(), 1);
+}
+
+#[test]
+fn without_a_stage_column_only_new_deals_get_the_note_once_at_line_1() {
+    let mut board = empty_board();
+    add(
+        &mut board,
+        "d-1",
+        PresetStage::Demo,
+        "Acme renewal",
+        100_000,
+    );
+    let table = parse_csv("Id,Title\nd-1,Acme renewal 2\n,Globex pilot\n,Initech\n").unwrap();
+    let usd = Currency::parse("USD").unwrap();
+    let import = import_rows(
+        &table,
+        &guess_mapping(&table.headers),
+        &board,
+        &usd,
+        english,
+    );
+    assert_eq!(import.updates.len(), 1);
+    assert_eq!(
+        import.updates[0].2,
+        PresetStage::Demo.id(),
+        "the update keeps its stage"
+    );
+    assert_eq!(import.rows.len(), 2);
+    let said: Vec<String> = import.notes.iter().map(|n| Lang::En.csv_issue(n)).collect();
+    assert_eq!(
+        said,
+        [r#"line 1: Stage: no column is read as the stage; every new deal goes to "Lead""#]
+    );
 }
 
 #[test]

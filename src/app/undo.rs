@@ -1,7 +1,8 @@
 //! Undo and redo for this tab, and the brief "Undo" toast after a move or a deletion.
 
 use crate::app::clock;
-use crate::app::state::{AppState, Toast};
+use crate::app::state::{focus_deal, AppState, Toast};
+use crate::domain::board::DealId;
 use crate::domain::command::{DomainError, Outcome};
 use crate::domain::targets::may_change_progress;
 use crate::i18n::Key;
@@ -24,6 +25,12 @@ impl AppState {
 
     fn replay(&self, undo: bool) {
         self.settle_history();
+        // A card that had focus (Ctrl+Z right after a keyboard move) is drawn again in its
+        // old column: focus goes with it rather than to the page's top.
+        let focused_card = document()
+            .active_element()
+            .and_then(|el| el.get_attribute("data-deal-id"))
+            .map(DealId);
         let now = clock::now();
         let board = self.board;
         let mut progress_moved = false;
@@ -65,16 +72,25 @@ impl AppState {
             self.announcement
                 .set(self.lang.get_untracked().text(key).to_string());
             self.toast.set(None);
+            if let Some(id) = focused_card {
+                focus_deal(&id);
+            }
         }
     }
 
     /// Shows the toast after changes that are easy to make by mistake. Any other change takes
     /// the toast down: its Undo undoes the last step, which would no longer be the one it names.
     pub(crate) fn offer_undo(&self, outcome: &Outcome) {
-        if !matches!(outcome, Outcome::DealMoved { .. } | Outcome::DealDeleted(_)) {
+        if matches!(outcome, Outcome::DealMoved { .. } | Outcome::DealDeleted(_)) {
+            self.show_undo_toast();
+        } else {
             self.dismiss_toast();
-            return;
         }
+    }
+
+    /// Shows the toast with the last announcement and an Undo for the last step: for a view
+    /// whose change the outcome alone does not tell apart (a target deleted, not edited).
+    pub(crate) fn show_undo_toast(&self) {
         let text = self.announcement.get_untracked();
         let serial = self
             .toast

@@ -271,7 +271,7 @@ pub fn text(key: Key) -> &'static str {
         Key::StageLost => "Lost",
         Key::CsvLine => "line {0}: {1}",
         Key::CsvLineField => "line {0}: {1}: {2}",
-        Key::CsvNoStageColumn => "no column is read as the stage; every deal goes to {0}",
+        Key::CsvNoStageColumn => "no column is read as the stage; every new deal goes to {0}",
         Key::CsvNeedsTitle => "a deal needs a title",
         Key::CsvBadCurrency => "expected a three-letter code such as USD, found {0}",
         Key::CsvBadAmount => "expected an amount, found {0}",

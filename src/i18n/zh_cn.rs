@@ -275,7 +275,7 @@ pub fn text(key: Key) -> &'static str {
         Key::StageLost => "丢单",
         Key::CsvLine => "第 {0} 行：{1}",
         Key::CsvLineField => "第 {0} 行：{1}：{2}",
-        Key::CsvNoStageColumn => "没有列被读作阶段；所有商机都放入 {0}",
+        Key::CsvNoStageColumn => "没有列被读作阶段；所有新商机都放入 {0}",
         Key::CsvNeedsTitle => "商机需要名称",
         Key::CsvBadCurrency => "应为三个字母的币种代码（如 USD），实际为 {0}",
         Key::CsvBadAmount => "应为金额，实际为 {0}",

@@ -194,7 +194,13 @@ test('stage editor: idle days and limit are set, undone, refused at 0, stored an
   const idle = [{ offTrack: true, idle: 'Idle 10 days in this stage' }, '⚠ 1', 'Off track · 4'];
 
   let dialog = await openEditor(page);
-  const labels = [idleInput, limitInput].map((input) => input(page, 'negotiation').getAttribute('aria-label'));
+  // Each box has its caption in sight (its <label>), not only a tooltip.
+  const labels = [idleInput, limitInput].map((input) =>
+    input(page, 'negotiation').evaluate((el) => {
+      const caption = el.labels[0]?.querySelector('span');
+      return caption?.checkVisibility() ? caption.textContent.trim() : null;
+    }),
+  );
   assert.deepEqual(await Promise.all(labels), ['Idle alert after (days)', 'Deal limit']);
   assert.equal(await idleInput(page, 'negotiation').inputValue(), '', 'no threshold: empty');
   await commit(idleInput(page, 'negotiation'), '5');

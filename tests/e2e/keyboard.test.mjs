@@ -9,6 +9,7 @@ import {
   stopSharedServer,
   assertNoErrors,
   card,
+  column,
   cardTitles,
   cardIds,
   boardTitles,
@@ -131,6 +132,15 @@ test('keyboard: Alt+arrows and Alt+Home move the focused card; announced; focus 
   assert.deepEqual(await cardTitles(page, 'Qualified'), ['Umbrella data platform', 'Pied Piper compression', 'Stark Asia pilot', 'Oscorp backup']);
   assert.deepEqual(await cardTitles(page, 'Demo'), ['Globex pilot', 'Tyrell archive', 'Jinhai retail pilot', 'Wonka logistics']);
   assert.equal(await waitForFocusOn(page, 'sample-12'), 'sample-12');
+
+  // Ctrl+Z on the focused card takes the move back, and focus goes with the card to its old
+  // column rather than to the page's top; Ctrl+Shift+Z the same way forward.
+  await page.keyboard.press('Control+z');
+  await card(page, 'Oscorp backup', column(page, 'Demo')).waitFor();
+  assert.equal(await waitForFocusOn(page, 'sample-12'), 'sample-12', 'focus follows the undone move');
+  await page.keyboard.press('Control+Shift+Z');
+  await card(page, 'Oscorp backup', column(page, 'Qualified')).waitFor();
+  assert.equal(await waitForFocusOn(page, 'sample-12'), 'sample-12', 'and the redone one');
 
   await waitForStoredBoard(page, (b) => {
     const q = b.deals.filter((d) => d.stage === 'qualified').sort((x, y) => x.rank - y.rank);

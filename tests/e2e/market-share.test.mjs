@@ -73,6 +73,11 @@ test('Market share: typed market size, the shares shown, refusals, undo, storage
       'Market size: enter an amount above 0, or leave it empty.',
       `refusing ${bad}`,
     );
+    // The reason stays in sight under the row, not only in the input's fading bubble.
+    assert.equal(
+      (await targetRow(page, name).getByTestId('target-row-error').textContent()).trim(),
+      'Market size: enter an amount above 0, or leave it empty.',
+    );
   }
   assert.equal((await storedBoard(page)).targets[0].market, 2_500_000_000);
   // The target's own amount refused says "Target", the field's name (it once said "Value").
@@ -82,6 +87,11 @@ test('Market share: typed market size, the shares shown, refusals, undo, storage
   await page.waitForFunction(
     () => document.querySelector('[role=status]')?.textContent.trim() === 'Target: enter an amount such as 12500 or 12,500.50.',
   );
+  await targetRow(page, name).getByTestId('target-row-error').filter({ hasText: 'Target: enter an amount' }).waitFor();
+  // A change saved clears it.
+  await amountInput.fill('1,000,000');
+  await amountInput.press('Enter');
+  await targetRow(page, name).getByTestId('target-row-error').waitFor({ state: 'detached' });
 
   // A reload keeps it.
   await page.reload();

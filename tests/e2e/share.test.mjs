@@ -643,6 +643,10 @@ test('Export CSV: BOM, header row, Chinese text intact, formula cells written wi
   assert.equal((await dialog.getByTestId('csv-added').textContent()).trim(), '26 deals were already up to date.');
   await dialog.getByRole('button', { name: 'Close', exact: true }).click();
   await dialog.waitFor({ state: 'detached' });
+  // Waited for, not read at once: Chromium 156 here was seen to show an empty localStorage
+  // for ~100 ms after the dialog closed, then the board again (cause not found; a reload
+  // showed all 26 deals kept).
+  await waitForStoredBoard(page, (b) => b.deals.length === 26);
   assert.equal((await storedBoard(page)).deals.length, 26, 'no deal doubled');
 
   // Edited in a spreadsheet: the Chinese deal's value and stage change, and the formula row

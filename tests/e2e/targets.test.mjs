@@ -31,6 +31,7 @@ import {
   confirmReplace,
   mergePreview,
   headerButton,
+  toast,
   targetsView,
   openTargets,
   openBoardView,
@@ -1029,8 +1030,11 @@ test('a month splits into the ISO weeks whose Thursday it holds; parts fold, del
   await targetRow(page, december).waitFor({ state: 'detached' });
   assert.deepEqual(await targetTree(page), []);
   await waitForStoredBoard(page, (b) => b.targets.length === 0 && b.deleted_targets.length === 6);
-  await headerButton(page, 'Undo').click();
+  // The toast names what went and takes it back, as for a deleted deal.
+  assert.equal((await toast(page).locator('span').textContent()).trim(), `Deleted “${december}”`);
+  await toast(page).getByRole('button', { name: 'Undo', exact: true }).click();
   await targetRow(page, december).waitFor();
+  assert.equal(await toast(page).count(), 0, 'the toast goes with the undo');
   assert.deepEqual(
     (await targetTree(page)).map((r) => [r.name, r.amount]),
     [[december, '$100,000'], ...weeks.slice(0, 4).map((w) => [targetName(w, ''), '$20,000'])],

@@ -131,16 +131,17 @@ fn StageRow(
         };
         let id = threshold_id.clone();
         view! {
-            <input
-                type="number"
-                min="1"
-                data-testid=testid
-                aria-label=state.tr(label)
-                title=state.tr(label)
-                placeholder=state.tr(Key::ThresholdOff)
-                value=value.map(|n| n.to_string()).unwrap_or_default()
-                on:change:target=move |ev| run(alerts_command(state, &id, which, &ev.target().value()))
-            />
+            <label class="stage-field">
+                    <span>{state.tr(label)}</span>
+                    <input
+                        type="number"
+                        min="1"
+                        data-testid=testid
+                        placeholder=state.tr(Key::ThresholdOff)
+                        value=value.map(|n| n.to_string()).unwrap_or_default()
+                        on:change:target=move |ev| run(alerts_command(state, &id, which, &ev.target().value()))
+                    />
+            </label>
         }
     };
     let remove = move |_| {
@@ -153,34 +154,39 @@ fn StageRow(
     };
     view! {
         <li class="stage-row" data-stage-row=id.0.clone()>
-            <input
-                type="text"
-                aria-label=state.tr(Key::StageName)
-                value=name
-                on:change:target=move |ev| {
-                    let input = ev.target();
-                    match name_taken(state, &input.value(), Some(&rename_id)) {
-                        // Taken as shown in this language (a preset stage's name is translated).
-                        Some(refusal) => error.set(Some(refusal)),
-                        None => run(Command::RenameStage { id: rename_id.clone(), name: input.value() }),
+            // Every field has its caption in sight (a box reading only "off" said nothing).
+            <label class="stage-field stage-name">
+                <span>{state.tr(Key::StageName)}</span>
+                <input
+                    type="text"
+                    value=name
+                    on:change:target=move |ev| {
+                        let input = ev.target();
+                        match name_taken(state, &input.value(), Some(&rename_id)) {
+                            // Taken as shown in this language (a preset stage's name is translated).
+                            Some(refusal) => error.set(Some(refusal)),
+                            None => run(Command::RenameStage { id: rename_id.clone(), name: input.value() }),
+                        }
+                        // Refused: the name the stage keeps.
+                        if error.with_untracked(Option::is_some) {
+                            input.set_value(&display_name(state, &rename_id));
+                        }
                     }
-                    // Refused: the name the stage keeps.
-                    if error.with_untracked(Option::is_some) {
-                        input.set_value(&display_name(state, &rename_id));
+                />
+            </label>
+            <label class="stage-field">
+                <span>{state.tr(Key::StageProbability)}</span>
+                <input
+                    type="number"
+                    min="0"
+                    max="100"
+                    value=stage.probability
+                    on:change:target=move |ev| {
+                        let probability = ev.target().value().trim().parse::<u8>().unwrap_or(101);
+                        run(Command::SetStageProbability { id: prob_id.clone(), probability });
                     }
-                }
-            />
-            <input
-                type="number"
-                min="0"
-                max="100"
-                aria-label=state.tr(Key::StageProbability)
-                value=stage.probability
-                on:change:target=move |ev| {
-                    let probability = ev.target().value().trim().parse::<u8>().unwrap_or(101);
-                    run(Command::SetStageProbability { id: prob_id.clone(), probability });
-                }
-            />
+                />
+            </label>
             {threshold(Threshold::IdleDays, stage.idle_days)}
             {threshold(Threshold::Limit, stage.limit)}
             <textarea

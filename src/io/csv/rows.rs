@@ -51,17 +51,6 @@ pub fn import_rows(
         .find(|s| s.kind == StageKind::Open)
         .or_else(|| board.stages.first());
     let stage_mapped = mapping.contains(&Some(Field::Stage));
-    if !stage_mapped {
-        if let Some(stage) = fallback {
-            out.notes.push(CsvIssue {
-                line: 1,
-                field: Some(Field::Stage),
-                problem: CsvProblem::NoStageColumn {
-                    fallback: stage_name(stage),
-                },
-            });
-        }
-    }
     for row in &table.rows {
         let cell = |field: Field| -> Option<&str> {
             mapping
@@ -220,6 +209,20 @@ pub fn import_rows(
             Some(deal) => out.updates.push((deal.id.clone(), fields, stage)),
             None => out.rows.push((fields, stage)),
         }
+    }
+    // Said once, first, and only when a new deal went to the fallback: an update keeps its
+    // stage, so a file of updates alone has nothing to say about a missing Stage column.
+    if let (false, false, Some(stage)) = (stage_mapped, out.rows.is_empty(), fallback) {
+        out.notes.insert(
+            0,
+            CsvIssue {
+                line: 1,
+                field: Some(Field::Stage),
+                problem: CsvProblem::NoStageColumn {
+                    fallback: stage_name(stage),
+                },
+            },
+        );
     }
     out
 }

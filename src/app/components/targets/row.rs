@@ -37,6 +37,9 @@ pub fn TargetRow(id: TargetId, depth: usize) -> impl IntoView {
     });
     let open = RwSignal::new(depth == 0);
     let splitting = RwSignal::new(false);
+    // Why the last amount typed here was refused, kept in sight (the input's bubble fades)
+    // until a change of this target is saved.
+    let error = RwSignal::new(None::<Key>);
     let name = move || {
         target.with(|t| {
             t.as_ref().map(|t| {
@@ -128,6 +131,19 @@ pub fn TargetRow(id: TargetId, depth: usize) -> impl IntoView {
                 state.fill(Key::MarketShareFigure, &[&percent(won), &percent(aim)])
             })
     };
+    // Deleted at once, with the toast's Undo in sight to take it back: a target and all its
+    // parts are a lot to lose to a slip of the finger, and the header's Undo is out of view.
+    let delete = move |id: TargetId| {
+        let named = untrack(name).unwrap_or_default();
+        if state.dispatch(Command::DeleteTarget { id }).is_ok() {
+            let text = state
+                .lang
+                .get_untracked()
+                .fill(Key::AnnounceDeleted, &[&named]);
+            state.announcement.set(text);
+            state.show_undo_toast();
+        }
+    };
     let edit_id = id.clone();
     let market_id = id.clone();
     let delete_id = id.clone();
@@ -180,6 +196,7 @@ pub fn TargetRow(id: TargetId, depth: usize) -> impl IntoView {
                             if !saved {
                                 refused(state, &input, &amount_text(), Key::ErrTargetAmount);
                             }
+                            error.set((!saved).then_some(Key::ErrTargetAmount));
                         }
                     />
                     <input
@@ -202,11 +219,14 @@ pub fn TargetRow(id: TargetId, depth: usize) -> impl IntoView {
                             if !saved {
                                 refused(state, &input, &market_text(), Key::ErrMarket);
                             }
+                            error.set((!saved).then_some(Key::ErrMarket));
                         }
                     />
                     <button type="button" aria-expanded=move || splitting.get().to_string() on:click=move |_| splitting.update(|s| *s = !*s)>{state.tr(Key::Split)}</button>
-                    <button type="button" class="danger" on:click=move |_| { let _ = state.dispatch(Command::DeleteTarget { id: delete_id.clone() }); }>{state.tr(Key::DeleteTarget)}</button>
+                    <button type="button" class="danger" on:click=move |_| delete(delete_id.clone())>{state.tr(Key::DeleteTarget)}</button>
                 </div>
+                // Not role="alert": `refused` has announced it already.
+                {move || error.get().map(|e| view! { <p class="form-error" data-testid="target-row-error">{state.t(e)}</p> }.into_any()).into_any()}
             </div>
             {shown(move || splitting.get(), move || view! {
                 <SplitPanel id=split_id.clone() done=Callback::new(move |_| { splitting.set(false); open.set(true); })/>
