@@ -115,6 +115,9 @@ pub struct Measured {
 pub struct Toast {
     pub text: String,
     pub serial: u64,
+    /// The deal the undone step puts back: focus goes to it, not to the page's top, when
+    /// the toast's Undo (which goes with the toast) had it.
+    pub deal: Option<DealId>,
 }
 
 impl AppState {

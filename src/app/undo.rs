@@ -81,21 +81,21 @@ impl AppState {
     /// Shows the toast after changes that are easy to make by mistake. Any other change takes
     /// the toast down: its Undo undoes the last step, which would no longer be the one it names.
     pub(crate) fn offer_undo(&self, outcome: &Outcome) {
-        if matches!(outcome, Outcome::DealMoved { .. } | Outcome::DealDeleted(_)) {
-            self.show_undo_toast();
-        } else {
-            self.dismiss_toast();
+        match outcome {
+            Outcome::DealMoved { id, .. } => self.show_undo_toast(Some(id.clone())),
+            Outcome::DealDeleted(deal) => self.show_undo_toast(Some(deal.id.clone())),
+            _ => self.dismiss_toast(),
         }
     }
 
     /// Shows the toast with the last announcement and an Undo for the last step: for a view
     /// whose change the outcome alone does not tell apart (a target deleted, not edited).
-    pub(crate) fn show_undo_toast(&self) {
+    pub(crate) fn show_undo_toast(&self, deal: Option<DealId>) {
         let text = self.announcement.get_untracked();
         let serial = self
             .toast
             .with_untracked(|t| t.as_ref().map_or(0, |t| t.serial + 1));
-        self.toast.set(Some(Toast { text, serial }));
+        self.toast.set(Some(Toast { text, serial, deal }));
         let toast = self.toast;
         set_timeout(
             move || {

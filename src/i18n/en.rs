@@ -9,7 +9,7 @@ pub fn text(key: Key) -> &'static str {
         Key::MoreTools => "More ▾",
         Key::NewDeal => "New deal",
         Key::SearchLabel => "Search deals",
-        Key::SearchPlaceholder => "Search title, customer, contact  ( / )",
+        Key::SearchPlaceholder => "Find title, customer, contact",
         Key::OwnerFilter => "Filter by owner",
         Key::AllOwners => "All reps",
         Key::ProductFilter => "Filter by product line",

@@ -9,7 +9,7 @@ pub fn text(key: Key) -> &'static str {
         Key::MoreTools => "更多 ▾",
         Key::NewDeal => "新建商机",
         Key::SearchLabel => "搜索商机",
-        Key::SearchPlaceholder => "搜索名称、客户、联系人 ( / )",
+        Key::SearchPlaceholder => "搜索名称、客户、联系人",
         Key::OwnerFilter => "按负责人筛选",
         Key::AllOwners => "全部销售代表",
         Key::ProductFilter => "按产品线筛选",

@@ -240,6 +240,17 @@ test('touch: a quick swipe scrolls the board sideways and moves nothing; a tap o
   assertNoErrors(app, assert);
 });
 
+/** The search box's placeholder and whether it fits the box (cut off, it read "Search title, customer, con"). */
+function searchPlaceholderFits(page) {
+  return page.locator('input[type=search]').evaluate((el) => {
+    const style = getComputedStyle(el);
+    const ruler = document.createElement('canvas').getContext('2d');
+    ruler.font = style.font;
+    const room = el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    return { text: el.placeholder, fits: ruler.measureText(el.placeholder).width <= room };
+  });
+}
+
 test('phone: New deal, search, rep and off track in sight, the rest behind "More", nothing off to the side', async (t) => {
   const app = await phone(t);
   const { page } = app;
@@ -258,6 +269,7 @@ test('phone: New deal, search, rep and off track in sight, the rest behind "More
   ]) {
     assert.ok(await inSight(tool), `${tool} in sight`);
   }
+  assert.deepEqual(await searchPlaceholderFits(page), { text: 'Find title, customer, contact', fits: true });
   const firstCard = await card(page, 'Stark upgrade').boundingBox();
   assert.ok(firstCard.y < 844 / 2, `the first card starts at y=${firstCard.y}, in the upper half`);
 
@@ -276,6 +288,7 @@ test('phone: New deal, search, rep and off track in sight, the rest behind "More
   await language.selectOption('zh-CN');
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
   assert.equal((await more.textContent()).trim(), '更多 ▾');
+  assert.equal((await searchPlaceholderFits(page)).fits, true, 'the Chinese placeholder fits too');
   await page.getByRole('button', { name: '阶段', exact: true }).tap();
   const dialog = page.getByRole('dialog');
   await dialog.waitFor();
@@ -295,5 +308,6 @@ test('a wide screen has every tool in the row and no "More"', async (t) => {
     assert.ok(await page.getByRole('button', { name, exact: true }).isVisible(), `${name} in the row`);
   }
   assert.ok(await page.getByLabel('Filter by region', { exact: true }).isVisible());
+  assert.deepEqual(await searchPlaceholderFits(page), { text: 'Find title, customer, contact', fits: true });
   assertNoErrors(app, assert);
 });

@@ -27,6 +27,7 @@ import {
   undoButton,
   redoButton,
   toast,
+  waitForFocusOn,
 } from './helpers.mjs';
 
 after(stopSharedServer);
@@ -127,6 +128,7 @@ test('the toast after a move shows what happened; its Undo puts the card back', 
   assert.deepEqual(await cardTitles(page, 'Won'), ['Wayne support', 'Nakatomi storage', 'Gringotts compliance']);
   assert.equal(await card(page, 'Acme renewal').locator('.deal-status').count(), 0, 'no longer marked won');
   assert.equal(await toast(page).count(), 0, 'the toast goes once used');
+  assert.equal(await waitForFocusOn(page, 'sample-01'), 'sample-01', 'focus goes to the card put back, not the page top');
   await waitForStoredBoard(page, (b) => {
     const d = b.deals.find((x) => x.id === 'sample-01');
     return d?.stage === 'negotiation' && d.status === 'open' && d.won_at == null;
@@ -149,6 +151,7 @@ test('undo after a delete with the toast’s Undo button: the deal is back, save
   await toast(page).getByRole('button', { name: 'Undo', exact: true }).click();
   await card(page, 'Tyrell archive', columnById(page, 'demo')).waitFor({ state: 'visible' });
   assert.deepEqual(await boardTitles(page), before, 'the deal is back in its place');
+  assert.equal(await waitForFocusOn(page, 'sample-09'), 'sample-09', 'focus on the deal put back');
   assert.equal((await card(page, 'Tyrell archive').locator('.deal-value').textContent()).trim(), '$33,000');
 
   await waitForStoredBoard(page, (b) => b.deals.some((d) => d.id === 'sample-09'));

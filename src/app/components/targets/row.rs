@@ -141,7 +141,7 @@ pub fn TargetRow(id: TargetId, depth: usize) -> impl IntoView {
                 .get_untracked()
                 .fill(Key::AnnounceDeleted, &[&named]);
             state.announcement.set(text);
-            state.show_undo_toast();
+            state.show_undo_toast(None);
         }
     };
     let edit_id = id.clone();
