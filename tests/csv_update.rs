@@ -9,7 +9,7 @@ use dealboard::domain::money::Currency;
 use dealboard::domain::sample::sample_board;
 use dealboard::i18n::Lang;
 use dealboard::io::csv::{
-    apply_import, deals_to_csv, guess_mapping, import_rows, parse_csv, Applied,
+    apply_import, deals_to_csv, guess_mapping, import_rows, parse_csv, Applied, CsvImport,
 };
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -22,12 +22,16 @@ fn english(stage: &Stage) -> String {
 /// Ids for new deals, unique across imports in this test binary.
 static NEXT_ID: AtomicUsize = AtomicUsize::new(1);
 
+/// What importing `text` into `board` with the guessed mapping would do, not yet applied.
+fn read_into(board: &Board, text: &str) -> CsvImport {
+    let table = parse_csv(text).unwrap();
+    let usd = Currency::parse("USD").unwrap();
+    import_rows(&table, &guess_mapping(&table.headers), board, &usd, english)
+}
+
 /// Imports `text` into `board` with the guessed mapping; new deals get ids `new-N`.
 fn import_into(board: &mut Board, text: &str) -> Applied {
-    let table = parse_csv(text).unwrap();
-    let mapping = guess_mapping(&table.headers);
-    let usd = Currency::parse("USD").unwrap();
-    let import = import_rows(&table, &mapping, board, &usd, english);
+    let import = read_into(board, text);
     assert!(import.errors.is_empty(), "{:?}", import.errors);
     let new_id = || DealId(format!("new-{}", NEXT_ID.fetch_add(1, Ordering::Relaxed)));
     apply_import(board, import, new_id, NOW)
@@ -113,15 +117,7 @@ fn columns_left_out_keep_the_deals_values_and_a_named_stage_moves_it() {
         )
         .unwrap();
 
-    let table = parse_csv("Id,Value\nd-1,2500\n").unwrap();
-    let usd = Currency::parse("USD").unwrap();
-    let import = import_rows(
-        &table,
-        &guess_mapping(&table.headers),
-        &board,
-        &usd,
-        english,
-    );
+    let import = read_into(&board, "Id,Value\nd-1,2500\n");
     assert_eq!(import.notes, [], "updates alone: no word on a Stage column");
     let applied = import_into(&mut board, "Id,Value\nd-1,2500\n");
     assert_eq!(applied.updated, 1);
@@ -146,15 +142,7 @@ fn columns_left_out_keep_the_deals_values_and_a_named_stage_moves_it() {
     assert_eq!(deal.title, "Acme renewal");
 
     // An unknown stage keeps it where it is (with a note), not in the first stage.
-    let table = parse_csv("Id,Stage\nd-1,Contact Made\n").unwrap();
-    let usd = Currency::parse("USD").unwrap();
-    let import = import_rows(
-        &table,
-        &guess_mapping(&table.headers),
-        &board,
-        &usd,
-        english,
-    );
+    let import = read_into(&board, "Id,Stage\nd-1,Contact Made\n");
     assert_eq!(import.updates[0].2, PresetStage::Demo.id());
     assert_eq!(import.notes.len(), 1);
 }
@@ -169,14 +157,9 @@ fn without_a_stage_column_only_new_deals_get_the_note_once_at_line_1() {
         "Acme renewal",
         100_000,
     );
-    let table = parse_csv("Id,Title\nd-1,Acme renewal 2\n,Globex pilot\n,Initech\n").unwrap();
-    let usd = Currency::parse("USD").unwrap();
-    let import = import_rows(
-        &table,
-        &guess_mapping(&table.headers),
+    let import = read_into(
         &board,
-        &usd,
-        english,
+        "Id,Title\nd-1,Acme renewal 2\n,Globex pilot\n,Initech\n",
     );
     assert_eq!(import.updates.len(), 1);
     assert_eq!(
