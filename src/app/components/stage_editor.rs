@@ -132,15 +132,15 @@ fn StageRow(
         let id = threshold_id.clone();
         view! {
             <label class="stage-field">
-                    <span>{state.tr(label)}</span>
-                    <input
-                        type="number"
-                        min="1"
-                        data-testid=testid
-                        placeholder=state.tr(Key::ThresholdOff)
-                        value=value.map(|n| n.to_string()).unwrap_or_default()
-                        on:change:target=move |ev| run(alerts_command(state, &id, which, &ev.target().value()))
-                    />
+                <span>{state.tr(label)}</span>
+                <input
+                    type="number"
+                    min="1"
+                    data-testid=testid
+                    placeholder=state.tr(Key::ThresholdOff)
+                    value=value.map(|n| n.to_string()).unwrap_or_default()
+                    on:change:target=move |ev| run(alerts_command(state, &id, which, &ev.target().value()))
+                />
             </label>
         }
     };

@@ -6,6 +6,7 @@ mod edit;
 pub mod merge;
 pub mod period;
 pub mod progress;
+pub mod scope;
 pub mod split;
 pub mod target;
 
