@@ -81,6 +81,7 @@ fn shares_are_rounded_half_up_to_a_tenth_of_a_percent() {
         status: TargetStatus::OnTrack,
         gap: 0,
         missing_cost: 0,
+        not_counted: Vec::new(),
         market,
     };
     assert_eq!(figures(83, 100, Some(2_000)).market_share(), Some((42, 50)));

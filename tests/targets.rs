@@ -593,6 +593,25 @@ fn attainment_and_forecast_count_won_and_weighted_open_deals_in_period_and_curre
         (attained(&board, &q1), forecast(&board, &q1)),
         (10_000_000, 10_000_000)
     );
+    // The €70,000 won in 2026 is not counted, and the figures say so; 2025's €99,000 is
+    // outside the period, and a count of deals takes every currency.
+    let eur = Currency::parse("EUR").unwrap();
+    let today = day(2026, 7, 2);
+    assert_eq!(
+        progress(&board, &y, today).not_counted,
+        vec![(eur, 7_000_000)]
+    );
+    let alice = value_target("a", Period::Year(2026), owner("Alice Chen"), 1);
+    assert_eq!(progress(&board, &alice, today).not_counted, vec![]);
+    let count = Target::new(
+        tid("n"),
+        Measure::WonCount,
+        Period::Year(2026),
+        Scope::team(),
+        1,
+        usd(),
+    );
+    assert_eq!(progress(&board, &count, today).not_counted, vec![]);
 }
 
 #[test]
@@ -852,10 +871,13 @@ fn adding_and_deleting_targets() {
     );
     split(&mut board, "c", SplitBy::Time, SplitMethod::Even);
     assert_eq!(board.targets.len(), 5);
-    // Deleting a child removes its subtree; its parent's gap follows.
-    board
-        .apply(Command::DeleteTarget { id: tid("c") }, NOW + 1)
-        .unwrap();
+    // Deleting a child removes its subtree; its parent's gap follows. The outcome carries the
+    // target as it was, for the announcement and the undo toast.
+    let before = board.target(&tid("c")).cloned().unwrap();
+    assert_eq!(
+        board.apply(Command::DeleteTarget { id: tid("c") }, NOW + 1),
+        Ok(Outcome::TargetDeleted(Box::new(before)))
+    );
     assert_eq!(board.targets.len(), 1);
     assert_eq!(board.deleted_targets.len(), 4);
     assert!(board.deleted_targets.iter().all(|t| t.at == NOW + 1));
@@ -878,6 +900,70 @@ fn visible_targets(board: &Board) -> Vec<Target> {
         t.updated = 0;
     }
     targets
+}
+
+#[test]
+fn after_a_deletion_the_next_sibling_then_the_previous_then_the_parent_is_shown() {
+    let mut board = history_board();
+    add(
+        &mut board,
+        value_target("y", Period::Year(2026), Scope::team(), 400),
+    );
+    split(&mut board, "y", SplitBy::Time, SplitMethod::Even);
+    let quarters: Vec<TargetId> = board
+        .target_children(&tid("y"))
+        .iter()
+        .map(|t| t.id.clone())
+        .collect();
+    assert_eq!(quarters.len(), 4);
+    assert_eq!(
+        board.target_neighbour(&quarters[1]),
+        Some(quarters[2].clone())
+    );
+    assert_eq!(
+        board.target_neighbour(&quarters[3]),
+        Some(quarters[2].clone())
+    );
+    board
+        .apply(
+            Command::DeleteTarget {
+                id: quarters[0].clone(),
+            },
+            NOW,
+        )
+        .unwrap();
+    board
+        .apply(
+            Command::DeleteTarget {
+                id: quarters[1].clone(),
+            },
+            NOW,
+        )
+        .unwrap();
+    board
+        .apply(
+            Command::DeleteTarget {
+                id: quarters[2].clone(),
+            },
+            NOW,
+        )
+        .unwrap();
+    assert_eq!(
+        board.target_neighbour(&quarters[3]),
+        Some(tid("y")),
+        "the last part: its parent"
+    );
+    assert_eq!(
+        board.target_neighbour(&tid("y")),
+        None,
+        "a lone top-level target"
+    );
+    add(
+        &mut board,
+        value_target("z", Period::Year(2027), Scope::team(), 1),
+    );
+    assert_eq!(board.target_neighbour(&tid("y")), Some(tid("z")));
+    assert_eq!(board.target_neighbour(&tid("missing")), None);
 }
 
 #[test]

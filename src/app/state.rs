@@ -1,6 +1,7 @@
 //! The app's reactive state and the one `dispatch` every input goes through.
 
 use crate::app::clock;
+use crate::app::components::target_label;
 use crate::app::view_memo::view_memo;
 use crate::domain::board::{Board, DealId, StageId};
 use crate::domain::columns::BoardView;
@@ -100,6 +101,10 @@ pub struct AppState {
     /// Today (UTC), the day target progress is measured at; `clock::follow_day` moves it on
     /// at midnight, so a page left open overnight shows the new day's pace and periods.
     pub today: RwSignal<Date>,
+    /// The deal whose card is about to take the focus (`AppState::focus_deal`): its column
+    /// draws it even when it lies past the cards shown so far (a new deal at the foot of a
+    /// long column), since a card not drawn cannot be focused or scrolled to.
+    pub reveal: RwSignal<Option<DealId>>,
 }
 
 /// A board's size in storage, measured when it had `deals` deals.
@@ -148,7 +153,15 @@ impl AppState {
             measured: StoredValue::new(None),
             progress_revision: RwSignal::new(0),
             today: RwSignal::new(clock::today()),
+            reveal: RwSignal::new(None),
         }
+    }
+
+    /// Puts the focus on `id`'s card after the next render, drawing it first if its column
+    /// had not come to it (the focus also scrolls it into sight).
+    pub fn focus_deal(&self, id: &DealId) {
+        self.reveal.set(Some(id.clone()));
+        focus_card(id);
     }
 
     /// The text for `key` in the current language (tracked).
@@ -208,7 +221,7 @@ impl AppState {
             self.announce(outcome);
             self.offer_undo(outcome);
             match outcome {
-                Outcome::DealMoved { id, .. } => focus_deal(id),
+                Outcome::DealMoved { id, .. } => self.focus_deal(id),
                 Outcome::DealDeleted(_) => {
                     if let Some((stage, index, _)) = removed_from {
                         self.focus_near(&stage, index);
@@ -248,6 +261,9 @@ impl AppState {
                 }
                 Outcome::DealEdited(id) => lang.fill(Key::AnnounceEdited, &[&title(id)]),
                 Outcome::DealDeleted(deal) => lang.fill(Key::AnnounceDeleted, &[&deal.title]),
+                Outcome::TargetDeleted(target) => {
+                    lang.fill(Key::AnnounceDeleted, &[&target_label(target, lang)])
+                }
                 Outcome::DealMoved { id, from, to } => lang.fill(
                     Key::AnnounceMoved,
                     &[
@@ -280,7 +296,7 @@ impl AppState {
             column.get(index).or(column.last()).map(|d| d.id.clone())
         });
         match neighbour {
-            Some(id) => focus_deal(&id),
+            Some(id) => self.focus_deal(&id),
             None => focus_selector(format!("[data-stage-id=\"{}\"] .add-deal", stage.0)),
         }
     }
@@ -314,12 +330,12 @@ pub fn use_app() -> AppState {
 }
 
 /// Puts focus on a deal's card once it is (re)mounted, e.g. in the column it moved to.
-pub fn focus_deal(id: &DealId) {
+fn focus_card(id: &DealId) {
     focus_selector(format!("[data-deal-id=\"{}\"]", id.0.replace('"', "")));
 }
 
 /// Focuses the first element matching `selector` after the next render.
-fn focus_selector(selector: String) {
+pub fn focus_selector(selector: String) {
     request_animation_frame(move || {
         let found = document().query_selector(&selector).ok().flatten();
         if let Some(el) =

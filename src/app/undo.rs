@@ -1,7 +1,7 @@
 //! Undo and redo for this tab, and the brief "Undo" toast after a move or a deletion.
 
 use crate::app::clock;
-use crate::app::state::{focus_deal, AppState, Toast};
+use crate::app::state::{AppState, Toast};
 use crate::domain::board::DealId;
 use crate::domain::command::{DomainError, Outcome};
 use crate::domain::targets::may_change_progress;
@@ -13,24 +13,28 @@ use std::time::Duration;
 const TOAST_TIME: Duration = Duration::from_secs(6);
 
 impl AppState {
-    /// Undoes this tab's last step; the result is saved like any other change.
+    /// Undoes this tab's last step; the result is saved like any other change. A card that
+    /// had focus (Ctrl+Z right after a keyboard move) is drawn again in its old column: focus
+    /// goes with it rather than to the page's top.
     pub fn undo(&self) {
-        self.replay(true);
+        self.replay(true, focused_card());
     }
 
-    /// Redoes the last undone step.
+    /// Undoes the last step and then puts focus on `deal`'s card: the toast's Undo, whose
+    /// button goes away with the toast.
+    pub fn undo_to(&self, deal: Option<DealId>) {
+        self.replay(true, deal);
+    }
+
+    /// Redoes the last undone step, keeping focus on the card that had it.
     pub fn redo(&self) {
-        self.replay(false);
+        self.replay(false, focused_card());
     }
 
-    fn replay(&self, undo: bool) {
+    /// Applies the last step of the undo (`undo`) or redo stack; on success, focus goes to
+    /// `focus`'s card once it is drawn again.
+    fn replay(&self, undo: bool, focus: Option<DealId>) {
         self.settle_history();
-        // A card that had focus (Ctrl+Z right after a keyboard move) is drawn again in its
-        // old column: focus goes with it rather than to the page's top.
-        let focused_card = document()
-            .active_element()
-            .and_then(|el| el.get_attribute("data-deal-id"))
-            .map(DealId);
         let now = clock::now();
         let board = self.board;
         let mut progress_moved = false;
@@ -72,8 +76,8 @@ impl AppState {
             self.announcement
                 .set(self.lang.get_untracked().text(key).to_string());
             self.toast.set(None);
-            if let Some(id) = focused_card {
-                focus_deal(&id);
+            if let Some(id) = focus {
+                self.focus_deal(&id);
             }
         }
     }
@@ -84,13 +88,14 @@ impl AppState {
         match outcome {
             Outcome::DealMoved { id, .. } => self.show_undo_toast(Some(id.clone())),
             Outcome::DealDeleted(deal) => self.show_undo_toast(Some(deal.id.clone())),
+            Outcome::TargetDeleted(_) => self.show_undo_toast(None),
             _ => self.dismiss_toast(),
         }
     }
 
-    /// Shows the toast with the last announcement and an Undo for the last step: for a view
-    /// whose change the outcome alone does not tell apart (a target deleted, not edited).
-    pub(crate) fn show_undo_toast(&self, deal: Option<DealId>) {
+    /// Shows the toast with the last announcement and an Undo for the last step; the toast's
+    /// Undo puts focus on `deal`'s card when there is one.
+    fn show_undo_toast(&self, deal: Option<DealId>) {
         let text = self.announcement.get_untracked();
         let serial = self
             .toast
@@ -117,4 +122,12 @@ impl AppState {
             self.toast.set(None);
         }
     }
+}
+
+/// The deal whose card has focus, if one has.
+fn focused_card() -> Option<DealId> {
+    document()
+        .active_element()
+        .and_then(|el| el.get_attribute("data-deal-id"))
+        .map(DealId)
 }

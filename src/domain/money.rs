@@ -11,6 +11,16 @@ pub struct Currency(String);
 /// The currencies offered in the deal dialog; any other valid code is accepted too.
 pub const COMMON_CURRENCIES: [&str; 6] = ["USD", "EUR", "GBP", "CNY", "JPY", "HKD"];
 
+/// The codes a currency box offers: the common ones, and `current` after them when it is
+/// another (a board in CHF), so that the box shows what will be saved.
+pub fn currency_choices(current: &str) -> Vec<String> {
+    let mut codes: Vec<String> = COMMON_CURRENCIES.iter().map(|c| c.to_string()).collect();
+    if !codes.iter().any(|c| c == current) {
+        codes.push(current.to_string());
+    }
+    codes
+}
+
 impl Currency {
     /// Parses a three-letter code, case-insensitively.
     pub fn parse(code: &str) -> Result<Currency, MoneyError> {

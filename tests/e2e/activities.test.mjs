@@ -89,6 +89,7 @@ test('"Mark done" logs the step as typed, newest first, clears the fields; Remov
 
   // Cancel drops them: the dialog opens without them, and storage never gets them.
   await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await dialog.getByRole('button', { name: 'Discard', exact: true }).click();
   await dialog.waitFor({ state: 'detached' });
   await openDeal(page, 'Stark upgrade');
   assert.equal(await dealDialog(page).locator('div.steps-done').count(), 0, 'cancelled steps are gone');
@@ -255,6 +256,8 @@ test('Chinese: the button, the list, the rating and the scorecard columns', asyn
   await dialog.locator('ul[data-testid="deal-activities"] > li').nth(3).waitFor();
   assert.match((await doneList(page))[0], /^✓ .+ · 2026-11-20$/);
   await dialog.getByRole('button', { name: '取消', exact: true }).click();
+  assert.equal(await dialog.getByRole('alertdialog').locator('p').textContent(), '放弃刚才输入的内容？这些内容尚未保存。');
+  await dialog.getByRole('button', { name: '放弃', exact: true }).click();
   await dialog.waitFor({ state: 'detached' });
 
   await page.locator('.board-header button').filter({ hasText: /目标/ }).first().click();

@@ -176,8 +176,10 @@ test('New deal: filling every field and pressing Enter adds the deal to the chos
   assert.equal((await added.locator('.deal-value').textContent()).trim(), '$12,500');
   assert.equal((await added.locator('.deal-owner').textContent()).trim(), 'DS');
   assert.equal((await added.locator('.deal-close').textContent()).trim(), 'Close 2026-09-30');
-  // Added at the bottom of its column.
+  // Added at the bottom of its column, with the focus on it (which scrolls it into sight).
   assert.equal((await cardTitles(page, 'Qualified')).at(-1), 'Zenith fleet telematics');
+  await page.waitForFunction(() => document.activeElement?.matches('article.deal-card'));
+  assert.equal(await page.evaluate(() => document.activeElement.querySelector('h3').textContent.trim()), 'Zenith fleet telematics');
 
   // Qualified: $41,000 + $12,500; weighted 25 % of $53,500 = $13,375.
   assert.deepEqual(await stageFigures(page, 'Qualified'), {
@@ -232,6 +234,7 @@ test('New deal: a bad value shows an error and adds nothing; an empty title is r
   assert.ok(await dialog.isVisible(), 'the dialog stays open');
 
   await page.keyboard.press('Escape');
+  await dialog.getByRole('button', { name: 'Discard', exact: true }).click();
   await dialog.waitFor({ state: 'detached' });
   assert.equal(await page.locator('article.deal-card').count(), 24, 'nothing was added');
   assertNoErrors(app, assert);
@@ -269,11 +272,28 @@ test('Edit: clicking a card opens it; a new title and value are saved and shown'
   // Closing the dialog gives focus back to the card.
   await page.waitForFunction((dealId) => document.activeElement?.dataset?.dealId === dealId, id);
 
-  // Enter on the focused card opens it too; Escape cancels without saving.
+  // Enter on the focused card opens it too; Escape cancels without saving, but with something
+  // typed it asks first, on "Keep editing": a second Escape or Enter goes back to the form.
   await page.keyboard.press('Enter');
   await dialog.waitFor({ state: 'visible' });
   await dealField(page, 'Title').fill('Should not be saved');
   await page.keyboard.press('Escape');
+  const discard = dialog.getByRole('alertdialog');
+  await discard.waitFor();
+  assert.equal(await discard.locator('p').textContent(), 'Discard what you typed? It is not saved.');
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Keep editing');
+  await page.keyboard.press('Escape');
+  await discard.waitFor({ state: 'detached' });
+  await dealField(page, 'Title').press('Escape');
+  await discard.waitFor();
+  await page.keyboard.press('Enter');
+  await discard.waitFor({ state: 'detached' });
+  assert.equal(await dealField(page, 'Title').inputValue(), 'Should not be saved', 'kept');
+  // A press on the backdrop leaves the focus in the dialog, where Escape still works.
+  await page.mouse.click(4, 4);
+  assert.ok(await page.evaluate(() => !!document.activeElement?.closest('.deal-dialog')), 'focus stays in the dialog');
+  await page.keyboard.press('Escape');
+  await discard.getByRole('button', { name: 'Discard', exact: true }).click();
   await dialog.waitFor({ state: 'detached' });
   assert.equal(await card(page, 'Should not be saved').count(), 0);
   assert.equal(await card(page, 'Zenith fleet telematics phase 2').count(), 1);
@@ -684,4 +704,29 @@ test('Language: a Chinese browser gets Chinese on first run; a stored choice win
   await app.reload();
   assert.deepEqual(await stageNames(page), STAGES);
   assertNoErrors(app, assert);
+});
+
+test('the board fits the window: the columns scroll, not the page, on a laptop and a phone', async (t) => {
+  for (const viewport of [{ width: 1366, height: 768 }, { width: 390, height: 844 }]) {
+    const app = await openAppFor(t, { contextOptions: { viewport } });
+    const { page } = app;
+    await card(page, 'Stark upgrade').waitFor();
+    // Enough deals in Lead to overflow its column at either size.
+    for (let i = 0; i < 12; i += 1) await addDeal(page, { title: `Filler ${i}`, value: '100' });
+    await card(page, 'Filler 11').waitFor();
+    const fit = await page.evaluate(() => {
+      const lead = document.querySelector('[data-stage-id=lead]');
+      const list = lead.querySelector('.deal-list');
+      return {
+        pageScrolls: document.documentElement.scrollHeight > innerHeight + 1,
+        columnBottom: lead.getBoundingClientRect().bottom,
+        listScrolls: list.scrollHeight > list.clientHeight,
+        height: innerHeight,
+      };
+    });
+    assert.equal(fit.pageScrolls, false, `${viewport.width}px: the page does not scroll`);
+    assert.ok(fit.columnBottom <= fit.height, `${viewport.width}px: Lead's foot is in sight: ${JSON.stringify(fit)}`);
+    assert.ok(fit.listScrolls, `${viewport.width}px: Lead's cards scroll in their column`);
+    assertNoErrors(app, assert);
+  }
 });

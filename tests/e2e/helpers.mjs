@@ -894,6 +894,7 @@ export async function addTarget(page, fields, name) {
   ]) {
     await labelled(form, label).selectOption({ label: fields[key] ?? 'Any' });
   }
+  if (fields.currency !== undefined) await labelled(form, 'Currency').selectOption(fields.currency);
   await labelled(form, 'Target', 'input').fill(String(fields.amount));
   await form.getByRole('button', { name: 'Add target', exact: true }).click();
   if (name !== undefined) await targetRow(page, name).waitFor({ state: 'visible' });

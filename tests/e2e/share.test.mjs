@@ -643,9 +643,10 @@ test('Export CSV: BOM, header row, Chinese text intact, formula cells written wi
   assert.equal((await dialog.getByTestId('csv-added').textContent()).trim(), '26 deals were already up to date.');
   await dialog.getByRole('button', { name: 'Close', exact: true }).click();
   await dialog.waitFor({ state: 'detached' });
-  // Waited for, not read at once: Chromium 156 here was seen to show an empty localStorage
-  // for ~100 ms after the dialog closed, then the board again (cause not found; a reload
-  // showed all 26 deals kept).
+  // Waited for, not read at once: the board is saved 300 ms after its last change
+  // (`app/persist.rs`), and the two deals added above, the export and this import take
+  // ~210 ms, so the first save of this fresh profile (whose sample board is not stored until
+  // it changes) lands ~100 ms after the dialog closes.
   await waitForStoredBoard(page, (b) => b.deals.length === 26);
   assert.equal((await storedBoard(page)).deals.length, 26, 'no deal doubled');
 

@@ -48,9 +48,17 @@ test('stages are renamed, re-weighted, reordered, added and removed; the board f
   // Removing a stage with deals needs a destination.
   await openEditor(page);
   await row(page, 'qualified').getByRole('button', { name: 'Remove stage' }).click();
-  assert.match(await page.getByRole('dialog').getByRole('alert').textContent(), /still has 4 deals/);
+  // The refusal shows in the stage's own row, and the focus goes to the choice it asks for.
+  assert.match(await row(page, 'qualified').getByRole('alert').textContent(), /still has 4 deals/);
+  const focused = () => page.evaluate(() => [document.activeElement?.closest('[data-stage-row]')?.dataset.stageRow, document.activeElement?.tagName]);
+  await page.waitForFunction(() => document.activeElement?.tagName === 'SELECT');
+  assert.deepEqual(await focused(), ['qualified', 'SELECT']);
   await row(page, 'qualified').getByRole('combobox').selectOption({ label: 'Proposal' });
+  assert.equal(await row(page, 'qualified').getByRole('alert').count(), 0, 'a choice made clears the refusal');
   await row(page, 'qualified').getByRole('button', { name: 'Remove stage' }).click();
+  // Removed: the focus goes to the stage that took its place, not to the page.
+  await page.waitForFunction(() => document.activeElement?.closest('[data-stage-row]')?.dataset.stageRow === 'demo');
+  assert.deepEqual(await focused(), ['demo', 'INPUT']);
   await page.getByRole('button', { name: 'Close', exact: true }).click();
   assert.ok(!(await stageNames(page)).includes('Qualified'));
   const proposal = await cardTitles(page, 'Proposal');

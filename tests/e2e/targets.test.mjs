@@ -51,6 +51,7 @@ import {
   scopeTarget,
   ownerFilter,
   liveRegion,
+  parseMoney,
 } from './helpers.mjs';
 // The app's `allocate` (largest remainders first, exact sum), ported once for the bench's boards.
 import { allocate } from '../../bench/generate.mjs';
@@ -953,6 +954,20 @@ test('attainment and forecast follow a deal’s edits, moves out of Won, deletio
   assert.equal(withEur.count, start.count + 1, 'counted as a won deal');
   assert.equal(withEur.ben.attained, start.ben.attained, 'not added to a USD value');
   assert.equal(withEur.ben.forecast, now.ben.forecast);
+  // The USD target names what it leaves out; a target in euros counts it.
+  await openTargets(page);
+  const note = targetRow(page, ben).getByTestId('target-not-counted');
+  assert.match(await note.textContent(), /^Not counted, won in other currencies: (.+)\.$/);
+  const left = parseMoney((await note.textContent()).match(/: (.+)\.$/)[1]).amounts;
+  assert.ok(Math.round(left.EUR * 100) >= vandelay.value, `the EUR win is named: ${JSON.stringify(left)}`);
+  assert.equal(await targetRow(page, alice).getByTestId('target-not-counted').count(), 0, 'Alice won nothing in EUR');
+  const benEur = targetName(cal.yearLabel, 'Ben Okafor');
+  await addTarget(page, { period: cal.yearLabel, owner: 'Ben Okafor', currency: 'EUR', amount: '100000' }, benEur);
+  const inEur = await targetFigures(page, benEur);
+  assert.equal(inEur.amount, '€100,000');
+  // (The year holds the quarter: at least the quarter's euro wins.)
+  assert.ok(parseMoney(inEur.attained).amounts.EUR >= left.EUR, `the euro target counts the euro wins: ${inEur.attained}`);
+  await openBoardView(page);
   // Deleted: no longer counted.
   await deleteByMenu(page, 'Vandelay imports');
   assert.equal((await read()).count, start.count);
@@ -1002,6 +1017,16 @@ test('a month splits into the ISO weeks whose Thursday it holds; parts fold, del
   const { preview } = await openSplit(page, december, { by: 'Time' });
   assert.deepEqual(preview, weeks.map((w) => [w, '$20,000']));
   await splitTarget(page, december, { by: 'Time' });
+  // The focus does not fall to the page when a control under it goes: after a split it is
+  // back on Split, after a deletion on the next target shown (here the one before), and with
+  // no target left on the form.
+  const focused = () =>
+    page.evaluate(() => {
+      const el = document.activeElement;
+      return [el?.closest('.target-row')?.querySelector('.target-name')?.textContent ?? null, el?.tagName, el?.getAttribute('aria-label') ?? el?.textContent];
+    });
+  await page.waitForFunction(() => document.activeElement?.classList.contains('split-button'));
+  assert.deepEqual(await focused(), [december, 'BUTTON', 'Split']);
   assert.deepEqual(
     (await targetTree(page)).map((r) => [r.name, r.depth, r.amount]),
     [[december, 0, '$100,000'], ...weeks.map((w) => [targetName(w, ''), 1, '$20,000'])],
@@ -1025,9 +1050,13 @@ test('a month splits into the ISO weeks whose Thursday it holds; parts fold, del
   // Undo brings the month and its weeks back.
   await targetRow(page, targetName('2026-W53', '')).getByRole('button', { name: 'Delete target', exact: true }).click();
   await targetRow(page, targetName('2026-W53', '')).waitFor({ state: 'detached' });
+  await page.waitForFunction(() => document.activeElement?.tagName === 'INPUT');
+  assert.deepEqual(await focused(), [targetName('2026-W52', ''), 'INPUT', 'Target']);
   assert.equal((await targetFigures(page, december)).gap, '$20,000 not allocated to its parts');
   await targetRow(page, december).getByRole('button', { name: 'Delete target', exact: true }).click();
   await targetRow(page, december).waitFor({ state: 'detached' });
+  await page.waitForFunction(() => document.activeElement?.tagName === 'SELECT');
+  assert.ok(await page.evaluate(() => !!document.activeElement.closest('form.new-target')), 'the form has the focus');
   assert.deepEqual(await targetTree(page), []);
   await waitForStoredBoard(page, (b) => b.targets.length === 0 && b.deleted_targets.length === 6);
   // The toast names what went and takes it back, as for a deleted deal.

@@ -24,6 +24,7 @@ import {
   storedStageIds,
   waitForStoredBoard,
   waitForLiveRegion,
+  toast,
 } from './helpers.mjs';
 
 after(stopSharedServer);
@@ -90,6 +91,9 @@ test('touch: a short press lifts the card, the finger drags it, release drops it
   );
   assert.deepEqual(await cardTitles(page, 'Lead'), ['Hooli expansion', 'Stark upgrade', 'Vandelay imports', 'Dunder Mifflin paper']);
   assert.equal(await liveRegion(page), '“Hooli expansion” moved from Lead, 2 of 4, to Lead, 1 of 4');
+  // The toast with Undo takes the phone's width in two lines at most, not a squeezed column.
+  const note = await toast(page).boundingBox();
+  assert.ok(note.width >= 300 && note.height <= 80, `toast ${JSON.stringify(note)}`);
   assert.deepEqual(await dropIndicators(page), NO_DRAG);
   await page.waitForTimeout(300);
   assert.equal(await dealDialog(page).count(), 0, 'a touch drag does not open the card');
@@ -232,6 +236,9 @@ test('touch: a quick swipe scrolls the board sideways and moves nothing; a tap o
   const dialog = dealDialog(page);
   await dialog.waitFor({ state: 'visible' });
   assert.equal(await dialog.getByLabel('Title', { exact: true }).inputValue(), 'Oscorp backup');
+  // Opened to be read: the dialog has the focus, not Title (which would raise the keyboard).
+  assert.ok(await page.evaluate(() => matchMedia('(pointer: coarse)').matches), 'a touch screen');
+  await page.waitForFunction(() => document.activeElement?.classList.contains('deal-dialog'));
   await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
   await dialog.waitFor({ state: 'detached' });
   assert.deepEqual(await cardIds(page, 'qualified'), ['sample-04', 'sample-12', 'sample-17', 'sample-24']);

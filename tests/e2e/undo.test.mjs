@@ -70,6 +70,8 @@ test('undo after a drag: Undo button, Ctrl+Shift+Z, Ctrl+Z, Ctrl+Y; each saved',
   assert.equal(await liveRegion(page), 'Undone');
   assert.ok(await redoButton(page).isEnabled(), 'the undone drag can be redone');
   assert.ok(await undoButton(page).isDisabled(), 'only one step was taken');
+  // Undo went disabled under the focus: Redo has it, not the page.
+  await page.waitForFunction(() => document.activeElement?.classList.contains('redo-button'));
   await storedGlobexAt(page, 'demo', 0);
   assert.deepEqual(await storedStageIds(page, 'demo'), ['sample-02', 'sample-09', 'sample-16', 'sample-21']);
   assert.deepEqual(await storedStageIds(page, 'proposal'), ['sample-03', 'sample-11', 'sample-15', 'sample-23']);

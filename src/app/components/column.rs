@@ -120,6 +120,28 @@ pub fn StageColumn(id: StageId) -> impl IntoView {
                 .set(Some(Dialog::NewDeal { stage: id.clone() }))
         }
     };
+    // A card about to take the focus is drawn even past the cards shown so far. Only the
+    // deal's own column looks for it (a lookup by id, then a walk of that column).
+    let stage_id = id.clone();
+    Effect::new(move |_| {
+        let Some(deal) = state.reveal.get() else {
+            return;
+        };
+        let here = state
+            .board
+            .with_untracked(|b| b.deal(&deal).is_some_and(|d| d.stage == stage_id));
+        let at = here
+            .then(|| {
+                state.view.with_untracked(|v| {
+                    v.column(&stage_id)
+                        .and_then(|c| c.cards.iter().position(|c| c.id == deal))
+                })
+            })
+            .flatten();
+        if let Some(at) = at.filter(|&at| at >= limit.get_untracked()) {
+            limit.set(at + 1);
+        }
+    });
     let sentinel = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {
         if let Some(el) = sentinel.get() {

@@ -1,14 +1,16 @@
-//! Create or edit a deal. Enter saves, Escape cancels, Delete asks first.
+//! Create or edit a deal. Enter saves, Escape cancels (asking first when something was typed),
+//! Delete asks first.
 
 use crate::app::clock;
+use crate::app::components::backdrop::keep_focus;
 use crate::app::components::deal_steps::StepFields;
 use crate::app::components::shown::shown;
-use crate::app::state::{display_stage_name, focus_deal, use_app, AppState};
+use crate::app::state::{display_stage_name, use_app, AppState};
 use crate::domain::board::{DealFields, DealId, DealStatus, StageId};
 use crate::domain::command::Command;
 use crate::domain::date::{iso_date, parse_iso_date};
 use crate::domain::filter::DealFilter;
-use crate::domain::money::{amount_input_text, parse_amount, Currency, COMMON_CURRENCIES};
+use crate::domain::money::{amount_input_text, currency_choices, parse_amount, Currency};
 use crate::i18n::Key;
 use leptos::prelude::*;
 
@@ -85,10 +87,22 @@ pub fn DealDialog(target: DealTarget) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let confirming = state.confirm_delete;
     let first_field = NodeRef::<leptos::html::Input>::new();
+    let dialog_box = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {
         if let Some(input) = first_field.get() {
-            if !confirming.get_untracked() {
-                let _ = input.focus();
+            if confirming.get_untracked() {
+                return;
+            }
+            // A deal tapped open on a phone is mostly read: the focus in Title would raise the
+            // on-screen keyboard over half of it. The dialog itself takes it there (Escape
+            // still closes), and a tap on a field edits it.
+            match dialog_box.get_untracked() {
+                Some(dialog) if !is_new && touch_screen() => {
+                    let _ = dialog.focus();
+                }
+                _ => {
+                    let _ = input.focus();
+                }
             }
         }
     });
@@ -112,7 +126,7 @@ pub fn DealDialog(target: DealTarget) -> impl IntoView {
             state.dialog.set(None);
             state.confirm_delete.set(false);
             if let Some(id) = &deal_id {
-                focus_deal(id);
+                state.focus_deal(id);
             }
         }
     };
@@ -185,13 +199,42 @@ pub fn DealDialog(target: DealTarget) -> impl IntoView {
             };
             match state.dispatch(cmd) {
                 Ok(_) => {
+                    close();
+                    // The new card takes the focus, which scrolls it into sight: added at the
+                    // foot of a long column, it would otherwise seem not to be there.
                     if is_new {
                         show_new_deal(state, &new_id);
+                        state.focus_deal(&new_id);
                     }
-                    close()
                 }
                 Err(err) => error.set(Some(state.lang.get_untracked().command_error(&err))),
             }
+        }
+    };
+    // Escape or Cancel with something typed asks first: a rep who presses Escape by habit
+    // half-way through a new deal would lose it, and nothing unsaved can be undone.
+    let discarding = RwSignal::new(false);
+    let keep_button = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |_| {
+        if let Some(button) = keep_button.get() {
+            let _ = button.focus();
+        }
+    });
+    let cancel = {
+        let close = close.clone();
+        let start = start.clone();
+        move || {
+            if read_fields().is_ok_and(|typed| same_fields(&typed, &start)) {
+                close()
+            } else {
+                discarding.set(true)
+            }
+        }
+    };
+    let keep_editing = move || {
+        discarding.set(false);
+        if let Some(input) = first_field.get_untracked() {
+            let _ = input.focus();
         }
     };
     let delete = {
@@ -205,14 +248,16 @@ pub fn DealDialog(target: DealTarget) -> impl IntoView {
         }
     };
     let on_keydown = {
-        let close = close.clone();
+        let cancel = cancel.clone();
         move |ev: leptos::ev::KeyboardEvent| {
             if ev.key() == "Escape" {
                 ev.prevent_default();
-                if confirming.get_untracked() {
+                if discarding.get_untracked() {
+                    keep_editing();
+                } else if confirming.get_untracked() {
                     confirming.set(false);
                 } else {
-                    close();
+                    cancel();
                 }
             }
         }
@@ -225,17 +270,13 @@ pub fn DealDialog(target: DealTarget) -> impl IntoView {
         })
     };
     let owners = Memo::new(move |_| state.board.with(|b| b.owners()));
-    let mut currencies: Vec<String> = COMMON_CURRENCIES.iter().map(|c| c.to_string()).collect();
-    if !currencies.contains(&currency.get_untracked()) {
-        currencies.push(currency.get_untracked());
-    }
     let text_field = move |key, signal, kind| text_field(state, key, signal, kind);
     let save_click = save.clone();
-    let close_click = close.clone();
+    let cancel_click = cancel.clone();
     let delete_click = delete.clone();
     view! {
-        <div class="dialog-backdrop">
-            <div class="dialog deal-dialog" role="dialog" aria-modal="true" aria-labelledby="deal-dialog-title" on:keydown=on_keydown>
+        <div class="dialog-backdrop" on:mousedown=keep_focus>
+            <div class="dialog deal-dialog" node_ref=dialog_box tabindex="-1" role="dialog" aria-modal="true" aria-labelledby="deal-dialog-title" on:keydown=on_keydown>
                 <h2 id="deal-dialog-title">{heading}</h2>
                 <form on:submit=move |ev| { ev.prevent_default(); save() }>
                     <label>
@@ -252,7 +293,7 @@ pub fn DealDialog(target: DealTarget) -> impl IntoView {
                         <label>
                             <span>{state.tr(Key::FieldCurrency)}</span>
                             <select prop:value=move || currency.get() on:change:target=move |ev| currency.set(ev.target().value())>
-                                {currencies.into_iter().map(|c| { let selected = c == currency.get_untracked(); view! { <option value=c.clone() selected=selected>{c.clone()}</option> }.into_any() }).collect_view()}
+                                {currency_options(&currency.get_untracked())}
                             </select>
                         </label>
                         {text_field(Key::FieldCost, cost, "text")}
@@ -292,7 +333,7 @@ pub fn DealDialog(target: DealTarget) -> impl IntoView {
                         {(!is_new).then(|| view! {
                             <button type="button" class="danger push-left" on:click=move |_| confirming.set(true)>{state.tr(Key::Delete)}</button>
                         }.into_any())}
-                        <button type="button" on:click=move |_| close_click()>{state.tr(Key::Cancel)}</button>
+                        <button type="button" on:click=move |_| cancel_click()>{state.tr(Key::Cancel)}</button>
                         <button type="submit" class="primary" on:click=move |ev| { ev.prevent_default(); save_click() }>{state.tr(Key::Save)}</button>
                     </div>
                 </form>
@@ -307,9 +348,36 @@ pub fn DealDialog(target: DealTarget) -> impl IntoView {
                         </div>
                     </div>
                 }.into_any())}
+                {shown(move || discarding.get(), move || view! {
+                    <div class="confirm" role="alertdialog" aria-labelledby="confirm-discard-text">
+                        <p id="confirm-discard-text">{state.tr(Key::DiscardConfirm)}</p>
+                        <div class="dialog-actions">
+                            <button type="button" class="danger" on:click={let c = close.clone(); move |_| c()}>{state.tr(Key::Discard)}</button>
+                            <button type="button" class="primary" node_ref=keep_button on:click=move |_| keep_editing()>{state.tr(Key::KeepEditing)}</button>
+                        </div>
+                    </div>
+                }.into_any())}
             </div>
         </div>
     }
+}
+
+/// Whether the main pointer is a finger (a phone or tablet), not a mouse.
+fn touch_screen() -> bool {
+    window()
+        .match_media("(pointer: coarse)")
+        .ok()
+        .flatten()
+        .is_some_and(|query| query.matches())
+}
+
+/// Whether the form as typed is the deal as it was: a loss reason left empty is no reason.
+fn same_fields(typed: &DealFields, start: &DealFields) -> bool {
+    let plain = |f: &DealFields| DealFields {
+        loss_reason: f.loss_reason.clone().filter(|r| !r.is_empty()),
+        ..f.clone()
+    };
+    plain(typed) == plain(start)
 }
 
 /// The exit criteria of `stage` as checkboxes, ticked from `checked`; none without criteria.
@@ -347,6 +415,18 @@ fn checklist_fields(state: AppState, stage: &StageId, checked: RwSignal<Vec<Stri
         </fieldset>
     }
     .into_any()
+}
+
+/// The options of a currency box, `current` selected.
+pub fn currency_options(current: &str) -> AnyView {
+    currency_choices(current)
+        .into_iter()
+        .map(|c| {
+            let selected = c == current;
+            view! { <option value=c.clone() selected=selected>{c.clone()}</option> }.into_any()
+        })
+        .collect_view()
+        .into_any()
 }
 
 /// A labelled input bound to `signal`.

@@ -1,11 +1,12 @@
 //! Shows whichever dialog is open; small confirmations live here too.
 
 use crate::app::components::agenda::AgendaDialog;
+use crate::app::components::backdrop::keep_focus;
 use crate::app::components::deal_dialog::{DealDialog, DealTarget};
 use crate::app::components::help::HelpDialog;
 use crate::app::components::import_dialog::ImportDialog;
 use crate::app::components::stage_editor::StageEditor;
-use crate::app::state::{focus_deal, use_app, Dialog};
+use crate::app::state::{use_app, Dialog};
 use crate::domain::board::{DealId, StageId};
 use crate::domain::command::Command;
 use crate::i18n::Key;
@@ -48,8 +49,9 @@ fn Confirmation(
 ) -> impl IntoView {
     let on_escape = on_escape.unwrap_or(on_cancel);
     view! {
-        <div class="dialog-backdrop">
+        <div class="dialog-backdrop" on:mousedown=keep_focus>
             <div
+                tabindex="-1"
                 class="dialog confirm-dialog"
                 role="alertdialog"
                 aria-modal="true"
@@ -107,7 +109,7 @@ fn LossReason(deal: DealId, to: StageId, index: usize) -> impl IntoView {
             on_cancel=Callback::new(move |_| finish(None))
             on_escape=Callback::new(move |_| {
                 state.dialog.set(None);
-                focus_deal(&escaped);
+                state.focus_deal(&escaped);
             })
         >
             <label>

@@ -3,7 +3,7 @@
 use crate::app::components::share::ShareButtons;
 use crate::app::components::targets::TargetBadges;
 use crate::app::shortcuts::SEARCH_ID;
-use crate::app::state::{use_app, Dialog};
+use crate::app::state::{focus_selector, use_app, Dialog};
 use crate::domain::filter::FilterField;
 use crate::i18n::{Key, Lang};
 use leptos::prelude::*;
@@ -83,8 +83,12 @@ pub fn BoardHeader() -> impl IntoView {
                 <div class="more-tools" id="more-tools">
                 {filter_selects(&FilterField::ALL[1..])}
                 <button data-testid="agenda-button" on:click=move |_| state.dialog.set(Some(Dialog::Agenda))>{state.tr(Key::Agenda)}</button>
-                <button on:click=move |_| state.undo() disabled=move || state.history.with(|h| !h.can_undo())>{state.tr(Key::Undo)}</button>
-                <button on:click=move |_| state.redo() disabled=move || state.history.with(|h| !h.can_redo())>{state.tr(Key::Redo)}</button>
+                // A button disabled under the focus drops it to the page: the last Undo hands
+                // it to Redo, the last Redo to Undo.
+                <button class="undo-button" on:click=move |_| { state.undo(); if state.history.with_untracked(|h| !h.can_undo()) { focus_selector(".redo-button".into()) } }
+                    disabled=move || state.history.with(|h| !h.can_undo())>{state.tr(Key::Undo)}</button>
+                <button class="redo-button" on:click=move |_| { state.redo(); if state.history.with_untracked(|h| !h.can_redo()) { focus_selector(".undo-button".into()) } }
+                    disabled=move || state.history.with(|h| !h.can_redo())>{state.tr(Key::Redo)}</button>
                 <button on:click=move |_| state.dialog.set(Some(Dialog::Stages))>{state.tr(Key::Stages)}</button>
                 <ShareButtons/>
                 <button on:click=move |_| state.dialog.set(Some(Dialog::Help))>{state.tr(Key::Help)}</button>

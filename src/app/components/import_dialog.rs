@@ -2,6 +2,7 @@
 //! undoable) or Merge (after a preview); for CSV the column mapping (csv_dialog.rs). A file
 //! with errors lists them and changes nothing.
 
+use crate::app::components::backdrop::keep_focus;
 use crate::app::components::csv_dialog::CsvImportDialog;
 use crate::app::components::html::list_items;
 use crate::app::files::{stored_units_in_slices, PendingImport};
@@ -43,8 +44,9 @@ pub fn ImportDialog(pending: PendingImport) -> impl IntoView {
     };
     let title = state.text(move |l| l.fill(Key::ImportTitle, &[&file]));
     view! {
-        <div class="dialog-backdrop">
+        <div class="dialog-backdrop" on:mousedown=keep_focus>
             <div
+                tabindex="-1"
                 class="dialog import-dialog"
                 role="dialog"
                 aria-modal="true"

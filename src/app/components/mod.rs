@@ -9,6 +9,7 @@
 //! `Option<…>` or `Vec<…>` of one carried its own copy (~8 kB gzip in all).
 
 mod agenda;
+mod backdrop;
 mod banners;
 mod card;
 mod closable;
@@ -36,5 +37,5 @@ pub use header::BoardHeader;
 pub use pipeline::Pipeline;
 pub use share::{carries_files, drop_files};
 pub use shown::shown_or;
-pub use targets::TargetsView;
+pub use targets::{target_label, TargetsView};
 pub use toast::UndoToast;

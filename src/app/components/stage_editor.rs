@@ -2,9 +2,10 @@
 //! exit criteria, and choose the board's default currency.
 
 use crate::app::clock;
+use crate::app::components::backdrop::keep_focus;
 use crate::app::components::rows::{keyed_rows, Row, RowKey};
 use crate::app::components::shown::shown;
-use crate::app::state::{display_stage_name, use_app, AppState};
+use crate::app::state::{display_stage_name, focus_selector, use_app, AppState};
 use crate::domain::board::{Stage, StageId};
 use crate::domain::command::{Command, DomainError};
 use crate::domain::lowercase::lowercase;
@@ -48,8 +49,9 @@ pub fn StageEditor() -> impl IntoView {
     };
     let close = move || state.dialog.set(None);
     view! {
-        <div class="dialog-backdrop">
+        <div class="dialog-backdrop" on:mousedown=keep_focus>
             <div
+                tabindex="-1"
                 class="dialog stage-editor"
                 role="dialog"
                 aria-modal="true"
@@ -144,13 +146,31 @@ fn StageRow(
             </label>
         }
     };
+    // Removal answers next to its button, not at the dialog's foot out of sight: refused (its
+    // deals need a stage to go to), the focus goes to the choice it asks for; done, to the
+    // stage that took its place, so the keyboard user is not thrown back to the page's top.
+    let remove_error = RwSignal::new(None::<String>);
     let remove = move |_| {
         let to = destination.get_untracked();
         let move_deals_to = (!to.is_empty()).then_some(StageId(to));
-        run(Command::RemoveStage {
+        let command = Command::RemoveStage {
             id: remove_id.clone(),
             move_deals_to,
-        });
+        };
+        match state.dispatch(command) {
+            Ok(_) => {
+                error.set(None);
+                let left = state.board.with_untracked(|b| b.stages.len());
+                focus_selector(format!(
+                    ".stage-rows > li:nth-child({}) input",
+                    (index + 1).min(left)
+                ));
+            }
+            Err(e) => {
+                remove_error.set(Some(state.lang.get_untracked().command_error(&e)));
+                focus_selector(format!("[data-stage-row=\"{}\"] select", remove_id.0));
+            }
+        }
     };
     view! {
         <li class="stage-row" data-stage-row=id.0.clone()>
@@ -208,13 +228,14 @@ fn StageRow(
             {shown(move || { deal_count.get() > 0 }, move || view! {
                 <select
                     aria-label=move || state.fill(Key::StageMoveDealsTo, &[&deal_count.get().to_string()])
-                    on:change:target=move |ev| destination.set(ev.target().value())
+                    on:change:target=move |ev| { destination.set(ev.target().value()); remove_error.set(None) }
                 >
                     <option value="">{move || state.fill(Key::StageMoveDealsTo, &[&deal_count.get().to_string()])}</option>
                     {others().into_iter().map(|(id, name)| view! { <option value=id.0>{name}</option> }.into_any()).collect_view()}
                 </select>
             }.into_any())}
             <button type="button" class="danger" on:click=remove>{state.tr(Key::StageRemove)}</button>
+            {move || remove_error.get().map(|e| view! { <p class="form-error stage-row-error" role="alert">{e}</p> }.into_any()).into_any()}
         </li>
     }
 }

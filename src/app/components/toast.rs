@@ -1,6 +1,6 @@
 //! The brief notice after a move or deletion, with an Undo button.
 
-use crate::app::state::{focus_deal, use_app};
+use crate::app::state::use_app;
 use crate::i18n::Key;
 use leptos::prelude::*;
 
@@ -11,12 +11,7 @@ pub fn UndoToast() -> impl IntoView {
     move || {
         state.toast.get().map(|toast| {
             let deal = toast.deal;
-            let undo = move |_| {
-                state.undo();
-                if let Some(id) = &deal {
-                    focus_deal(id);
-                }
-            };
+            let undo = move |_| state.undo_to(deal.clone());
             view! {
                 <div class="toast">
                     <span>{toast.text}</span>

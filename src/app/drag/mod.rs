@@ -275,7 +275,7 @@ fn finish(state: AppState, view: DragView, release: Option<&PointerEvent>) {
                 .unwrap_or(usize::MAX);
             move_deal(state, deal, stage, index);
         }
-        _ => crate::app::state::focus_deal(&deal),
+        _ => state.focus_deal(&deal),
     }
 }
 

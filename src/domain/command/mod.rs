@@ -127,8 +127,11 @@ pub enum Outcome {
     },
     StagesChanged,
     SettingsChanged,
-    /// A target command was applied; the id is the target added, edited, deleted or split.
+    /// A target command was applied; the id is the target added, edited or split.
     TargetsChanged(TargetId),
+    /// A target was deleted, with its parts; it is the target as it was, for the announcement
+    /// and the undo toast.
+    TargetDeleted(Box<Target>),
     BoardReplaced,
     /// An undo or redo was applied.
     Restored,

@@ -115,7 +115,8 @@ impl Board {
         now: Timestamp,
     ) -> Result<Outcome, DomainError> {
         let at = self.target_index(&id)?;
-        let parent = self.targets[at].parent.clone();
+        let deleted = Box::new(self.targets[at].clone());
+        let parent = deleted.parent.clone();
         let mut gone: FxHashSet<TargetId> = self.target_descendants(&id).into_iter().collect();
         gone.insert(id.clone());
         self.remove_targets(&gone, now);
@@ -133,7 +134,7 @@ impl Board {
                 }
             }
         }
-        Ok(Outcome::TargetsChanged(id))
+        Ok(Outcome::TargetDeleted(deleted))
     }
 
     /// Makes the children `propose_split` describes, replacing any children (and their

@@ -5,7 +5,7 @@
 use crate::domain::board::{Board, Deal, DealStatus};
 use crate::domain::date::{day_of, Date};
 use crate::domain::history::Step;
-use crate::domain::money::Currency;
+use crate::domain::money::{Currency, Totals};
 use crate::domain::targets::period::Period;
 use crate::domain::targets::target::{Measure, Scope, Target, TargetId};
 
@@ -59,6 +59,10 @@ pub struct Progress {
     pub missing_cost: usize,
     /// The target's market size, when known (`Target::market`).
     pub market: Option<i64>,
+    /// Won in the period by deals in scope in other currencies than a money target's, each
+    /// currency's sum, sorted by currency: not counted (the board keeps no exchange rates),
+    /// and shown so that a rep's €57,000 of wins is not silently missing from a $ target.
+    pub not_counted: Vec<(Currency, i64)>,
 }
 
 impl Progress {
@@ -283,7 +287,32 @@ pub fn progress(board: &Board, target: &Target, today: Date) -> Progress {
         gap: allocation_gap(board, target),
         missing_cost,
         market: target.market,
+        not_counted: won_in_other_currencies(board, target),
     }
+}
+
+/// `Progress::not_counted`: empty for a count of deals, which counts every currency.
+fn won_in_other_currencies(board: &Board, target: &Target) -> Vec<(Currency, i64)> {
+    if target.measure == Measure::WonCount {
+        return Vec::new();
+    }
+    let mut won = Totals::plain();
+    for deal in board.deals.iter() {
+        let counts_elsewhere = deal.currency != target.currency
+            && won_day(deal).is_some_and(|day| target.period.contains(day))
+            && target.scope.matches(deal);
+        if counts_elsewhere {
+            let value = match target.measure {
+                Measure::GrossMargin => deal.value - deal.cost.unwrap_or(0),
+                _ => deal.value,
+            };
+            won.add(&deal.currency, value, 1);
+        }
+    }
+    won.amounts()
+        .filter(|(_, v)| *v != 0)
+        .map(|(c, v)| (c.clone(), v))
+        .collect()
 }
 
 /// The targets behind pace at `today`, among those whose period contains today (a missed

@@ -257,6 +257,21 @@ impl Board {
         children
     }
 
+    /// Where the eye goes when a target is deleted: the sibling shown after it, else the one
+    /// before it, else its parent; `None` for a lone top-level target.
+    pub fn target_neighbour(&self, id: &TargetId) -> Option<TargetId> {
+        let parent = self.target(id)?.parent.clone();
+        let siblings = match &parent {
+            Some(p) if self.target(p).is_some() => self.target_children(p),
+            _ => self.target_roots(),
+        };
+        let at = siblings.iter().position(|t| &t.id == id)?;
+        let beside = siblings
+            .get(at + 1)
+            .or(at.checked_sub(1).and_then(|i| siblings.get(i)));
+        beside.map(|t| t.id.clone()).or(parent)
+    }
+
     /// The ids of a target's descendants (not the target itself), parents before children.
     pub fn target_descendants(&self, id: &TargetId) -> Vec<TargetId> {
         let mut by_parent: FxHashMap<&TargetId, Vec<&TargetId>> = FxHashMap::default();

@@ -1,9 +1,11 @@
 //! The form that sets a new top-level target.
 
 use crate::app::clock;
+use crate::app::components::deal_dialog::currency_options;
+use crate::app::components::shown::shown;
 use crate::app::state::use_app;
 use crate::domain::command::Command;
-use crate::domain::money::parse_amount;
+use crate::domain::money::{parse_amount, Currency};
 use crate::domain::sort::sort;
 use crate::domain::targets::{Measure, Period, Scope, Target, TargetId};
 use crate::i18n::Key;
@@ -23,6 +25,12 @@ pub fn NewTargetForm() -> impl IntoView {
     let product = RwSignal::new(String::new());
     let region = RwSignal::new(String::new());
     let amount = RwSignal::new(String::new());
+    // A money target counts the deals in one currency; the board's default unless chosen.
+    let currency = RwSignal::new(
+        state
+            .board
+            .with_untracked(|b| b.settings.default_currency.code().to_string()),
+    );
     let error = RwSignal::new(None::<String>);
     let values = |pick: fn(&crate::domain::board::Deal) -> &str| {
         Memo::new(move |_| {
@@ -48,9 +56,9 @@ pub fn NewTargetForm() -> impl IntoView {
             return error.set(Some(state.t(Key::ErrBadPeriod).to_string()));
         };
         let measure = MEASURES[measure.get_untracked()];
-        let currency = state
-            .board
-            .with_untracked(|b| b.settings.default_currency.clone());
+        let Ok(currency) = Currency::parse(&currency.get_untracked()) else {
+            return error.set(Some(state.t(Key::ErrBadCurrency).to_string()));
+        };
         let text = amount.get_untracked();
         let parsed = match measure {
             Measure::WonCount => text.trim().parse::<i64>().ok(),
@@ -112,6 +120,14 @@ pub fn NewTargetForm() -> impl IntoView {
                 <span>{state.tr(Key::TargetAmount)}</span>
                 <input type="text" inputmode="decimal" prop:value=move || amount.get() on:input:target=move |ev| amount.set(ev.target().value())/>
             </label>
+            {shown(move || MEASURES[measure.get()] != Measure::WonCount, move || view! {
+                <label>
+                    <span>{state.tr(Key::TargetCurrency)}</span>
+                    <select prop:value=move || currency.get() on:change:target=move |ev| currency.set(ev.target().value())>
+                        {currency_options(&currency.get_untracked())}
+                    </select>
+                </label>
+            }.into_any())}
             <button type="submit" class="primary">{state.tr(Key::AddTarget)}</button>
             {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> }.into_any()).into_any()}
         </form>

@@ -12,7 +12,7 @@ use crate::app::components::shown::shown;
 use crate::app::state::{use_app, AppState};
 use crate::domain::money::format_amount;
 use crate::domain::targets::{Measure, Target, TargetStatus};
-use crate::i18n::Key;
+use crate::i18n::{Key, Lang};
 pub use badge::TargetBadges;
 use form::NewTargetForm;
 use leptos::prelude::*;
@@ -44,6 +44,22 @@ pub fn measure_key(measure: Measure) -> Key {
         Measure::WonCount => Key::MeasureWonCount,
         Measure::GrossMargin => Key::MeasureGrossMargin,
     }
+}
+
+/// How a target is named to the user ("2026-Q3 · Team · Won value"): in its row, in the
+/// announcement and undo toast when it is deleted.
+pub fn target_label(target: &Target, lang: Lang) -> String {
+    let scope = if target.scope.is_team() {
+        lang.text(Key::Team).to_string()
+    } else {
+        target.scope.label()
+    };
+    format!(
+        "{} · {} · {}",
+        target.period.label(),
+        scope,
+        lang.text(measure_key(target.measure))
+    )
 }
 
 /// The whole Targets view.

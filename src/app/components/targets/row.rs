@@ -4,14 +4,15 @@
 
 use crate::app::components::rows::{keyed_rows, Row, RowKey};
 use crate::app::components::shown::shown;
-use crate::app::state::use_app;
+use crate::app::state::{focus_selector, use_app};
 use crate::domain::command::Command;
+use crate::domain::money::format_amount;
 use crate::domain::targets::{progress, TargetId};
 use crate::i18n::Key;
 use leptos::prelude::*;
 
 use super::split::SplitPanel;
-use super::{form_amount, format_measure, measure_key, parse_measure, refused, status_key};
+use super::{form_amount, format_measure, parse_measure, refused, status_key, target_label};
 
 /// A target and, unfolded, its children.
 #[component]
@@ -40,24 +41,7 @@ pub fn TargetRow(id: TargetId, depth: usize) -> impl IntoView {
     // Why the last amount typed here was refused, kept in sight (the input's bubble fades)
     // until a change of this target is saved.
     let error = RwSignal::new(None::<Key>);
-    let name = move || {
-        target.with(|t| {
-            t.as_ref().map(|t| {
-                let lang = state.lang.get();
-                let scope = if t.scope.is_team() {
-                    lang.text(Key::Team).to_string()
-                } else {
-                    t.scope.label()
-                };
-                format!(
-                    "{} · {} · {}",
-                    t.period.label(),
-                    scope,
-                    lang.text(measure_key(t.measure))
-                )
-            })
-        })
-    };
+    let name = move || target.with(|t| t.as_ref().map(|t| target_label(t, state.lang.get())));
     let amount = move |f: fn(&crate::domain::targets::Progress) -> i64| {
         move || {
             target.with(|t| {
@@ -95,6 +79,19 @@ pub fn TargetRow(id: TargetId, depth: usize) -> impl IntoView {
         let n = figures.with(|p| p.as_ref().map_or(0, |p| p.missing_cost));
         (n > 0).then(|| state.fill(Key::MissingCost, &[&n.to_string()]))
     };
+    // Wins in other currencies are not converted (no exchange rates): they are named, not lost.
+    let not_counted = move || {
+        figures.with(|p| {
+            p.as_ref().filter(|p| !p.not_counted.is_empty()).map(|p| {
+                let won: Vec<String> = p
+                    .not_counted
+                    .iter()
+                    .map(|(c, v)| format_amount(*v, c))
+                    .collect();
+                state.fill(Key::NotCounted, &[&won.join(" + ")])
+            })
+        })
+    };
     let gap = move || {
         target.with(|t| {
             figures.with(|p| match (t, p) {
@@ -131,17 +128,17 @@ pub fn TargetRow(id: TargetId, depth: usize) -> impl IntoView {
                 state.fill(Key::MarketShareFigure, &[&percent(won), &percent(aim)])
             })
     };
-    // Deleted at once, with the toast's Undo in sight to take it back: a target and all its
-    // parts are a lot to lose to a slip of the finger, and the header's Undo is out of view.
+    // Deleted at once, with the toast's Undo in sight to take it back (`offer_undo`): a target
+    // and all its parts are a lot to lose to a slip of the finger, and the header's Undo is out
+    // of view.
+    // The focus goes on to the target shown next to it (its amount box), not to the page.
     let delete = move |id: TargetId| {
-        let named = untrack(name).unwrap_or_default();
+        let beside = state.board.with_untracked(|b| b.target_neighbour(&id));
         if state.dispatch(Command::DeleteTarget { id }).is_ok() {
-            let text = state
-                .lang
-                .get_untracked()
-                .fill(Key::AnnounceDeleted, &[&named]);
-            state.announcement.set(text);
-            state.show_undo_toast(None);
+            focus_selector(match beside {
+                Some(t) => format!("[data-target-id=\"{}\"] > .target-row input", t.0),
+                None => ".new-target select".to_string(),
+            });
         }
     };
     let edit_id = id.clone();
@@ -149,6 +146,9 @@ pub fn TargetRow(id: TargetId, depth: usize) -> impl IntoView {
     let delete_id = id.clone();
     let dom_id = id.0.clone();
     let split_id = id.clone();
+    // The split panel goes when its split is made: the focus goes back to the button that
+    // opened it.
+    let split_button = format!("[data-target-id=\"{}\"] > .target-row .split-button", id.0);
     view! {
         <li class="target" role="treeitem" data-target-id=dom_id aria-expanded=move || (!children.with(|c| c.is_empty())).then(|| open.get().to_string())>
             <div class="target-row" style=format!("--depth: {depth}")>
@@ -182,6 +182,7 @@ pub fn TargetRow(id: TargetId, depth: usize) -> impl IntoView {
                 </dl>
                 {move || share().map(|s| view! { <p class="target-share" data-testid="target-share">{s}</p> }.into_any()).into_any()}
                 {move || gap().map(|g| view! { <p class="target-gap" data-testid="target-gap">{g}</p> }.into_any()).into_any()}
+                {move || not_counted().map(|n| view! { <p class="target-note" data-testid="target-not-counted">{n}</p> }.into_any()).into_any()}
                 {move || missing_cost().map(|n| view! { <p class="target-note" data-testid="target-missing-cost">{n}</p> }.into_any()).into_any()}
                 <div class="target-actions">
                     <input
@@ -222,14 +223,14 @@ pub fn TargetRow(id: TargetId, depth: usize) -> impl IntoView {
                             error.set((!saved).then_some(Key::ErrMarket));
                         }
                     />
-                    <button type="button" aria-expanded=move || splitting.get().to_string() on:click=move |_| splitting.update(|s| *s = !*s)>{state.tr(Key::Split)}</button>
+                    <button type="button" class="split-button" aria-expanded=move || splitting.get().to_string() on:click=move |_| splitting.update(|s| *s = !*s)>{state.tr(Key::Split)}</button>
                     <button type="button" class="danger" on:click=move |_| delete(delete_id.clone())>{state.tr(Key::DeleteTarget)}</button>
                 </div>
                 // Not role="alert": `refused` has announced it already.
                 {move || error.get().map(|e| view! { <p class="form-error" data-testid="target-row-error">{state.t(e)}</p> }.into_any()).into_any()}
             </div>
             {shown(move || splitting.get(), move || view! {
-                <SplitPanel id=split_id.clone() done=Callback::new(move |_| { splitting.set(false); open.set(true); })/>
+                <SplitPanel id=split_id.clone() done={let button = split_button.clone(); Callback::new(move |_| { splitting.set(false); open.set(true); focus_selector(button.clone()); })}/>
             }.into_any())}
             {shown(move || open.get() && !children.with(|c| c.is_empty()), move || view! {
                 <ul role="group">
