@@ -303,7 +303,9 @@ test('mouse: a plain click opens the card; a drag does not', async (t) => {
 });
 
 test('mouse: near the right edge the board scrolls; drop into a stage that was off-screen', async (t) => {
-  const app = await openAppFor(t, { contextOptions: { viewport: { width: 800, height: 600 } } });
+  // Narrow, and tall enough that the drop point below is not at the foot of Won's list
+  // (where the list itself would scroll: the next test).
+  const app = await openAppFor(t, { contextOptions: { viewport: { width: 800, height: 760 } } });
   const { page } = app;
   const board = page.locator('main.board');
   const boardBox = await board.boundingBox();
