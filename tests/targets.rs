@@ -50,6 +50,18 @@ fn value_target(id: &str, period: Period, scope: Scope, amount: i64) -> Target {
     Target::new(tid(id), Measure::WonValue, period, scope, amount, usd())
 }
 
+/// A whole-team target for 2026 in USD.
+fn team_2026(id: &str, measure: Measure, amount: i64) -> Target {
+    Target::new(
+        tid(id),
+        measure,
+        Period::Year(2026),
+        Scope::team(),
+        amount,
+        usd(),
+    )
+}
+
 fn add(board: &mut Board, target: Target) {
     board.apply(Command::AddTarget(target), NOW).unwrap();
 }
@@ -603,38 +615,17 @@ fn attainment_and_forecast_count_won_and_weighted_open_deals_in_period_and_curre
     );
     let alice = value_target("a", Period::Year(2026), owner("Alice Chen"), 1);
     assert_eq!(progress(&board, &alice, today).not_counted, vec![]);
-    let count = Target::new(
-        tid("n"),
-        Measure::WonCount,
-        Period::Year(2026),
-        Scope::team(),
-        1,
-        usd(),
-    );
+    let count = team_2026("n", Measure::WonCount, 1);
     assert_eq!(progress(&board, &count, today).not_counted, vec![]);
 }
 
 #[test]
 fn counts_and_margins_are_measured_too() {
     let board = history_board();
-    let count = Target::new(
-        tid("n"),
-        Measure::WonCount,
-        Period::Year(2026),
-        Scope::team(),
-        10,
-        usd(),
-    );
+    let count = team_2026("n", Measure::WonCount, 10);
     // Three wins (in any currency); the forecast adds 0.8 + 0.6 = 1.4, rounded once to 1.
     assert_eq!((attained(&board, &count), forecast(&board, &count)), (3, 4));
-    let margin = Target::new(
-        tid("m"),
-        Measure::GrossMargin,
-        Period::Year(2026),
-        Scope::team(),
-        1,
-        usd(),
-    );
+    let margin = team_2026("m", Measure::GrossMargin, 1);
     // $100k − $60k cost, plus $50k with no cost (counts in full).
     assert_eq!(attained(&board, &margin), 9_000_000);
     // + $30k × 80 % (no cost) + ($10k − $4k) × 60 %.

@@ -290,12 +290,7 @@ pub fn DealDialog(target: DealTarget) -> impl IntoView {
                             <span>{state.tr(Key::FieldValue)}</span>
                             <input type="text" inputmode="decimal" prop:value=move || value.get() on:input:target=move |ev| value.set(ev.target().value())/>
                         </label>
-                        <label>
-                            <span>{state.tr(Key::FieldCurrency)}</span>
-                            <select prop:value=move || currency.get() on:change:target=move |ev| currency.set(ev.target().value())>
-                                {currency_options(&currency.get_untracked())}
-                            </select>
-                        </label>
+                        {currency_field(state, Key::FieldCurrency, currency)}
                         {text_field(Key::FieldCost, cost, "text")}
                     </div>
                     <label>
@@ -417,16 +412,23 @@ fn checklist_fields(state: AppState, stage: &StageId, checked: RwSignal<Vec<Stri
     .into_any()
 }
 
-/// The options of a currency box, `current` selected.
-pub fn currency_options(current: &str) -> AnyView {
-    currency_choices(current)
-        .into_iter()
-        .map(|c| {
-            let selected = c == current;
-            view! { <option value=c.clone() selected=selected>{c.clone()}</option> }.into_any()
-        })
-        .collect_view()
-        .into_any()
+/// A labelled currency box bound to `currency` (a code), offering the common codes and the
+/// current one.
+pub fn currency_field(state: AppState, key: Key, currency: RwSignal<String>) -> AnyView {
+    let current = currency.get_untracked();
+    let options = currency_choices(&current).into_iter().map(|c| {
+        let selected = c == current;
+        view! { <option value=c.clone() selected=selected>{c.clone()}</option> }.into_any()
+    });
+    view! {
+        <label>
+            <span>{state.tr(key)}</span>
+            <select prop:value=move || currency.get() on:change:target=move |ev| currency.set(ev.target().value())>
+                {options.collect_view()}
+            </select>
+        </label>
+    }
+    .into_any()
 }
 
 /// A labelled input bound to `signal`.

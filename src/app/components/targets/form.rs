@@ -1,7 +1,7 @@
 //! The form that sets a new top-level target.
 
 use crate::app::clock;
-use crate::app::components::deal_dialog::currency_options;
+use crate::app::components::deal_dialog::currency_field;
 use crate::app::components::shown::shown;
 use crate::app::state::use_app;
 use crate::domain::command::Command;
@@ -120,14 +120,7 @@ pub fn NewTargetForm() -> impl IntoView {
                 <span>{state.tr(Key::TargetAmount)}</span>
                 <input type="text" inputmode="decimal" prop:value=move || amount.get() on:input:target=move |ev| amount.set(ev.target().value())/>
             </label>
-            {shown(move || MEASURES[measure.get()] != Measure::WonCount, move || view! {
-                <label>
-                    <span>{state.tr(Key::TargetCurrency)}</span>
-                    <select prop:value=move || currency.get() on:change:target=move |ev| currency.set(ev.target().value())>
-                        {currency_options(&currency.get_untracked())}
-                    </select>
-                </label>
-            }.into_any())}
+            {shown(move || MEASURES[measure.get()] != Measure::WonCount, move || currency_field(state, Key::TargetCurrency, currency))}
             <button type="submit" class="primary">{state.tr(Key::AddTarget)}</button>
             {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> }.into_any()).into_any()}
         </form>
