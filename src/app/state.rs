@@ -162,6 +162,10 @@ impl AppState {
     pub fn focus_deal(&self, id: &DealId) {
         self.reveal.set(Some(id.clone()));
         focus_card(id);
+        // Asked once: a column made later (another board put in place) must not draw all its
+        // cards down to this one.
+        let reveal = self.reveal;
+        request_animation_frame(move || reveal.set(None));
     }
 
     /// The text for `key` in the current language (tracked).

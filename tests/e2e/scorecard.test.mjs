@@ -166,3 +166,23 @@ test('a row is held against its own target for exactly the period typed', async 
   assert.equal(year.rows[3][1], '4', 'the team\'s count target is a quarter\'s');
   assertNoErrors(app, assert);
 });
+
+test('a money target counts its own currency: the cell says which part that is, the target what it leaves out', async (t) => {
+  const board = seed();
+  const b1 = board.board.deals.find((d) => d.id === 'b1');
+  board.board.deals.push({ ...b1, id: 'b2', title: 'Deal b2', currency: 'EUR', value: 2_000_00 });
+  board.board.targets = [
+    { id: 'zed-q4', measure: 'won_value', period: '2026-Q4', scope: { owner: ZED }, amount: 5_000_00, currency: 'USD', revision: 0, updated: at('2026-10-01') },
+  ];
+  const app = await openScorecard(t, undefined, board);
+  const { page } = app;
+  await openTargets(page);
+  await page.locator('.scorecard table').waitFor();
+  const { rows } = await read(page);
+  assert.deepEqual(rows[2].slice(0, 3), [ZED, '2', '$3,000 + €2,000 · $3,000 = 60 % of $5,000']);
+  assert.equal(
+    (await page.getByTestId('target-not-counted').textContent()).trim(),
+    'Not counted, won in other currencies: €2,000.',
+  );
+  assertNoErrors(app, assert);
+});

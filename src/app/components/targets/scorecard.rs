@@ -175,7 +175,10 @@ fn against_target(
     };
     let got = figure(got);
     let mut share = format!("{percent} %");
-    if cell != got && !cell.starts_with(&format!("{got} ")) {
+    // The cell is the target's own figure, or that figure and a note ("$4,000 (1 without
+    // cost)"); other currencies after it ("$3,000 + €2,000") are not counted, so it is named.
+    let noted = cell.starts_with(&format!("{got} ")) && !cell.starts_with(&format!("{got} + "));
+    if cell != got && !noted {
         share = format!("{got} = {share}");
     }
     state.fill(Key::ScoreOfTarget, &[&cell, &share, &figure(target.amount)])
