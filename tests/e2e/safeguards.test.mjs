@@ -176,3 +176,35 @@ test('Safeguards: a Lost column weighs nothing and says so once ("$0", not "$0 +
   assert.equal(lost.weighted, '$0');
   assertNoErrors(app, assert);
 });
+
+test('Safeguards: closing the tab with a deal typed but not saved asks first; discarded, it does not', async (t) => {
+  const app = await openAppFor(t);
+  const { page } = app;
+  await card(page, 'Stark upgrade').waitFor();
+  await page.getByRole('button', { name: 'New deal', exact: true }).first().click();
+  await dealField(page, 'Title').fill('Half-typed deal');
+  const asked = new Promise((resolve) => {
+    page.once('dialog', async (d) => {
+      resolve(d.type());
+      await d.dismiss();
+    });
+    page.once('close', () => resolve('closed without asking'));
+  });
+  await page.close({ runBeforeUnload: true });
+  assert.equal(await asked, 'beforeunload', 'closing the tab asks first');
+  assert.equal(await dealField(page, 'Title').inputValue(), 'Half-typed deal', 'staying keeps what was typed');
+
+  // Discarded: closing no longer asks, and the page goes.
+  await dealField(page, 'Title').press('Escape');
+  await dealDialog(page).getByRole('button', { name: 'Discard', exact: true }).click();
+  await dealDialog(page).waitFor({ state: 'detached' });
+  let askedAgain = false;
+  page.on('dialog', async (d) => {
+    askedAgain = true;
+    await d.accept();
+  });
+  const closed = new Promise((resolve) => page.once('close', resolve));
+  await page.close({ runBeforeUnload: true });
+  await closed;
+  assert.equal(askedAgain, false, 'nothing typed: no question');
+});

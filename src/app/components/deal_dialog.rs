@@ -220,17 +220,28 @@ pub fn DealDialog(target: DealTarget) -> impl IntoView {
             let _ = button.focus();
         }
     });
+    let start_fields = start.clone();
+    let typed = move || !read_fields().is_ok_and(|typed| same_fields(&typed, &start_fields));
     let cancel = {
         let close = close.clone();
-        let start = start.clone();
+        let typed = typed.clone();
         move || {
-            if read_fields().is_ok_and(|typed| same_fields(&typed, &start)) {
-                close()
-            } else {
+            if typed() {
                 discarding.set(true)
+            } else {
+                close()
             }
         }
     };
+    // Closing or reloading the tab with something typed asks too, as the browser does for a
+    // form: the board is saved, but this deal is not on it yet.
+    let leaving = window_event_listener_untyped("beforeunload", move |ev| {
+        if typed() {
+            ev.prevent_default();
+            let _ = js_sys::Reflect::set(&ev, &"returnValue".into(), &"".into());
+        }
+    });
+    on_cleanup(move || leaving.remove());
     let keep_editing = move || {
         discarding.set(false);
         if let Some(input) = first_field.get_untracked() {
