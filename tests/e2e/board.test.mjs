@@ -727,6 +727,19 @@ test('the board fits the window: the columns scroll, not the page, on a laptop a
     assert.equal(fit.pageScrolls, false, `${viewport.width}px: the page does not scroll`);
     assert.ok(fit.columnBottom <= fit.height, `${viewport.width}px: Lead's foot is in sight: ${JSON.stringify(fit)}`);
     assert.ok(fit.listScrolls, `${viewport.width}px: Lead's cards scroll in their column`);
+    // The deal form is taller than either window: Save and Cancel sit at the window's very
+    // foot, with no field showing under them.
+    await page.getByRole('button', { name: 'New deal', exact: true }).first().click();
+    await dealDialog(page).waitFor();
+    const foot = await page.evaluate(() => ({
+      dialog: document.querySelector('.deal-dialog').getBoundingClientRect().height,
+      actions: document.querySelector('.deal-dialog form > .dialog-actions').getBoundingClientRect().bottom,
+      height: innerHeight,
+    }));
+    assert.ok(foot.dialog > foot.height, `${viewport.width}px: the form is taller than the window: ${JSON.stringify(foot)}`);
+    assert.ok(Math.abs(foot.actions - foot.height) <= 1, `${viewport.width}px: Save and Cancel at the foot: ${JSON.stringify(foot)}`);
+    await page.keyboard.press('Escape');
+    await dealDialog(page).waitFor({ state: 'detached' });
     assertNoErrors(app, assert);
   }
 });

@@ -1018,8 +1018,8 @@ test('a month splits into the ISO weeks whose Thursday it holds; parts fold, del
   assert.deepEqual(preview, weeks.map((w) => [w, '$20,000']));
   await splitTarget(page, december, { by: 'Time' });
   // The focus does not fall to the page when a control under it goes: after a split it is
-  // back on Split, after a deletion on the next target shown (here the one before), and with
-  // no target left on the form.
+  // back on Split, after a deletion on the next target shown (here the one before: its Split,
+  // not its amount box), and with no target left on the form.
   const focused = () =>
     page.evaluate(() => {
       const el = document.activeElement;
@@ -1050,8 +1050,8 @@ test('a month splits into the ISO weeks whose Thursday it holds; parts fold, del
   // Undo brings the month and its weeks back.
   await targetRow(page, targetName('2026-W53', '')).getByRole('button', { name: 'Delete target', exact: true }).click();
   await targetRow(page, targetName('2026-W53', '')).waitFor({ state: 'detached' });
-  await page.waitForFunction(() => document.activeElement?.tagName === 'INPUT');
-  assert.deepEqual(await focused(), [targetName('2026-W52', ''), 'INPUT', 'Target']);
+  await page.waitForFunction(() => document.activeElement?.classList.contains('split-button'));
+  assert.deepEqual(await focused(), [targetName('2026-W52', ''), 'BUTTON', 'Split']);
   assert.equal((await targetFigures(page, december)).gap, '$20,000 not allocated to its parts');
   await targetRow(page, december).getByRole('button', { name: 'Delete target', exact: true }).click();
   await targetRow(page, december).waitFor({ state: 'detached' });

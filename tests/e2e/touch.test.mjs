@@ -297,10 +297,18 @@ test('phone: New deal, search, rep and off track in sight, the rest behind "More
     assert.ok(await inSight(tool), `${tool} in sight after More`);
   }
   assert.equal(await tools.evaluate((el) => el.scrollWidth <= el.clientWidth), true, 'still nothing sideways');
+  // Escape folds it, with the focus back on "More".
+  await stages.focus();
+  await page.keyboard.press('Escape');
+  assert.equal(await more.getAttribute('aria-expanded'), 'false', 'Escape folds it');
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === 'more-tools');
+  await more.tap();
   await language.selectOption('zh-CN');
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
   assert.equal((await more.textContent()).trim(), '更多 ▾');
+  assert.equal(await more.getAttribute('aria-expanded'), 'false', 'a language chosen folds it');
   assert.equal((await searchPlaceholderFits(page)).fits, true, 'the Chinese placeholder fits too');
+  await more.tap();
   await page.getByRole('button', { name: '阶段', exact: true }).tap();
   const dialog = page.getByRole('dialog');
   await dialog.waitFor();

@@ -80,7 +80,14 @@ pub fn BoardHeader() -> impl IntoView {
                     on:click=move |_| more_open.update(|open| *open = !*open)>
                     {state.tr(Key::MoreTools)}
                 </button>
-                <div class="more-tools" id="more-tools">
+                // Unfolded on a phone, it folds again on Escape and once the language is
+                // chosen (the page is then in its new words, and the board back in sight).
+                <div class="more-tools" id="more-tools" on:keydown=move |ev| {
+                    if ev.key() == "Escape" && more_open.get_untracked() {
+                        more_open.set(false);
+                        focus_selector(".more-toggle".into());
+                    }
+                }>
                 {filter_selects(&FilterField::ALL[1..])}
                 <button data-testid="agenda-button" on:click=move |_| state.dialog.set(Some(Dialog::Agenda))>{state.tr(Key::Agenda)}</button>
                 // A button disabled under the focus drops it to the page: the last Undo hands
@@ -100,6 +107,10 @@ pub fn BoardHeader() -> impl IntoView {
                         state.lang.set(Lang::from_tag(&tag));
                         // The toast's text is in the language it was shown in.
                         state.dismiss_toast();
+                        if more_open.get_untracked() {
+                            more_open.set(false);
+                            focus_selector(".more-toggle".into());
+                        }
                     }
                 >
                     {Lang::ALL.iter().map(|&l| view! {

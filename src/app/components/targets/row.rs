@@ -131,12 +131,13 @@ pub fn TargetRow(id: TargetId, depth: usize) -> impl IntoView {
     // Deleted at once, with the toast's Undo in sight to take it back (`offer_undo`): a target
     // and all its parts are a lot to lose to a slip of the finger, and the header's Undo is out
     // of view.
-    // The focus goes on to the target shown next to it (its amount box), not to the page.
+    // The focus goes on to the target shown next to it (its Split button: not its amount
+    // box, where a key pressed next would change a figure), not to the page.
     let delete = move |id: TargetId| {
         let beside = state.board.with_untracked(|b| b.target_neighbour(&id));
         if state.dispatch(Command::DeleteTarget { id }).is_ok() {
             focus_selector(match beside {
-                Some(t) => format!("[data-target-id=\"{}\"] > .target-row input", t.0),
+                Some(t) => format!("[data-target-id=\"{}\"] > .target-row .split-button", t.0),
                 None => ".new-target select".to_string(),
             });
         }
