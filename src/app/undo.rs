@@ -85,18 +85,29 @@ impl AppState {
     /// Shows the toast after changes that are easy to make by mistake. Any other change takes
     /// the toast down: its Undo undoes the last step, which would no longer be the one it names.
     pub(crate) fn offer_undo(&self, outcome: &Outcome) {
+        let announced = || self.announcement.get_untracked();
         match outcome {
-            Outcome::DealMoved { id, .. } => self.show_undo_toast(Some(id.clone())),
-            Outcome::DealDeleted(deal) => self.show_undo_toast(Some(deal.id.clone())),
-            Outcome::TargetDeleted(_) => self.show_undo_toast(None),
+            // On screen, where the deal went is enough ("“Acme renewal” moved to Won"); the
+            // positions in the announcement are for screen readers. A reorder within a stage
+            // keeps them: they are what changed.
+            Outcome::DealMoved { id, from, to } if from.0 != to.0 => {
+                let lang = self.lang.get_untracked();
+                let text = self.board.with_untracked(|b| {
+                    let title = b.deal(id).map(|d| d.title.clone()).unwrap_or_default();
+                    lang.fill(Key::ToastMoved, &[&title, &self.stage_name(b, &to.0)])
+                });
+                self.show_undo_toast(Some(id.clone()), text)
+            }
+            Outcome::DealMoved { id, .. } => self.show_undo_toast(Some(id.clone()), announced()),
+            Outcome::DealDeleted(deal) => self.show_undo_toast(Some(deal.id.clone()), announced()),
+            Outcome::TargetDeleted(_) => self.show_undo_toast(None, announced()),
             _ => self.dismiss_toast(),
         }
     }
 
-    /// Shows the toast with the last announcement and an Undo for the last step; the toast's
-    /// Undo puts focus on `deal`'s card when there is one.
-    fn show_undo_toast(&self, deal: Option<DealId>) {
-        let text = self.announcement.get_untracked();
+    /// Shows the toast with `text` and an Undo for the last step; the toast's Undo puts focus
+    /// on `deal`'s card when there is one.
+    fn show_undo_toast(&self, deal: Option<DealId>, text: String) {
         let serial = self
             .toast
             .with_untracked(|t| t.as_ref().map_or(0, |t| t.serial + 1));

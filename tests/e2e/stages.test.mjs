@@ -28,6 +28,13 @@ test('stages are renamed, re-weighted, reordered, added and removed; the board f
   const app = await openAppFor(t);
   const { page } = app;
   const dialog = await openEditor(page);
+  // Taller than the window (1280 × 720): Close stays in sight at the window's foot.
+  const foot = await page.evaluate(() => ({
+    dialog: document.querySelector('.stage-editor').getBoundingClientRect().height,
+    actions: document.querySelector('.stage-editor > .dialog-actions').getBoundingClientRect().bottom,
+    height: innerHeight,
+  }));
+  assert.ok(foot.dialog > foot.height && Math.abs(foot.actions - foot.height) <= 1, `Close at the foot: ${JSON.stringify(foot)}`);
 
   // Rename Lead; the column heading follows and the name no longer follows the language.
   await row(page, 'lead').getByLabel('Stage name').fill('Prospect');

@@ -328,6 +328,12 @@ test('a wide screen has every tool in the row and no "More"', async (t) => {
     assert.ok(await page.getByRole('button', { name, exact: true }).isVisible(), `${name} in the row`);
   }
   assert.ok(await page.getByLabel('Filter by region', { exact: true }).isVisible());
+  // The two exports side by side say what each file is for.
+  assert.equal(
+    await page.getByRole('button', { name: 'Export', exact: true }).getAttribute('title'),
+    'The whole board as a file, to share with the team or import back',
+  );
+  assert.match(await page.getByRole('button', { name: 'Export CSV', exact: true }).getAttribute('title'), /spreadsheet \(CSV\)/);
   assert.deepEqual(await searchPlaceholderFits(page), { text: 'Find title, customer, contact', fits: true });
   assertNoErrors(app, assert);
 });

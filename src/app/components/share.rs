@@ -11,8 +11,9 @@ use leptos::prelude::*;
 pub fn ShareButtons() -> impl IntoView {
     let state = use_app();
     view! {
-        <button on:click=move |_| export_json(state)>{state.tr(Key::Export)}</button>
-        <button on:click=move |_| export_csv(state)>{state.tr(Key::ExportCsv)}</button>
+        // Two exports side by side: each says what its file is for.
+        <button title=state.tr(Key::ExportHint) on:click=move |_| export_json(state)>{state.tr(Key::Export)}</button>
+        <button title=state.tr(Key::ExportCsvHint) on:click=move |_| export_csv(state)>{state.tr(Key::ExportCsv)}</button>
         <label class="button file-button">
             {state.tr(Key::Import)}
             <input
