@@ -10,7 +10,9 @@ use dealboard::domain::board::{DealId, PresetStage};
 use dealboard::domain::command::Command;
 use dealboard::domain::filter::DealFilter;
 use dealboard::domain::metrics::{pipeline_summary, stage_summary};
-use dealboard::domain::money::{amount_input_text, format_amount, parse_amount, Currency, Totals};
+use dealboard::domain::money::{
+    amount_input_text, format_amount, parse_amount, round_to_major, Currency, Totals,
+};
 use proptest::prelude::*;
 
 fn usd() -> Currency {
@@ -196,4 +198,18 @@ proptest! {
         }
         prop_assert_eq!(totals.amount(&usd()), values.iter().sum::<i64>());
     }
+}
+
+#[test]
+fn a_guide_figure_is_rounded_half_up_to_whole_units() {
+    let jpy = Currency::parse("JPY").unwrap();
+    assert_eq!(round_to_major(91_847_83, &usd()), 91_848_00);
+    assert_eq!(round_to_major(91_847_49, &usd()), 91_847_00);
+    assert_eq!(round_to_major(50, &usd()), 1_00, "half a dollar rounds up");
+    assert_eq!(round_to_major(-49, &usd()), 0);
+    assert_eq!(
+        round_to_major(12_345, &jpy),
+        12_345,
+        "no minor units: unchanged"
+    );
 }

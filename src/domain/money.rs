@@ -179,6 +179,14 @@ pub fn format_amount(minor: i64, currency: &Currency) -> String {
     }
 }
 
+/// `minor` rounded half up to whole major units ($91,847.83 → $91,848), for a figure that is
+/// a guide rather than a sum of deals (a target's pace): its cents would claim an exactness
+/// it does not have.
+pub fn round_to_major(minor: i64, currency: &Currency) -> i64 {
+    let per = currency.minor_per_major();
+    (minor + per / 2).div_euclid(per) * per
+}
+
 /// Shows minor units as the plain decimal a user would type back ("12500.5" → "12500.50").
 pub fn amount_input_text(minor: i64, currency: &Currency) -> String {
     let per = currency.minor_per_major();

@@ -122,6 +122,9 @@ function share(amount, part, whole) {
   return Number((2n * num + w) / (2n * w));
 }
 
+/** Cents rounded half up to whole dollars, as the row shows a pace. */
+const whole = (cents) => Math.floor((cents + 50) / 100) * 100;
+
 /** Even pace of `amount` in period `label` at the start of `today` (0 before, all after). */
 function evenPace(amount, label, today) {
   const [first, last] = periodRange(label);
@@ -147,6 +150,7 @@ async function figuresIn(page, name) {
     amount: usdCents(f.amount),
     forecast: usdCents(f.forecast),
     pace: usdCents(f.pace),
+    // (The row shows pace in whole dollars: compare with `whole(...)`.)
   };
 }
 
@@ -257,9 +261,9 @@ test('a yearly team target splits evenly into quarters and the current quarter a
   const due = cal.quarters.reduce((sum, q, i) => sum + evenPace(amounts[i], q, cal.today), 0);
   const planned = amounts.reduce((a, b) => a + b, 0);
   const yearFigures = await figuresIn(page, year);
-  assert.equal(yearFigures.pace, share(100_000_000, due, planned), 'year pace follows the quarters');
+  assert.equal(yearFigures.pace, whole(share(100_000_000, due, planned)), 'year pace follows the quarters');
   const qFigures = await figuresIn(page, targetName(cal.q, ''));
-  assert.equal(qFigures.pace, evenPace(25_000_000, cal.q, cal.today), 'quarter pace is even over its days');
+  assert.equal(qFigures.pace, whole(evenPace(25_000_000, cal.q, cal.today)), 'quarter pace is even over its days');
   for (const [name, fig] of [
     [year, yearFigures],
     [targetName(cal.q, ''), qFigures],
@@ -284,7 +288,7 @@ test('a yearly team target splits evenly into quarters and the current quarter a
   assert.deepEqual(full, [{ name: year, depth: 0, amount: '$1,000,000' }, ...quarterRows]);
   assert.equal((await targetFigures(page, qName)).gap, null, 'the reps add up to the quarter');
   // Scope children do not change the quarter's even pace.
-  assert.equal((await figuresIn(page, qName)).pace, evenPace(qAmount, cal.q, cal.today));
+  assert.equal((await figuresIn(page, qName)).pace, whole(evenPace(qAmount, cal.q, cal.today)));
 
   // Stored with the board: 1 + 4 + 4 targets, each child pointing at its parent.
   await waitForStoredBoard(page, (b) => b.targets.length === 9);
@@ -329,7 +333,7 @@ test('winning a deal raises attainment of exactly the targets in its scope and p
   };
   const before = await read();
   assert.equal(before[carla].attained, 0, 'Carla has won nothing');
-  assert.equal(before[carla].pace, evenPace(100_000, cal.q, cal.today), 'pace of $1,000 over the quarter so far');
+  assert.equal(before[carla].pace, whole(evenPace(100_000, cal.q, cal.today)), 'pace of $1,000 over the quarter so far');
   assert.equal(before[carla].status, before[carla].pace > 0 ? 'Behind' : 'OnTrack');
   for (const name of watched) {
     const started = periodRange(name.split(' · ')[0])[0] <= cal.today;

@@ -6,8 +6,8 @@ use crate::app::components::rows::{keyed_rows, Row, RowKey};
 use crate::app::components::shown::shown;
 use crate::app::state::{focus_selector, use_app};
 use crate::domain::command::Command;
-use crate::domain::money::format_amount;
-use crate::domain::targets::{progress, TargetId};
+use crate::domain::money::{format_amount, round_to_major};
+use crate::domain::targets::{progress, Measure, Target, TargetId};
 use crate::i18n::Key;
 use leptos::prelude::*;
 
@@ -42,11 +42,11 @@ pub fn TargetRow(id: TargetId, depth: usize) -> impl IntoView {
     // until a change of this target is saved.
     let error = RwSignal::new(None::<Key>);
     let name = move || target.with(|t| t.as_ref().map(|t| target_label(t, state.lang.get())));
-    let amount = move |f: fn(&crate::domain::targets::Progress) -> i64| {
+    let amount = move |f: fn(&Target, &crate::domain::targets::Progress) -> i64| {
         move || {
             target.with(|t| {
                 figures.with(|p| match (t, p) {
-                    (Some(t), Some(p)) => format_measure(t, f(p)),
+                    (Some(t), Some(p)) => format_measure(t, f(t, p)),
                     _ => String::new(),
                 })
             })
@@ -176,10 +176,10 @@ pub fn TargetRow(id: TargetId, depth: usize) -> impl IntoView {
                     <div class="pace-marker" title=state.tr(Key::Pace) style=move || format!("left: {}", css_percent(pace_pc()))></div>
                 </div>
                 <dl class="target-figures">
-                    <div><dt>{state.tr(Key::Attained)}</dt><dd data-testid="target-attained">{amount(|p| p.attained)}</dd></div>
-                    <div><dt>{state.tr(Key::TargetAmount)}</dt><dd data-testid="target-amount">{amount(|p| p.amount)}</dd></div>
-                    <div><dt>{state.tr(Key::Forecast)}</dt><dd data-testid="target-forecast">{amount(|p| p.forecast)}</dd></div>
-                    <div><dt>{state.tr(Key::Pace)}</dt><dd data-testid="target-pace">{amount(|p| p.pace)}</dd></div>
+                    <div><dt>{state.tr(Key::Attained)}</dt><dd data-testid="target-attained">{amount(|_, p| p.attained)}</dd></div>
+                    <div><dt>{state.tr(Key::TargetAmount)}</dt><dd data-testid="target-amount">{amount(|_, p| p.amount)}</dd></div>
+                    <div><dt>{state.tr(Key::Forecast)}</dt><dd data-testid="target-forecast">{amount(|_, p| p.forecast)}</dd></div>
+                    <div><dt>{state.tr(Key::Pace)}</dt><dd data-testid="target-pace">{amount(pace_shown)}</dd></div>
                 </dl>
                 {move || share().map(|s| view! { <p class="target-share" data-testid="target-share">{s}</p> }.into_any()).into_any()}
                 {move || gap().map(|g| view! { <p class="target-gap" data-testid="target-gap">{g}</p> }.into_any()).into_any()}
@@ -239,5 +239,14 @@ pub fn TargetRow(id: TargetId, depth: usize) -> impl IntoView {
                 </ul>
             }.into_any())}
         </li>
+    }
+}
+
+/// The pace as the row shows it: in whole units of a money target's currency (where the rep
+/// should be by today is a guide; "$91,847.83" claimed more than it knows).
+fn pace_shown(target: &Target, p: &crate::domain::targets::Progress) -> i64 {
+    match target.measure {
+        Measure::WonCount => p.pace,
+        _ => round_to_major(p.pace, &target.currency),
     }
 }
