@@ -56,7 +56,7 @@ pub fn text(key: Key) -> &'static str {
         Key::DealActions => "Actions for {0}",
         Key::ToastMoved => "“{0}” moved to {1}",
         Key::MoveTo => "Move to {0}",
-        Key::MoveToHeading => "Move to ▸",
+        Key::MoveToHeading => "Move to",
         Key::DealCardLabel => "{0}, {1}, {2}",
         Key::CloseOn => "Close {0}",
         Key::StatusWon => "Won",

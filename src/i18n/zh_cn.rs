@@ -56,7 +56,7 @@ pub fn text(key: Key) -> &'static str {
         Key::DealActions => "“{0}”的操作",
         Key::ToastMoved => "“{0}”已移至{1}",
         Key::MoveTo => "移至 {0}",
-        Key::MoveToHeading => "移至 ▸",
+        Key::MoveToHeading => "移至",
         Key::DealCardLabel => "{0}，{1}，{2}",
         Key::CloseOn => "预计 {0} 成交",
         Key::StatusWon => "已成交",

@@ -59,7 +59,7 @@ test('keyboard: Tab reaches the cards; Enter opens one and m opens its menu', as
   await page.keyboard.press('m');
   const menu = card(page, 'Hooli expansion').getByRole('menu');
   await menu.waitFor({ state: 'visible' });
-  const items = (await menu.getByRole('menuitem').allTextContents()).map((s) => s.trim());
+  const items = (await menu.getByRole('menuitem').evaluateAll((items) => items.map((el) => el.getAttribute('aria-label') ?? el.textContent))).map((s) => s.trim());
   assert.deepEqual(items, [
     'Edit',
     'Move to Qualified',
@@ -193,7 +193,7 @@ test('keyboard: the card menu’s Move up, Move down and Move to top', async (t)
   await menu.waitFor({ state: 'visible' });
   await page.waitForFunction(() => document.activeElement?.getAttribute('role') === 'menuitem');
   // The last card has no Move down.
-  const items = (await menu.getByRole('menuitem').allTextContents()).map((s) => s.trim());
+  const items = (await menu.getByRole('menuitem').evaluateAll((items) => items.map((el) => el.getAttribute('aria-label') ?? el.textContent))).map((s) => s.trim());
   assert.deepEqual(items.slice(-3), ['Move up', 'Move to top', 'Delete']);
   await page.keyboard.press('End');
   await page.keyboard.press('ArrowUp');

@@ -144,12 +144,14 @@ fn MenuItems(id: DealId, title: String) -> impl IntoView {
             .into_iter()
             .map(|(to, name, _)| {
                 let id = id.clone();
-                let text = state.fill(Key::MoveTo, &[&name]);
+                // Under the "Move to" heading the item shows the stage's name only; its
+                // accessible name says the whole ("Move to Won"), the heading being hidden.
+                let label = state.fill(Key::MoveTo, &[&name]);
                 let go = move |_| {
                     state.open_menu.set(None);
                     move_deal(state, id.clone(), to.clone(), usize::MAX);
                 };
-                view! { <button role="menuitem" tabindex="-1" on:click=go>{text}</button> }
+                view! { <button role="menuitem" tabindex="-1" class="menu-stage" aria-label=label on:click=go>{name}</button> }
                     .into_any()
             })
             .collect_view()
