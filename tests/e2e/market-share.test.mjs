@@ -51,6 +51,9 @@ test('Market share: typed market size, the shares shown, refusals, undo, storage
   await addTarget(page, { period: year, amount: '1000000' }, name);
   assert.equal(await shareText(page, name).count(), 0, 'no market size, no share');
   assert.equal(await marketInput(page, name).inputValue(), '');
+  // Both boxes have their caption in sight.
+  const captions = await targetRow(page, name).locator('label.target-field > span').allTextContents();
+  assert.deepEqual(captions.map((c) => c.trim()), ['Target', 'Market size']);
 
   // $25,000,000 market: the target aims at 4.0 %; the share won follows the attained figure.
   await setMarket(page, name, '25,000,000');

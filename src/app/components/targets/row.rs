@@ -185,7 +185,10 @@ pub fn TargetRow(id: TargetId, depth: usize) -> impl IntoView {
                 {move || gap().map(|g| view! { <p class="target-gap" data-testid="target-gap">{g}</p> }.into_any()).into_any()}
                 {move || not_counted().map(|n| view! { <p class="target-note" data-testid="target-not-counted">{n}</p> }.into_any()).into_any()}
                 {move || missing_cost().map(|n| view! { <p class="target-note" data-testid="target-missing-cost">{n}</p> }.into_any()).into_any()}
+                // Each box has its caption in sight (a bare "100000" said nothing).
                 <div class="target-actions">
+                    <label class="target-field">
+                    <span>{state.tr(Key::TargetAmount)}</span>
                     <input
                         type="text"
                         inputmode="decimal"
@@ -201,12 +204,14 @@ pub fn TargetRow(id: TargetId, depth: usize) -> impl IntoView {
                             error.set((!saved).then_some(Key::ErrTargetAmount));
                         }
                     />
+                    </label>
+                    <label class="target-field">
+                    <span>{state.tr(Key::MarketSize)}</span>
                     <input
                         type="text"
                         inputmode="decimal"
                         class="target-market"
                         aria-label=state.tr(Key::MarketSize)
-                        placeholder=state.tr(Key::MarketSize)
                         prop:value=market_text
                         on:change:target=move |ev| {
                             let input = ev.target();
@@ -224,6 +229,7 @@ pub fn TargetRow(id: TargetId, depth: usize) -> impl IntoView {
                             error.set((!saved).then_some(Key::ErrMarket));
                         }
                     />
+                    </label>
                     <button type="button" class="split-button" aria-expanded=move || splitting.get().to_string() on:click=move |_| splitting.update(|s| *s = !*s)>{state.tr(Key::Split)}</button>
                     <button type="button" class="danger" on:click=move |_| delete(delete_id.clone())>{state.tr(Key::DeleteTarget)}</button>
                 </div>
