@@ -111,10 +111,10 @@ async fn a_change_is_saved_after_the_debounce() {
         .unwrap();
     button.unchecked_ref::<HtmlElement>().click();
     leptos::task::tick().await;
-    let item = root.query_selector_all("[role=menuitem]").unwrap();
-    let to_won = (0..item.length())
-        .filter_map(|i| item.item(i))
-        .find(|n| n.text_content().as_deref() == Some("Move to Won"))
+    // Named "Move to Won" (shown as "Won" under the menu's "Move to" heading).
+    let to_won = root
+        .query_selector("[role=menuitem][aria-label='Move to Won']")
+        .unwrap()
         .expect("a Move to Won item");
     to_won.unchecked_ref::<HtmlElement>().click();
     leptos::task::tick().await;

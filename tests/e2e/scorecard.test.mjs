@@ -180,6 +180,8 @@ test('a money target counts its own currency: the cell says which part that is, 
   await page.locator('.scorecard table').waitFor();
   const { rows } = await read(page);
   assert.deepEqual(rows[2].slice(0, 3), [ZED, '2', '$3,000 + €2,000 · $3,000 = 60 % of $5,000']);
+  // Every column in a laptop's width (1280 px): long cells take two lines instead.
+  assert.equal(await page.locator('.scorecard-scroll').evaluate((el) => el.scrollWidth <= el.clientWidth), true, 'no column cut off');
   assert.equal(
     (await page.getByTestId('target-not-counted').textContent()).trim(),
     'Not counted, won in other currencies: €2,000.',
