@@ -387,3 +387,27 @@ fn the_last_stage_cannot_be_removed() {
     };
     assert_eq!(board.apply(last, NOW), Err(DomainError::LastStage));
 }
+
+#[test]
+fn the_form_is_unchanged_when_only_an_empty_loss_reason_was_read() {
+    use dealboard::domain::board::DealFields;
+    let start = DealFields {
+        title: "Acme renewal".into(),
+        ..DealFields::default()
+    };
+    let read = DealFields {
+        loss_reason: Some(String::new()),
+        ..start.clone()
+    };
+    assert!(read.same_as(&start), "an empty reason is no reason");
+    let typed = DealFields {
+        loss_reason: Some("price".into()),
+        ..start.clone()
+    };
+    assert!(!typed.same_as(&start));
+    let retitled = DealFields {
+        title: "Acme renewal 2".into(),
+        ..start.clone()
+    };
+    assert!(!retitled.same_as(&start));
+}

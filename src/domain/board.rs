@@ -164,6 +164,18 @@ pub struct DealFields {
     pub loss_reason: Option<String>,
 }
 
+impl DealFields {
+    /// Whether these fields, as typed in the deal form, are `start` unchanged: a loss reason
+    /// left empty is no reason (the form reads one for every deal).
+    pub fn same_as(&self, start: &DealFields) -> bool {
+        let plain = |f: &DealFields| DealFields {
+            loss_reason: f.loss_reason.clone().filter(|r| !r.is_empty()),
+            ..f.clone()
+        };
+        plain(self) == plain(start)
+    }
+}
+
 /// A deal on the board. Its typed fields sit at the top level (not flattened) so that an
 /// import error can name the exact place: `deals[12].value`.
 #[derive(Clone, Debug, PartialEq)]

@@ -4,13 +4,14 @@
 use crate::app::clock;
 use crate::app::components::backdrop::keep_focus;
 use crate::app::components::deal_steps::StepFields;
+use crate::app::components::form_fields::{checklist_fields, currency_field, text_field};
 use crate::app::components::shown::shown;
 use crate::app::state::{display_stage_name, use_app, AppState};
 use crate::domain::board::{DealFields, DealId, DealStatus, StageId};
 use crate::domain::command::Command;
 use crate::domain::date::{iso_date, parse_iso_date};
 use crate::domain::filter::DealFilter;
-use crate::domain::money::{amount_input_text, currency_choices, parse_amount, Currency};
+use crate::domain::money::{amount_input_text, parse_amount, Currency};
 use crate::i18n::Key;
 use leptos::prelude::*;
 
@@ -221,7 +222,7 @@ pub fn DealDialog(target: DealTarget) -> impl IntoView {
         }
     });
     let start_fields = start.clone();
-    let typed = move || !read_fields().is_ok_and(|typed| same_fields(&typed, &start_fields));
+    let typed = move || !read_fields().is_ok_and(|typed| typed.same_as(&start_fields));
     let cancel = {
         let close = close.clone();
         let typed = typed.clone();
@@ -375,87 +376,6 @@ fn touch_screen() -> bool {
         .ok()
         .flatten()
         .is_some_and(|query| query.matches())
-}
-
-/// Whether the form as typed is the deal as it was: a loss reason left empty is no reason.
-fn same_fields(typed: &DealFields, start: &DealFields) -> bool {
-    let plain = |f: &DealFields| DealFields {
-        loss_reason: f.loss_reason.clone().filter(|r| !r.is_empty()),
-        ..f.clone()
-    };
-    plain(typed) == plain(start)
-}
-
-/// The exit criteria of `stage` as checkboxes, ticked from `checked`; none without criteria.
-fn checklist_fields(state: AppState, stage: &StageId, checked: RwSignal<Vec<String>>) -> AnyView {
-    let items = state
-        .board
-        .with(|b| b.stage(stage).map(|s| s.checklist.clone()));
-    let items = items.unwrap_or_default();
-    if items.is_empty() {
-        return ().into_any();
-    }
-    let boxes = items.into_iter().map(|item| {
-        let on = checked.with_untracked(|c| c.contains(&item));
-        let toggled = item.clone();
-        let toggle = move |now: bool| {
-            checked.update(|c| {
-                c.retain(|x| *x != toggled);
-                if now {
-                    c.push(toggled.clone());
-                }
-            })
-        };
-        view! {
-            <label class="check">
-                <input type="checkbox" prop:checked=on on:change:target=move |ev| toggle(ev.target().checked())/>
-                <span>{item}</span>
-            </label>
-        }
-        .into_any()
-    });
-    view! {
-        <fieldset class="checklist" data-testid="deal-checklist">
-            <legend>{state.tr(Key::ExitCriteria)}</legend>
-            {boxes.collect_view()}
-        </fieldset>
-    }
-    .into_any()
-}
-
-/// A labelled currency box bound to `currency` (a code), offering the common codes and the
-/// current one.
-pub fn currency_field(state: AppState, key: Key, currency: RwSignal<String>) -> AnyView {
-    let current = currency.get_untracked();
-    let options = currency_choices(&current).into_iter().map(|c| {
-        let selected = c == current;
-        view! { <option value=c.clone() selected=selected>{c.clone()}</option> }.into_any()
-    });
-    view! {
-        <label>
-            <span>{state.tr(key)}</span>
-            <select prop:value=move || currency.get() on:change:target=move |ev| currency.set(ev.target().value())>
-                {options.collect_view()}
-            </select>
-        </label>
-    }
-    .into_any()
-}
-
-/// A labelled input bound to `signal`.
-pub fn text_field(
-    state: AppState,
-    key: Key,
-    signal: RwSignal<String>,
-    kind: &'static str,
-) -> AnyView {
-    view! {
-        <label>
-            <span>{move || state.t(key)}</span>
-            <input type=kind prop:value=move || signal.get() on:input:target=move |ev| signal.set(ev.target().value())/>
-        </label>
-    }
-    .into_any()
 }
 
 /// A deal just added that the search or a filter hides (another rep's, not off track) would

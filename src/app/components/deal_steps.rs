@@ -2,7 +2,7 @@
 //! planned, "Mark done" to log it with the customer's rating, and the log, newest first.
 //! Everything stays in the dialog until Save, so one edit (and one undo) holds it all.
 
-use crate::app::components::deal_dialog::text_field;
+use crate::app::components::form_fields::text_field;
 use crate::app::state::AppState;
 use crate::domain::board::{Activity, DealFields, NextStep, Rating, StepKind};
 use crate::domain::date::{iso_date, parse_iso_date, Date};

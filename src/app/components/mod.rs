@@ -19,6 +19,7 @@ mod deal_dialog;
 mod deal_menu;
 mod deal_steps;
 mod dialogs;
+mod form_fields;
 mod header;
 mod help;
 mod html;

@@ -1,7 +1,7 @@
 //! The form that sets a new top-level target.
 
 use crate::app::clock;
-use crate::app::components::deal_dialog::currency_field;
+use crate::app::components::form_fields::currency_field;
 use crate::app::components::shown::shown;
 use crate::app::state::use_app;
 use crate::domain::command::Command;
