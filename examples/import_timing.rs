@@ -4,7 +4,6 @@ use dealboard::domain::columns::board_view;
 use dealboard::domain::command::Command;
 use dealboard::domain::filter::DealFilter;
 use dealboard::domain::merge::preview;
-use dealboard::domain::sample::sample_board;
 use dealboard::domain::targets::behind_targets;
 use dealboard::i18n::Lang;
 use dealboard::io::staged::{Progress, StagedImport};
@@ -34,7 +33,7 @@ fn main() {
     let t = Instant::now();
     let _ = store::decode(&stored).unwrap();
     println!("store::decode: {:?}", t.elapsed());
-    let mut board = sample_board(|p| Lang::En.stage_name(p), 0);
+    let mut board = Lang::En.sample_board(0);
     let t = Instant::now();
     let _ = preview(&board, &imported.board);
     println!("merge preview: {:?}", t.elapsed());

@@ -7,7 +7,6 @@ use dealboard::domain::board::{
 use dealboard::domain::command::Command;
 use dealboard::domain::date::parse_iso_date;
 use dealboard::domain::money::Currency;
-use dealboard::domain::sample::sample_board;
 use dealboard::i18n::Lang;
 
 /// A fixed "now": 2026-11-30 12:00 UTC.
@@ -50,7 +49,7 @@ pub fn titles(board: &Board, stage: &StageId) -> Vec<String> {
 /// Deals like a real team's: a few reps, products, regions and stages, a close date most of
 /// the time, a history through the stages, a short note on some.
 pub fn realistic_board(n: usize) -> Board {
-    let mut board = sample_board(|p| Lang::En.stage_name(p), NOW);
+    let mut board = Lang::En.sample_board(NOW);
     board.deals.clear();
     let companies = [
         "Acme", "Globex", "Initech", "Umbrella", "Hooli", "Stark", "Wayne", "Tyrell",

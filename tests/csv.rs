@@ -8,7 +8,6 @@ use common::{empty_board, fields, NOW};
 use dealboard::domain::board::{Board, DealFields, DealId, PresetStage, Stage, StageId};
 use dealboard::domain::command::Command;
 use dealboard::domain::money::Currency;
-use dealboard::domain::sample::sample_board;
 use dealboard::i18n::csv_issues::field_key;
 use dealboard::i18n::Lang;
 use dealboard::io::csv::{
@@ -320,7 +319,7 @@ fn chinese_text_and_stage_names_survive_export() {
 
 #[test]
 fn export_then_import_gives_the_same_deals() {
-    let mut board = sample_board(|p| Lang::En.stage_name(p), NOW);
+    let mut board = Lang::En.sample_board(NOW);
     board.deals[0].notes = "=HYPERLINK(\"http://example.com\")\n<script>alert(1)</script>".into();
     board.deals[1].contact = "+1 555 0100".into();
     board.deals[2].title = "'quoted, \"and\" more".into();

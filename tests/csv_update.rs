@@ -6,7 +6,6 @@ mod common;
 use common::{add, empty_board, NOW};
 use dealboard::domain::board::{Board, DealId, DealStatus, PresetStage, Stage};
 use dealboard::domain::money::Currency;
-use dealboard::domain::sample::sample_board;
 use dealboard::i18n::Lang;
 use dealboard::io::csv::{
     apply_import, deals_to_csv, guess_mapping, import_rows, parse_csv, Applied, CsvImport,
@@ -39,7 +38,7 @@ fn import_into(board: &mut Board, text: &str) -> Applied {
 
 #[test]
 fn our_own_export_imported_twice_changes_nothing() {
-    let mut board = sample_board(|p| Lang::En.stage_name(p), NOW);
+    let mut board = Lang::En.sample_board(NOW);
     let before = board.clone();
     let csv = deals_to_csv(&board, english);
     let applied = import_into(&mut board, &csv);
@@ -56,7 +55,7 @@ fn our_own_export_imported_twice_changes_nothing() {
 
 #[test]
 fn an_edited_export_updates_the_deals_it_names_and_adds_the_others() {
-    let mut board = sample_board(|p| Lang::En.stage_name(p), NOW);
+    let mut board = Lang::En.sample_board(NOW);
     let count = board.deals.len();
     let target = board.deals[0].clone();
     let csv = deals_to_csv(&board, english);

@@ -10,7 +10,6 @@ use common::{empty_board, NOW};
 use dealboard::domain::board::{Board, Stage};
 use dealboard::domain::merge::merge;
 use dealboard::domain::money::Currency;
-use dealboard::domain::sample::sample_board;
 use dealboard::i18n::Lang;
 use dealboard::io::csv::{deals_to_csv, guess_mapping, import_rows, parse_csv, Field};
 use dealboard::io::import::read_import;
@@ -40,7 +39,7 @@ fn english(stage: &Stage) -> String {
 fn sample() -> &'static Board {
     static SAMPLE: OnceLock<Board> = OnceLock::new();
     SAMPLE.get_or_init(|| {
-        let mut board = sample_board(|p| Lang::En.stage_name(p), NOW);
+        let mut board = Lang::En.sample_board(NOW);
         board.deals.truncate(6);
         board.deals[0].notes = "多行\n\"quoted\", =1+2".into();
         board

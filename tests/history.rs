@@ -9,7 +9,6 @@ use dealboard::domain::command::Command;
 use dealboard::domain::date::Date;
 use dealboard::domain::history::{fingerprint, History, Step};
 use dealboard::domain::money::Currency;
-use dealboard::domain::sample::sample_board;
 use dealboard::i18n::Lang;
 use proptest::prelude::*;
 
@@ -78,7 +77,7 @@ proptest! {
     fn undoing_every_step_returns_the_start_and_redoing_returns_the_end(
         ops in proptest::collection::vec((0u8..10, 0usize..40, 0usize..40), 1..40)
     ) {
-        let mut board = sample_board(|p| Lang::En.stage_name(p), NOW);
+        let mut board = Lang::En.sample_board(NOW);
         let start = visible(&board);
         let mut history = History::default();
         let mut steps = 0;
@@ -306,7 +305,7 @@ fn a_move_that_renumbers_its_stage_records_exactly_the_renumbered_deals() {
 
 #[test]
 fn a_replace_records_exactly_the_deals_that_differ_and_undoes_to_the_old_board() {
-    let old = sample_board(|p| Lang::En.stage_name(p), NOW);
+    let old = Lang::En.sample_board(NOW);
     let mut new = old.clone();
     new.deals[0].title = "Edited in the file".into();
     let removed = new.deals.remove(1);
@@ -363,7 +362,7 @@ fn a_replace_records_exactly_the_deals_that_differ_and_undoes_to_the_old_board()
 
 #[test]
 fn a_replace_recorded_for_later_settles_to_the_same_step_and_undoes_like_one_recorded_at_once() {
-    let old = sample_board(|p| Lang::En.stage_name(p), NOW);
+    let old = Lang::En.sample_board(NOW);
     let mut new = old.clone();
     new.deals[0].title = "Edited in the file".into();
     new.deals.remove(1);
@@ -400,7 +399,7 @@ fn a_replace_recorded_for_later_settles_to_the_same_step_and_undoes_like_one_rec
 /// A board the import (a replace) put in place of the sample board: the sample's deals and two
 /// more from the file.
 fn imported_over_sample() -> (Board, Board, Step) {
-    let old = sample_board(|p| Lang::En.stage_name(p), NOW);
+    let old = Lang::En.sample_board(NOW);
     let mut new = old.clone();
     add(&mut new, "file-a", PresetStage::Lead, "From the file A", 5);
     add(&mut new, "file-b", PresetStage::Demo, "From the file B", 7);

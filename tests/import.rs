@@ -6,7 +6,6 @@ mod common;
 
 use common::NOW;
 use dealboard::domain::board::{DealId, Tombstone};
-use dealboard::domain::sample::sample_board;
 use dealboard::i18n::Lang;
 use dealboard::io::import::read_import;
 use dealboard::io::migrate::CURRENT_VERSION;
@@ -29,7 +28,7 @@ fn error(text: &str) -> String {
 
 #[test]
 fn export_then_import_gives_the_board_back() {
-    let mut board = sample_board(|p| Lang::En.stage_name(p), NOW);
+    let mut board = Lang::En.sample_board(NOW);
     board.deals[0].notes = "<img src=x onerror=alert(1)> \"quoted\" 华文".into();
     board.deleted.push(Tombstone {
         id: DealId("gone".into()),

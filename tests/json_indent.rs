@@ -5,7 +5,6 @@
 mod common;
 
 use common::{realistic_board, NOW};
-use dealboard::domain::sample::sample_board;
 use dealboard::i18n::Lang;
 use dealboard::io::json_indent::{indent, indent_in_pieces};
 use dealboard::io::snapshot::{encode, encode_pretty, encode_pretty_in_pieces, restore};
@@ -24,8 +23,8 @@ fn same_as_serde(value: &Value) {
 #[test]
 fn boards_are_indented_as_serde_json_would() {
     let boards = [
-        sample_board(|p| Lang::En.stage_name(p), NOW),
-        sample_board(|p| Lang::ZhCn.stage_name(p), NOW),
+        Lang::En.sample_board(NOW),
+        Lang::ZhCn.sample_board(NOW),
         realistic_board(300),
     ];
     for board in &boards {

@@ -5,7 +5,6 @@
 mod common;
 
 use common::NOW;
-use dealboard::domain::sample::sample_board;
 use dealboard::i18n::Lang;
 use dealboard::io::json_scan::path_at;
 use dealboard::io::snapshot::{restore, RestoreError};
@@ -63,7 +62,7 @@ fn keys_with_escapes_and_strings_with_brackets_are_read_as_written() {
 fn the_stored_form_names_the_place_on_any_line() {
     // The stored form is one line; a copy saved as a file may have been re-indented. The
     // column serde_json gives is counted from the start of its line.
-    let text = encode(&sample_board(|p| Lang::En.stage_name(p), NOW), NOW);
+    let text = encode(&Lang::En.sample_board(NOW), NOW);
     let broken = text.replacen("\"deals\":[[\"", "\"deals\":[[\"x\",[],\"", 1);
     assert_eq!(
         problems(&broken),
@@ -75,7 +74,7 @@ fn the_stored_form_names_the_place_on_any_line() {
 
 #[test]
 fn every_deal_of_a_snapshot_is_named_with_its_own_problem() {
-    let board = sample_board(|p| Lang::En.stage_name(p), NOW);
+    let board = Lang::En.sample_board(NOW);
     let text = dealboard::io::snapshot::encode_pretty(&board, NOW);
     let first_value = format!("\"value\": {}", board.deals[0].value);
     let third_title = format!("\"title\": {:?},", board.deals[2].title);

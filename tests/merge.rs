@@ -366,8 +366,7 @@ fn the_report_counts_exactly() {
 
 #[test]
 fn merging_a_board_with_itself_changes_nothing() {
-    let board =
-        dealboard::domain::sample::sample_board(|p| dealboard::i18n::Lang::En.stage_name(p), NOW);
+    let board = dealboard::i18n::Lang::En.sample_board(NOW);
     let merged = merge(&board, &board);
     assert_eq!(merged.board, board);
     assert_eq!(merged.report.unchanged, board.deals.len());

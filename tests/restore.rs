@@ -7,7 +7,6 @@ mod common;
 use common::{add, empty_board, NOW};
 use dealboard::domain::board::{DealId, PresetStage};
 use dealboard::domain::command::Command;
-use dealboard::domain::sample::sample_board;
 use dealboard::i18n::Lang;
 use dealboard::io::migrate::CURRENT_VERSION;
 use dealboard::io::snapshot::{encode, encode_pretty, restore, RestoreError};
@@ -24,7 +23,7 @@ fn problems(text: &str) -> Vec<String> {
 
 #[test]
 fn a_saved_board_restores_exactly() {
-    let board = sample_board(|p| Lang::En.stage_name(p), NOW);
+    let board = Lang::En.sample_board(NOW);
     let restored = restore(&encode(&board, NOW)).unwrap();
     assert_eq!(restored.board, board);
     assert_eq!(restored.saved_at, Some(NOW));

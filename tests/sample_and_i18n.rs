@@ -5,13 +5,12 @@ mod common;
 
 use common::NOW;
 use dealboard::domain::board::{DealStatus, PresetStage, StageKind};
-use dealboard::domain::sample::sample_board;
 use dealboard::i18n::{Key, Lang};
 use dealboard::io::validate::validate;
 
 #[test]
 fn the_sample_is_a_valid_realistic_pipeline() {
-    let board = sample_board(|p| Lang::En.stage_name(p), NOW);
+    let board = Lang::En.sample_board(NOW);
     assert!(validate(&board).is_empty());
     assert!((20..=30).contains(&board.deals.len()));
     assert!(board.owners().len() >= 3);
@@ -32,11 +31,7 @@ fn the_sample_is_a_valid_realistic_pipeline() {
         assert_eq!(deal.status, status, "{}", deal.title);
         assert!(deal.close_date.is_some());
     }
-    assert_eq!(
-        board,
-        sample_board(|p| Lang::En.stage_name(p), NOW),
-        "deterministic"
-    );
+    assert_eq!(board, Lang::En.sample_board(NOW), "deterministic");
 }
 
 #[test]
@@ -258,5 +253,74 @@ fn every_refused_command_reads_whole_in_both_languages() {
     assert_eq!(
         Lang::En.command_error(&DomainError::UnknownStage(StageId("s".into()))),
         Lang::En.command_error(&DomainError::UnknownDeal(DealId("d".into())))
+    );
+}
+
+/// The scorecard and the stage conversion have figures on first run: the sample's deals carry
+/// the history a real pipeline has (moves through the stages over weeks, wins and losses this
+/// quarter on the days they were decided, with their reasons in the user's language).
+#[test]
+fn the_sample_fills_the_scorecard_and_stage_conversion() {
+    use dealboard::domain::date::day_of;
+    use dealboard::domain::scorecard::{loss_reasons, scorecard, stage_conversion};
+    use dealboard::domain::targets::{Period, PeriodKind};
+
+    let board = Lang::En.sample_board(NOW);
+    let today = day_of(NOW);
+    let quarter = Period::of(PeriodKind::Quarter, today);
+    let (reps, team) = scorecard(&board, quarter, today);
+    let names: Vec<&str> = reps.iter().map(|r| r.owner.as_str()).collect();
+    assert_eq!(
+        names,
+        ["Alice Chen", "Ben Okafor", "Carla Ruiz", "Dev Patel"]
+    );
+    assert_eq!((team.won, team.lost), (3, 2));
+    assert_eq!(team.win_rate(), Some(60));
+    let cycle = team.cycle_days().unwrap();
+    assert!((20..=90).contains(&cycle), "days to win: {cycle}");
+
+    let conversion = stage_conversion(&board, quarter);
+    assert_eq!(conversion.len(), 5);
+    for stage in &conversion {
+        let percent = stage.percent().unwrap_or(0);
+        assert!((1..100).contains(&percent), "{stage:?}");
+        assert!(stage.days_to_move_on().unwrap() >= 6, "{stage:?}");
+    }
+
+    let mut reasons: Vec<String> = loss_reasons(&board, quarter)
+        .into_iter()
+        .map(|(reason, _)| reason)
+        .collect();
+    reasons.sort();
+    assert_eq!(
+        reasons,
+        [
+            Lang::En.text(Key::SampleLossTiming),
+            Lang::En.text(Key::SampleLossPrice)
+        ]
+    );
+    let zh = Lang::ZhCn.sample_board(NOW);
+    let zh_reason = Some(Lang::ZhCn.text(Key::SampleLossPrice));
+    assert!(zh
+        .deals
+        .iter()
+        .any(|d| d.loss_reason.as_deref() == zh_reason));
+
+    for deal in &board.deals {
+        if deal.status != DealStatus::Open {
+            let close = deal.close_date.unwrap();
+            assert!(close <= today, "{} closed {close}", deal.title);
+        }
+    }
+    let overdue: Vec<&str> = board
+        .deals
+        .iter()
+        .filter(|d| d.status == DealStatus::Open && d.close_date.unwrap() < today)
+        .map(|d| d.title.as_str())
+        .collect();
+    assert_eq!(
+        overdue,
+        ["Acme renewal"],
+        "one open deal shows the close-date alert"
     );
 }

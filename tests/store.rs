@@ -7,7 +7,6 @@ mod common;
 
 use common::{realistic_board, NOW};
 use dealboard::domain::board::{Board, StageVisit};
-use dealboard::domain::sample::sample_board;
 use dealboard::i18n::Lang;
 use dealboard::io::import::read_import;
 use dealboard::io::snapshot::{restore, RestoreError};
@@ -21,7 +20,7 @@ const TARGETS: &str = include_str!("fixtures/targets-history.json");
 const QUOTA_UNITS: usize = 5 * 1024 * 1024;
 
 fn sample() -> Board {
-    sample_board(|p| Lang::En.stage_name(p), NOW)
+    Lang::En.sample_board(NOW)
 }
 
 fn problems(text: &str) -> Vec<String> {

@@ -20,7 +20,6 @@ pub mod undo;
 pub mod view_memo;
 
 use crate::domain::board::Board;
-use crate::domain::sample::sample_board;
 use crate::i18n::Lang;
 use crate::io::snapshot::RestoreError;
 use components::{shown_or, Banners, BoardHeader, Dialogs, Pipeline, TargetsView, UndoToast};
@@ -87,7 +86,7 @@ fn initial_board(lang: Lang) -> (Board, Vec<Banner>, bool) {
     let names = move |preset| lang.stage_name(preset);
     match storage::load() {
         Loaded::Board(board) => (board, Vec::new(), true),
-        Loaded::Missing => (sample_board(names, clock::now()), Vec::new(), true),
+        Loaded::Missing => (lang.sample_board(clock::now()), Vec::new(), true),
         Loaded::Unreadable { error, backup_key } => {
             let newer = matches!(error, RestoreError::Newer { .. });
             // Without a backup the unreadable text still sits under the board key only:
@@ -101,7 +100,7 @@ fn initial_board(lang: Lang) -> (Board, Vec<Banner>, bool) {
             (Board::with_default_stages(names), vec![banner], can_save)
         }
         Loaded::Unavailable => (
-            sample_board(names, clock::now()),
+            lang.sample_board(clock::now()),
             vec![Banner::Unavailable],
             false,
         ),

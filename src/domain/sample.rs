@@ -3,8 +3,10 @@
 
 use crate::domain::board::{Board, DealFields, DealId, PresetStage, Timestamp};
 use crate::domain::command::Command;
-use crate::domain::date::{day_of, Date};
+use crate::domain::date::day_of;
 use crate::domain::money::Currency;
+
+const DAY_MS: i64 = 86_400_000;
 
 const REPS: [&str; 4] = ["Alice Chen", "Ben Okafor", "Carla Ruiz", "Dev Patel"];
 const PRODUCTS: [&str; 3] = ["Analytics Suite", "Cloud Storage", "Support Plan"];
@@ -229,56 +231,88 @@ const DEALS: [(&str, &str, &str, &str, i64, &str, PresetStage); 24] = [
     ),
 ];
 
-/// The default stages filled with two dozen realistic deals, close dates over this quarter and
-/// the next, created as if a few weeks ago.
-pub fn sample_board(default_names: impl Fn(PresetStage) -> String, now: Timestamp) -> Board {
+/// The default stages filled with two dozen realistic deals and the history a real pipeline
+/// has, so that the scorecard and the stage conversion show figures on first run: each deal
+/// was created weeks ago and moved through the stages in order, won and lost deals closed on
+/// the day they were decided (within the last two weeks), lost ones say why, open ones
+/// close over the coming months (one is overdue, to show the alert). Next steps and targets
+/// are left for the user to add. Deterministic for a given `now`; `loss_reasons` are in the
+/// user's language.
+pub fn sample_board(
+    default_names: impl Fn(PresetStage) -> String,
+    loss_reasons: [&str; 2],
+    now: Timestamp,
+) -> Board {
     let mut board = Board::with_default_stages(default_names);
     let today = day_of(now);
-    let (year, month, _) = today.ymd();
-    let quarter_start = Date::from_ymd(year, (month - 1) / 3 * 3 + 1, 1).unwrap_or(today);
     for (i, &(title, customer, contact, region, major, currency, stage)) in DEALS.iter().enumerate()
     {
-        let currency = Currency::parse(currency).expect("sample currencies are valid");
+        let n = i as i64;
+        let path = path_to(stage, i);
+        // Days in the stage it is in now, and days between two moves before that.
+        let settled = 2 + n * 7 % 13;
+        let gap = 6 + n % 5 * 2;
+        let created = now - (settled + path.len() as i64 * gap) * DAY_MS;
+        let decided = matches!(stage, PresetStage::Won | PresetStage::Lost);
         let fields = DealFields {
             title: title.into(),
             customer: customer.into(),
             contact: contact.into(),
             value: major * 100,
-            currency,
+            currency: Currency::parse(currency).expect("sample currencies are valid"),
             cost: None,
             owner: REPS[i % REPS.len()].into(),
             product: PRODUCTS[i % PRODUCTS.len()].into(),
             region: region.into(),
-            // Spread over about six months from the quarter's start.
-            close_date: quarter_start.add_days((i as i64 * 37) % 180 + 10),
+            // Open deals close over the next five months (the first one is overdue); decided
+            // ones closed on the day they were won or lost.
+            close_date: if decided {
+                Some(day_of(now - settled * DAY_MS))
+            } else {
+                today.add_days(n * 37 % 150 - 5)
+            },
             notes: String::new(),
-            // None: the sample's stored text is a fixture the writers are checked against
-            // (`tests/fixtures/written/sample-zh.*`).
             next_step: None,
             checked: Vec::new(),
             activities: Vec::new(),
             loss_reason: None,
         };
-        let created = now - (30 - i as i64) * 86_400_000;
         let id = DealId(format!("sample-{:02}", i + 1));
-        let lead = PresetStage::Lead.id();
         let cmd = Command::AddDeal {
             id: id.clone(),
-            stage: lead,
+            stage: PresetStage::Lead.id(),
             fields,
         };
         board.apply(cmd, created).expect("sample deals are valid");
-        if stage != PresetStage::Lead {
+        for (step, to) in path.iter().enumerate() {
             let cmd = Command::MoveDeal {
-                id,
-                to: stage.id(),
+                id: id.clone(),
+                to: to.id(),
                 index: usize::MAX,
-                loss_reason: None,
+                loss_reason: (*to == PresetStage::Lost).then(|| loss_reasons[i / 10 % 2].into()),
             };
-            board
-                .apply(cmd, created + 86_400_000)
-                .expect("sample stages exist");
+            let at = created + (step as i64 + 1) * gap * DAY_MS;
+            board.apply(cmd, at).expect("sample stages exist");
         }
     }
     board
+}
+
+/// The stages a deal moved through after Lead to reach `stage`, in order: every open stage
+/// before it, and for a lost deal the stage it got to before it was lost (varied by `i`).
+fn path_to(stage: PresetStage, i: usize) -> Vec<PresetStage> {
+    let open = &PresetStage::ALL[1..5];
+    let reached = match stage {
+        PresetStage::Won => open.len(),
+        PresetStage::Lost => 1 + i / 8,
+        _ => PresetStage::ALL
+            .iter()
+            .position(|s| *s == stage)
+            .unwrap_or(0),
+    };
+    let mut path = open[..reached].to_vec();
+    if matches!(stage, PresetStage::Won | PresetStage::Lost) {
+        path.push(stage);
+    }
+    path
 }

@@ -63,6 +63,8 @@ pub fn text(key: Key) -> &'static str {
         Key::StatusLost => "Lost",
         Key::LossReasonTitle => "Why was “{0}” lost?",
         Key::LossReasonLabel => "Loss reason (optional)",
+        Key::SampleLossPrice => "Chose a cheaper competitor",
+        Key::SampleLossTiming => "Budget moved to next year",
         Key::Skip => "Skip",
         Key::Stages => "Stages",
         Key::StagesTitle => "Edit stages",

@@ -61,6 +61,9 @@ pub enum Key {
     StatusLost,
     LossReasonTitle,
     LossReasonLabel,
+    /// The sample board's two loss reasons.
+    SampleLossPrice,
+    SampleLossTiming,
     Skip,
     Stages,
     StagesTitle,

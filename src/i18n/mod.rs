@@ -11,7 +11,8 @@ mod zh_cn;
 
 pub use key::Key;
 
-use crate::domain::board::PresetStage;
+use crate::domain::board::{Board, PresetStage, Timestamp};
+use crate::domain::sample;
 
 /// A language the interface speaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -98,6 +99,15 @@ impl Lang {
     /// `key` with the number `n` filled in ("1 deal", "3 deals": see `fill`).
     pub fn count(self, n: i64, key: Key) -> String {
         self.fill(key, &[&n.to_string()])
+    }
+
+    /// The sample pipeline with its stage names and loss reasons in this language.
+    pub fn sample_board(self, now: Timestamp) -> Board {
+        let reasons = [
+            self.text(Key::SampleLossPrice),
+            self.text(Key::SampleLossTiming),
+        ];
+        sample::sample_board(|p| self.stage_name(p), reasons, now)
     }
 
     /// The default name of a preset stage in this language.

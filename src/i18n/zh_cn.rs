@@ -63,6 +63,8 @@ pub fn text(key: Key) -> &'static str {
         Key::StatusLost => "已丢单",
         Key::LossReasonTitle => "“{0}”为什么丢单？",
         Key::LossReasonLabel => "丢单原因（可不填）",
+        Key::SampleLossPrice => "选择了更便宜的竞争对手",
+        Key::SampleLossTiming => "预算推迟到明年",
         Key::Skip => "跳过",
         Key::Stages => "阶段",
         Key::StagesTitle => "编辑阶段",

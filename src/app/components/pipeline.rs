@@ -6,7 +6,6 @@ use crate::app::components::rows::{keyed_rows, Row, RowKey};
 use crate::app::components::shown::shown;
 use crate::app::state::{use_app, Dialog};
 use crate::domain::command::Command;
-use crate::domain::sample::sample_board;
 use crate::i18n::Key;
 use leptos::prelude::*;
 
@@ -38,7 +37,7 @@ fn EmptyBoard() -> impl IntoView {
     let state = use_app();
     let load_sample = move |_| {
         let lang = state.lang.get_untracked();
-        let board = sample_board(|p| lang.stage_name(p), clock::now());
+        let board = lang.sample_board(clock::now());
         let _ = state.dispatch(Command::ReplaceBoard(Box::new(board)));
     };
     let new_deal = move |_| {
