@@ -32,6 +32,12 @@ test('a rep on the team list with no deal is an owner, gets a split part and a s
   await waitForStoredBoard(page, (b) => (b.settings.team ?? []).length === 2);
   assert.deepEqual((await storedBoard(page)).settings.team, ['Erin Novak', 'alice chen']);
   assert.equal(await page.getByTestId('team-list').inputValue(), 'Erin Novak\nalice chen');
+  // A team of six shows whole: the field grows with its lines instead of scrolling.
+  await setTeam(page, `Erin Novak\nalice chen\n${REPS.join('\n')}`);
+  const box = await page.getByTestId('team-list').evaluate((f) => ({ scroll: f.scrollHeight, client: f.clientHeight }));
+  assert.ok(box.scroll <= box.client, `every rep in sight: ${JSON.stringify(box)}`);
+  await setTeam(page, 'Erin Novak\nalice chen');
+  await waitForStoredBoard(page, (b) => (b.settings.team ?? []).length === 2);
 
   // The scorecard lists her with nothing yet; Alice once, as her deals spell her.
   const rows = await page.locator('[data-testid="scorecard"] tbody th').allTextContents();
