@@ -95,3 +95,12 @@ fn focus_first(dialog: &Element, preferred: &str) {
         let _ = el.focus();
     }
 }
+
+/// Whether the main pointer is a finger (a phone or tablet), not a mouse.
+pub fn touch_screen() -> bool {
+    window()
+        .match_media("(pointer: coarse)")
+        .ok()
+        .flatten()
+        .is_some_and(|query| query.matches())
+}

@@ -21,5 +21,6 @@ pub mod quote;
 pub mod sample;
 pub mod scorecard;
 pub mod sort;
+pub mod stays;
 pub mod targets;
 pub mod view_patch;

@@ -63,6 +63,10 @@ pub enum Key {
     LossReasonLabel,
     /// The sample board's two loss reasons.
     SampleLossPrice,
+    /// The deal dialog's list of the stages a deal went through.
+    DealPath,
+    StaySince,
+    RemovedStage,
     SampleLossTiming,
     Skip,
     Stages,

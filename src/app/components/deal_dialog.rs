@@ -3,9 +3,11 @@
 
 use crate::app::clock;
 use crate::app::components::backdrop::keep_focus;
+use crate::app::components::deal_path::deal_path;
 use crate::app::components::deal_steps::StepFields;
 use crate::app::components::form_fields::{checklist_fields, currency_field, text_field};
 use crate::app::components::shown::shown;
+use crate::app::dialog_focus::touch_screen;
 use crate::app::state::{display_stage_name, use_app, AppState};
 use crate::domain::board::{DealFields, DealId, DealStatus, StageId};
 use crate::domain::command::Command;
@@ -121,6 +123,7 @@ pub fn DealDialog(target: DealTarget) -> impl IntoView {
         DealTarget::Existing(id) => Some(id.clone()),
         DealTarget::New(_) => None,
     };
+    let path = deal_id.clone().map(|id| deal_path(state, id));
     let close = {
         let deal_id = deal_id.clone();
         move || {
@@ -335,6 +338,7 @@ pub fn DealDialog(target: DealTarget) -> impl IntoView {
                         <textarea rows="3" prop:value=move || notes.get() on:input:target=move |ev| notes.set(ev.target().value())></textarea>
                     </label>
                     {is_lost.then(|| text_field(Key::LossReasonLabel, loss_reason, "text"))}
+                    {path}
                     {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> }.into_any()).into_any()}
                     <div class="dialog-actions">
                         {(!is_new).then(|| view! {
@@ -367,15 +371,6 @@ pub fn DealDialog(target: DealTarget) -> impl IntoView {
             </div>
         </div>
     }
-}
-
-/// Whether the main pointer is a finger (a phone or tablet), not a mouse.
-fn touch_screen() -> bool {
-    window()
-        .match_media("(pointer: coarse)")
-        .ok()
-        .flatten()
-        .is_some_and(|query| query.matches())
 }
 
 /// A deal just added that the search or a filter hides (another rep's, not off track) would

@@ -17,6 +17,7 @@ mod column;
 mod csv_dialog;
 mod deal_dialog;
 mod deal_menu;
+mod deal_path;
 mod deal_steps;
 mod dialogs;
 mod form_fields;
