@@ -336,7 +336,13 @@ fn export_then_import_gives_the_same_deals() {
     let mut expected: Vec<(DealFields, StageId)> = Vec::new();
     for stage in &board.stages {
         for deal in board.deals_in(&stage.id) {
-            expected.push((deal.fields(), deal.stage.clone()));
+            // Next steps and steps done are not CSV columns (docs/csv.md): new deals have none.
+            let fields = DealFields {
+                next_step: None,
+                activities: Vec::new(),
+                ..deal.fields()
+            };
+            expected.push((fields, deal.stage.clone()));
         }
     }
     assert_eq!(imported.rows.len(), board.deals.len());

@@ -258,7 +258,8 @@ fn every_refused_command_reads_whole_in_both_languages() {
 
 /// The scorecard and the stage conversion have figures on first run: the sample's deals carry
 /// the history a real pipeline has (moves through the stages over weeks, wins and losses this
-/// quarter on the days they were decided, with their reasons in the user's language).
+/// quarter on the days they were decided, with their reasons in the user's language), and
+/// every open deal its next step.
 #[test]
 fn the_sample_fills_the_scorecard_and_stage_conversion() {
     use dealboard::domain::date::day_of;
@@ -307,9 +308,16 @@ fn the_sample_fills_the_scorecard_and_stage_conversion() {
         .any(|d| d.loss_reason.as_deref() == zh_reason));
 
     for deal in &board.deals {
-        if deal.status != DealStatus::Open {
+        if deal.status == DealStatus::Open {
+            let step = deal
+                .next_step
+                .as_ref()
+                .expect("every open deal has a next step");
+            assert!(!step.note.is_empty() && step.due >= today.add_days(-1).unwrap());
+        } else {
             let close = deal.close_date.unwrap();
             assert!(close <= today, "{} closed {close}", deal.title);
+            assert!(deal.next_step.is_none(), "{}", deal.title);
         }
     }
     let overdue: Vec<&str> = board

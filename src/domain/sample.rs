@@ -5,10 +5,18 @@ use crate::domain::board::{Board, DealFields, DealId, PresetStage, Timestamp};
 use crate::domain::command::Command;
 use crate::domain::date::day_of;
 use crate::domain::money::Currency;
+use crate::domain::next_step::{NextStep, StepKind};
 
 const DAY_MS: i64 = 86_400_000;
 
 const REPS: [&str; 4] = ["Alice Chen", "Ben Okafor", "Carla Ruiz", "Dev Patel"];
+/// What each kind of next step is about (`StepKind::ALL`'s first four, in order).
+const STEP_NOTES: [&str; 4] = [
+    "Confirm budget and timing",
+    "Meet the buying committee",
+    "Show the reporting module",
+    "Check how the trial went",
+];
 const PRODUCTS: [&str; 3] = ["Analytics Suite", "Cloud Storage", "Support Plan"];
 
 /// (title, customer, contact, region, value in major units, currency, stage).
@@ -272,7 +280,16 @@ pub fn sample_board(
                 today.add_days(n * 37 % 150 - 5)
             },
             notes: String::new(),
-            next_step: None,
+            // Every open deal has its next step, as Pipedrive asks of each deal; a few are
+            // due yesterday, to show the alert.
+            next_step: (!decided)
+                .then(|| today.add_days(n % 6 - 1))
+                .flatten()
+                .map(|due| NextStep {
+                    kind: StepKind::ALL[i % 4],
+                    due,
+                    note: STEP_NOTES[i % 4].into(),
+                }),
             checked: Vec::new(),
             activities: Vec::new(),
             loss_reason: None,

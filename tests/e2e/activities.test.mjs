@@ -60,9 +60,13 @@ test('"Mark done" logs the step as typed, newest first, clears the fields; Remov
   );
   assert.equal(await dialog.locator('div.steps-done').count(), 0, 'no list before a step is done');
 
+  // The step the sample planned (a call, to confirm the budget), done today.
+  assert.equal(await dealField(page, 'What to do').inputValue(), 'Confirm budget and timing');
+  await markDone(page);
+  assert.deepEqual(await doneList(page), ['✓ Call · 2026-11-20 · Confirm budget and timing']);
   // Nothing typed: still a call done today.
   await markDone(page, { kind: 'Call' });
-  assert.deepEqual(await doneList(page), ['✓ Call · 2026-11-20']);
+  assert.deepEqual(await doneList(page), ['✓ Call · 2026-11-20', '✓ Call · 2026-11-20 · Confirm budget and timing']);
   assert.equal((await dialog.locator('div.steps-done > p').textContent()).trim(), 'Done');
 
   // Due a later day, but done today; rated 4. The fields empty again, the kind stays.
@@ -79,13 +83,18 @@ test('"Mark done" logs the step as typed, newest first, clears the fields; Remov
     '✓ Meeting · 2026-11-20 · <b>x</b>',
     '✓ Follow-up visit · 2026-11-20 · Checked the install · ★ 4/5',
     '✓ Call · 2026-11-20',
+    '✓ Call · 2026-11-20 · Confirm budget and timing',
   ]);
   assert.equal(await dialog.locator('ul[data-testid="deal-activities"] b').count(), 0, 'no <b> element');
 
   // Remove takes that one entry out.
   await dialog.locator('ul[data-testid="deal-activities"] > li').nth(2).getByRole('button', { name: /^Remove / }).click();
-  await dialog.locator('ul[data-testid="deal-activities"] > li').nth(2).waitFor({ state: 'detached' });
-  assert.deepEqual(await doneList(page), ['✓ Meeting · 2026-11-20 · <b>x</b>', '✓ Follow-up visit · 2026-11-20 · Checked the install · ★ 4/5']);
+  await dialog.locator('ul[data-testid="deal-activities"] > li').nth(3).waitFor({ state: 'detached' });
+  assert.deepEqual(await doneList(page), [
+    '✓ Meeting · 2026-11-20 · <b>x</b>',
+    '✓ Follow-up visit · 2026-11-20 · Checked the install · ★ 4/5',
+    '✓ Call · 2026-11-20 · Confirm budget and timing',
+  ]);
 
   // Cancel drops them: the dialog opens without them, and storage never gets them.
   await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
@@ -271,8 +280,9 @@ test('Chinese: the button, the list, the rating and the scorecard columns', asyn
 test('the card menu’s "Next step done" logs the step done today and clears it; only a deal with a step has it; undo', async (t) => {
   const app = await openAppFor(t, { clock: DAY });
   const { page } = app;
-  await card(page, 'Stark upgrade').waitFor();
-  const menu = await openMenu(page, 'Stark upgrade');
+  // The sample's won deals have no next step.
+  await card(page, 'Wayne support').waitFor();
+  const menu = await openMenu(page, 'Wayne support');
   assert.equal(await menu.getByTestId('menu-step-done').count(), 0, 'no next step, no item');
   await page.keyboard.press('Escape');
 

@@ -62,6 +62,7 @@ test('keyboard: Tab reaches the cards; Enter opens one and m opens its menu', as
   const items = (await menu.getByRole('menuitem').evaluateAll((items) => items.map((el) => el.getAttribute('aria-label') ?? el.textContent))).map((s) => s.trim());
   assert.deepEqual(items, [
     'Edit',
+    'Next step done',
     'Move to Qualified',
     'Move to Demo',
     'Move to Proposal',

@@ -71,7 +71,7 @@ test('a note without a due date is refused with a message, and clearing both rem
   await dealDialog(page).getByRole('button', { name: 'Save', exact: true }).click();
   await dealDialog(page).waitFor({ state: 'detached' });
   await card(page, 'Hooli expansion').locator('.deal-next').waitFor({ state: 'detached' });
-  await waitForStoredBoard(page, (b) => b.deals.every((d) => d.next_step === undefined));
+  await waitForStoredBoard(page, (b) => b.deals.find((d) => d.title === 'Hooli expansion').next_step === undefined);
   assertNoErrors(app, assert);
 });
 
