@@ -57,8 +57,8 @@ cargo_tests browser env TMPDIR="$browser_tmp" cargo test --offline --target wasm
 rm -rf "$browser_tmp"
 # A regression guard at today's size; the 150 kB budget is the Benchmark issue's (docs/size.md).
 # (The second cap is for a machine where the standard library cannot be built with the app.)
-check "release build and size cap" env SKIP_SETUP=1 TRANSFER_CAP_BYTES=298200 \
-  TRANSFER_CAP_PREBUILT_STD_BYTES=320000 scripts/build-release.sh
+check "release build and size cap" env SKIP_SETUP=1 TRANSFER_CAP_BYTES=299500 \
+  TRANSFER_CAP_PREBUILT_STD_BYTES=321000 scripts/build-release.sh
 
 # The benchmark at a small size: it must run and print its table (no timing assertions).
 check "benchmark smoke run" scripts/bench.sh --skip-build --sizes 200 --moves 5

@@ -157,6 +157,25 @@ impl AppState {
         }
     }
 
+    /// A deal just added that the search or a filter hides (another rep's, not off track) would
+    /// seem lost: the filters are lifted so that it shows, and the page says so.
+    pub fn show_new_deal(&self, id: &DealId) {
+        let hidden = self.board.with_untracked(|b| {
+            b.deal(id)
+                .is_some_and(|d| !self.filter.with_untracked(|f| f.matches(d, &b.stages)))
+        });
+        if hidden {
+            self.filter.update(|f| {
+                *f = DealFilter {
+                    today: f.today,
+                    ..DealFilter::default()
+                }
+            });
+            self.announcement
+                .set(self.t(Key::FiltersLifted).to_string());
+        }
+    }
+
     /// Puts the focus on `id`'s card after the next render, drawing it first if its column
     /// had not come to it (the focus also scrolls it into sight).
     pub fn focus_deal(&self, id: &DealId) {

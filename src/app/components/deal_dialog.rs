@@ -5,14 +5,16 @@ use crate::app::clock;
 use crate::app::components::backdrop::keep_focus;
 use crate::app::components::deal_path::deal_path;
 use crate::app::components::deal_steps::StepFields;
-use crate::app::components::form_fields::{checklist_fields, currency_field, text_field};
+use crate::app::components::form_fields::{
+    checklist_fields, currency_field, stage_field, text_field,
+};
 use crate::app::components::shown::shown;
 use crate::app::dialog_focus::touch_screen;
-use crate::app::state::{display_stage_name, use_app, AppState};
-use crate::domain::board::{DealFields, DealId, DealStatus, StageId};
+use crate::app::state::{use_app, AppState};
+use crate::domain::board::{DealFields, DealId, StageId, StageKind};
 use crate::domain::command::Command;
+use crate::domain::command::{DomainError, Outcome};
 use crate::domain::date::{iso_date, parse_iso_date};
-use crate::domain::filter::DealFilter;
 use crate::domain::money::{amount_input_text, parse_amount, Currency};
 use crate::i18n::Key;
 use leptos::prelude::*;
@@ -60,14 +62,6 @@ pub fn DealDialog(target: DealTarget) -> impl IntoView {
         )
     });
     let is_new = matches!(target, DealTarget::New(_));
-    // A lost deal shows why, and the reason can be corrected (it was asked in a hurry, on the
-    // move to the lost stage).
-    let is_lost = match &target {
-        DealTarget::Existing(id) => state
-            .board
-            .with_untracked(|b| b.deal(id).is_some_and(|d| d.status == DealStatus::Lost)),
-        DealTarget::New(_) => false,
-    };
     let loss_reason = RwSignal::new(start.loss_reason.clone().unwrap_or_default());
     let title = RwSignal::new(start.title.clone());
     let customer = RwSignal::new(start.customer.clone());
@@ -87,6 +81,15 @@ pub fn DealDialog(target: DealTarget) -> impl IntoView {
     // Ticks of other stages' criteria are kept: a deal moved back finds them again.
     let checked = RwSignal::new(start.checked.clone());
     let stage = RwSignal::new(start_stage.0.clone());
+    // A lost deal shows why, and the reason can be corrected (it was asked in a hurry, on the
+    // move to the lost stage); a deal moved to a lost stage here is asked too.
+    let lost_stage = move || {
+        !is_new
+            && state.board.with(|b| {
+                b.stage(&StageId(stage.get()))
+                    .is_some_and(|s| s.kind == StageKind::Lost)
+            })
+    };
     let error = RwSignal::new(None::<String>);
     let confirming = state.confirm_delete;
     let first_field = NodeRef::<leptos::html::Input>::new();
@@ -183,6 +186,7 @@ pub fn DealDialog(target: DealTarget) -> impl IntoView {
     };
     let save = {
         let target = target.clone();
+        let start_stage = start_stage.clone();
         let close = close.clone();
         move || {
             let fields = match read_fields() {
@@ -201,13 +205,19 @@ pub fn DealDialog(target: DealTarget) -> impl IntoView {
                     fields,
                 },
             };
-            match state.dispatch(cmd) {
+            let done = state.dispatch(cmd).and_then(|outcome| match &target {
+                DealTarget::Existing(id) if stage.get_untracked() != start_stage.0 => {
+                    move_after_edit(state, id, StageId(stage.get_untracked()), &loss_reason)
+                }
+                _ => Ok(outcome),
+            });
+            match done {
                 Ok(_) => {
                     close();
                     // The new card takes the focus, which scrolls it into sight: added at the
                     // foot of a long column, it would otherwise seem not to be there.
                     if is_new {
-                        show_new_deal(state, &new_id);
+                        state.show_new_deal(&new_id);
                         state.focus_deal(&new_id);
                     }
                 }
@@ -225,7 +235,11 @@ pub fn DealDialog(target: DealTarget) -> impl IntoView {
         }
     });
     let start_fields = start.clone();
-    let typed = move || !read_fields().is_ok_and(|typed| typed.same_as(&start_fields));
+    // A stage chosen counts as typed: Save would move the deal.
+    let typed = move || {
+        stage.get_untracked() != start_stage.0
+            || !read_fields().is_ok_and(|typed| typed.same_as(&start_fields))
+    };
     let cancel = {
         let close = close.clone();
         let typed = typed.clone();
@@ -320,24 +334,14 @@ pub fn DealDialog(target: DealTarget) -> impl IntoView {
                         {text_field(Key::FieldRegion, region, "text")}
                     </div>
                     {text_field(Key::FieldCloseDate, close_date, "date")}
-                    {is_new.then(|| view! {
-                        <label>
-                            <span>{state.tr(Key::FieldStage)}</span>
-                            <select prop:value=move || stage.get() on:change:target=move |ev| stage.set(ev.target().value())>
-                                {move || state.board.with(|b| b.stages.iter().map(|s| {
-                                    let selected = s.id.0 == stage.get_untracked();
-                                    view! { <option value=s.id.0.clone() selected=selected>{display_stage_name(s, state.lang.get())}</option> }.into_any()
-                                }).collect_view().into_any())}
-                            </select>
-                        </label>
-                    }.into_any())}
+                    {stage_field(state, stage)}
                     {steps.view(state)}
                     {move || checklist_fields(state, &StageId(stage.get()), checked)}
                     <label>
                         <span>{state.tr(Key::FieldNotes)}</span>
                         <textarea rows="3" prop:value=move || notes.get() on:input:target=move |ev| notes.set(ev.target().value())></textarea>
                     </label>
-                    {is_lost.then(|| text_field(Key::LossReasonLabel, loss_reason, "text"))}
+                    {move || lost_stage().then(|| text_field(Key::LossReasonLabel, loss_reason, "text"))}
                     {path}
                     {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> }.into_any()).into_any()}
                     <div class="dialog-actions">
@@ -373,22 +377,21 @@ pub fn DealDialog(target: DealTarget) -> impl IntoView {
     }
 }
 
-/// A deal just added that the search or a filter hides (another rep's, not off track) would
-/// seem lost: the filters are lifted so that it shows, and the page says so.
-fn show_new_deal(state: AppState, id: &DealId) {
-    let hidden = state.board.with_untracked(|b| {
-        b.deal(id)
-            .is_some_and(|d| !state.filter.with_untracked(|f| f.matches(d, &b.stages)))
-    });
-    if hidden {
-        state.filter.update(|f| {
-            *f = DealFilter {
-                today: f.today,
-                ..DealFilter::default()
-            }
-        });
-        state
-            .announcement
-            .set(state.t(Key::FiltersLifted).to_string());
-    }
+/// The second half of a Save that changed the stage: the deal goes to the foot of its new
+/// stage (a lost one takes the reason typed), and the edit and the move become one undo step.
+fn move_after_edit(
+    state: AppState,
+    id: &DealId,
+    to: StageId,
+    loss_reason: &RwSignal<String>,
+) -> Result<Outcome, DomainError> {
+    let cmd = Command::MoveDeal {
+        id: id.clone(),
+        to,
+        index: usize::MAX,
+        loss_reason: Some(loss_reason.get_untracked()),
+    };
+    let outcome = state.dispatch(cmd)?;
+    state.history.update(|h| h.join_last_two());
+    Ok(outcome)
 }

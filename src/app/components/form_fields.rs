@@ -1,7 +1,7 @@
 //! Form parts the deal dialog, its steps and the target form share: a labelled text box, a
 //! currency box, and a stage's exit criteria as checkboxes.
 
-use crate::app::state::AppState;
+use crate::app::state::{display_stage_name, AppState};
 use crate::domain::board::StageId;
 use crate::domain::money::currency_choices;
 use crate::i18n::Key;
@@ -78,6 +78,22 @@ pub fn text_field(
         <label>
             <span>{move || state.t(key)}</span>
             <input type=kind prop:value=move || signal.get() on:input:target=move |ev| signal.set(ev.target().value())/>
+        </label>
+    }
+    .into_any()
+}
+
+/// The Stage select: where a new deal goes, or where an edited one moves to on Save.
+pub fn stage_field(state: AppState, stage: RwSignal<String>) -> AnyView {
+    view! {
+        <label>
+            <span>{state.tr(Key::FieldStage)}</span>
+            <select prop:value=move || stage.get() on:change:target=move |ev| stage.set(ev.target().value())>
+                {move || state.board.with(|b| b.stages.iter().map(|s| {
+                    let selected = s.id.0 == stage.get_untracked();
+                    view! { <option value=s.id.0.clone() selected=selected>{display_stage_name(s, state.lang.get())}</option> }.into_any()
+                }).collect_view().into_any())}
+            </select>
         </label>
     }
     .into_any()

@@ -3,6 +3,7 @@
 //! `apply`, so it is saved, merged and announced like any other change.
 
 mod fingerprint;
+mod join;
 mod record;
 
 pub use fingerprint::fingerprint;
