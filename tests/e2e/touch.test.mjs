@@ -288,6 +288,15 @@ test('phone: New deal, search, rep and off track in sight, the rest behind "More
   const [title, targets] = [page.locator('h1'), page.getByRole('button', { name: 'Targets', exact: true })];
   const [a, b] = [await title.boundingBox(), await targets.boundingBox()];
   assert.ok(a.y < b.y + b.height && b.y < a.y + a.height, `Targets on the title line: ${JSON.stringify([a, b])}`);
+  // A card's "⋯" is finger-sized (44 px) inside the card, without a blank line under the title.
+  const stark = card(page, 'Stark upgrade');
+  const [box, dealTitle, trigger, customer] = await Promise.all(
+    [stark, stark.locator('h3'), stark.getByRole('button', { name: 'Actions for Stark upgrade' }), stark.locator('.deal-customer')].map((l) => l.boundingBox()),
+  );
+  assert.ok(trigger.width >= 44 && trigger.height >= 44, `trigger ${JSON.stringify(trigger)}`);
+  assert.ok(trigger.x + trigger.width <= box.x + box.width && trigger.y >= box.y, 'the trigger is inside the card');
+  const gap = customer.y - (dealTitle.y + dealTitle.height);
+  assert.ok(gap < 8, `the customer line follows the title (gap ${gap} px; 29 px before)`);
 
   // The rest is folded away until "More" is tapped, then wraps in sight, and works.
   const more = page.getByTestId('more-tools');
