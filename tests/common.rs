@@ -161,3 +161,16 @@ pub fn acme_and_globex(change: impl FnOnce(&mut DealFields)) -> Board {
     board.apply(edit, NOW).unwrap();
     board
 }
+
+/// The board as users see it: deal order in the Vec, revisions, update times and tombstones
+/// are bookkeeping (an undo is itself a new revision, so other tabs take it).
+pub fn visible(board: &Board) -> Board {
+    let mut board = board.clone();
+    board.deals.sort_by(|a, b| a.id.cmp(&b.id));
+    for deal in &mut board.deals {
+        deal.revision = 0;
+        deal.updated = 0;
+    }
+    board.deleted.clear();
+    board
+}

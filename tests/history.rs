@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{add, empty_board, fields, titles, NOW};
+use common::{add, empty_board, fields, titles, visible, NOW};
 use dealboard::domain::board::{Board, Deal, DealId, DealStatus, PresetStage, StageId, StageVisit};
 use dealboard::domain::command::Command;
 use dealboard::domain::date::Date;
@@ -11,19 +11,6 @@ use dealboard::domain::history::{fingerprint, History, Step};
 use dealboard::domain::money::Currency;
 use dealboard::i18n::Lang;
 use proptest::prelude::*;
-
-/// The board as users see it: deal order in the Vec, revisions, update times and tombstones
-/// are bookkeeping (an undo is itself a new revision, so other tabs take it).
-fn visible(board: &Board) -> Board {
-    let mut board = board.clone();
-    board.deals.sort_by(|a, b| a.id.cmp(&b.id));
-    for deal in &mut board.deals {
-        deal.revision = 0;
-        deal.updated = 0;
-    }
-    board.deleted.clear();
-    board
-}
 
 /// Turns generated numbers into a command that makes sense on `board` (it may still be refused).
 fn command(board: &Board, op: u8, a: usize, b: usize, n: usize) -> Command {

@@ -4,23 +4,11 @@
 
 mod common;
 
-use common::NOW;
-use dealboard::domain::board::{Board, DealStatus};
+use common::{visible, NOW};
+use dealboard::domain::board::DealStatus;
 use dealboard::domain::command::Command;
 use dealboard::domain::history::History;
 use dealboard::i18n::Lang;
-
-/// The board as users see it (revisions, update times and tombstones are bookkeeping).
-fn visible(board: &Board) -> Board {
-    let mut board = board.clone();
-    board.deals.sort_by(|a, b| a.id.cmp(&b.id));
-    for deal in &mut board.deals {
-        deal.revision = 0;
-        deal.updated = 0;
-    }
-    board.deleted.clear();
-    board
-}
 
 #[test]
 fn an_edit_and_a_move_joined_undo_and_redo_together() {
