@@ -12,8 +12,7 @@ use crate::app::components::shown::shown;
 use crate::app::dialog_focus::touch_screen;
 use crate::app::state::{use_app, AppState};
 use crate::domain::board::{DealFields, DealId, StageId, StageKind};
-use crate::domain::command::Command;
-use crate::domain::command::{DomainError, Outcome};
+use crate::domain::command::{Command, DomainError, Outcome};
 use crate::domain::date::{iso_date, parse_iso_date};
 use crate::domain::money::{amount_input_text, parse_amount, Currency};
 use crate::i18n::Key;
@@ -82,14 +81,15 @@ pub fn DealDialog(target: DealTarget) -> impl IntoView {
     let checked = RwSignal::new(start.checked.clone());
     let stage = RwSignal::new(start_stage.0.clone());
     // A lost deal shows why, and the reason can be corrected (it was asked in a hurry, on the
-    // move to the lost stage); a deal moved to a lost stage here is asked too.
-    let lost_stage = move || {
+    // move to the lost stage); a deal moved to a lost stage here is asked too. A memo, so the
+    // box is built again only when that flips, not on every change to the board.
+    let lost_stage = Memo::new(move |_| {
         !is_new
             && state.board.with(|b| {
                 b.stage(&StageId(stage.get()))
                     .is_some_and(|s| s.kind == StageKind::Lost)
             })
-    };
+    });
     let error = RwSignal::new(None::<String>);
     let confirming = state.confirm_delete;
     let first_field = NodeRef::<leptos::html::Input>::new();
@@ -341,7 +341,7 @@ pub fn DealDialog(target: DealTarget) -> impl IntoView {
                         <span>{state.tr(Key::FieldNotes)}</span>
                         <textarea rows="3" prop:value=move || notes.get() on:input:target=move |ev| notes.set(ev.target().value())></textarea>
                     </label>
-                    {move || lost_stage().then(|| text_field(Key::LossReasonLabel, loss_reason, "text"))}
+                    {move || lost_stage.get().then(|| text_field(Key::LossReasonLabel, loss_reason, "text"))}
                     {path}
                     {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> }.into_any()).into_any()}
                     <div class="dialog-actions">
