@@ -243,9 +243,9 @@ const DEALS: [(&str, &str, &str, &str, i64, &str, PresetStage); 24] = [
 /// has, so that the scorecard and the stage conversion show figures on first run: each deal
 /// was created weeks ago and moved through the stages in order, won and lost deals closed on
 /// the day they were decided (within the last two weeks), lost ones say why, open ones
-/// close over the coming months (one is overdue, to show the alert). Next steps and targets
-/// are left for the user to add. Deterministic for a given `now`; `loss_reasons` are in the
-/// user's language.
+/// close over the coming months (one is overdue, to show the alert) and each has its next
+/// step. Targets are left for the manager to set. Deterministic for a given `now`;
+/// `loss_reasons` are in the user's language.
 pub fn sample_board(
     default_names: impl Fn(PresetStage) -> String,
     loss_reasons: [&str; 2],

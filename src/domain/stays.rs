@@ -21,21 +21,23 @@ pub struct Stay {
 /// Every stay of `deal`, oldest first; a deal read from an older file without a history has
 /// one, in its stage since it was created.
 pub fn stays(deal: &Deal, today: Date) -> Vec<Stay> {
-    let visits: Vec<(&StageId, i64)> = if deal.history.is_empty() {
-        vec![(&deal.stage, deal.created)]
+    let visits: Vec<(&StageId, Date)> = if deal.history.is_empty() {
+        vec![(&deal.stage, day_of(deal.created))]
     } else {
-        deal.history.iter().map(|v| (&v.stage, v.entered)).collect()
+        deal.history
+            .iter()
+            .map(|v| (&v.stage, day_of(v.entered)))
+            .collect()
     };
-    let days: Vec<Date> = visits.iter().map(|&(_, at)| day_of(at)).collect();
     visits
         .iter()
         .enumerate()
-        .map(|(i, &(stage, _))| {
-            let until = days.get(i + 1).copied();
+        .map(|(i, &(stage, entered))| {
+            let until = visits.get(i + 1).map(|&(_, day)| day);
             Stay {
                 stage: stage.clone(),
-                entered: days[i],
-                days: until.unwrap_or(today).days_since(days[i]).max(0),
+                entered,
+                days: until.unwrap_or(today).days_since(entered).max(0),
                 current: until.is_none(),
             }
         })

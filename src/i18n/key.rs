@@ -63,11 +63,11 @@ pub enum Key {
     LossReasonLabel,
     /// The sample board's two loss reasons.
     SampleLossPrice,
+    SampleLossTiming,
     /// The deal dialog's list of the stages a deal went through.
     DealPath,
     StaySince,
     RemovedStage,
-    SampleLossTiming,
     Skip,
     Stages,
     StagesTitle,

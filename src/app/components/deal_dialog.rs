@@ -207,7 +207,7 @@ pub fn DealDialog(target: DealTarget) -> impl IntoView {
             };
             let done = state.dispatch(cmd).and_then(|outcome| match &target {
                 DealTarget::Existing(id) if stage.get_untracked() != start_stage.0 => {
-                    move_after_edit(state, id, StageId(stage.get_untracked()), &loss_reason)
+                    move_after_edit(state, id, StageId(stage.get_untracked()), loss_reason)
                 }
                 _ => Ok(outcome),
             });
@@ -383,7 +383,7 @@ fn move_after_edit(
     state: AppState,
     id: &DealId,
     to: StageId,
-    loss_reason: &RwSignal<String>,
+    loss_reason: RwSignal<String>,
 ) -> Result<Outcome, DomainError> {
     let cmd = Command::MoveDeal {
         id: id.clone(),
