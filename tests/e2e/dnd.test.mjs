@@ -169,6 +169,13 @@ test('mouse: while dragging, ghost, column highlight and drop indicator; Escape 
   assert.deepEqual(during.before, ['sample-15'], 'the indicator sits on the card it would land before');
   assert.deepEqual(during.atEnd, []);
   assert.equal(during.body, true);
+  // The lifted card lets go of the focus the press gave it: the drop takes it out of its
+  // column, and a focused element's removal cost Chromium ~1–2 ms of the drop (docs/benchmark.md).
+  assert.equal(
+    await page.evaluate(() => !!document.activeElement?.closest('[data-deal-id="sample-12"]')),
+    false,
+    'the lifted card does not hold the focus',
+  );
 
   // Moving on over another column moves the highlight and the indicator.
   const other = await pointIn(card(page, 'Cyberdyne analytics'), { fx: 0.5, fy: 0.7 });

@@ -67,6 +67,20 @@ pub(super) fn under_pointer(x: f64, y: f64) -> Option<Element> {
 pub(super) fn mark_lifted(deal: &DealId, on: bool) {
     let selector = format!("[data-deal-id=\"{}\"]", deal.0.replace('"', ""));
     let card = document().query_selector(&selector).ok().flatten();
+    if on {
+        let focused = document().active_element();
+        let holds_focus = card
+            .as_ref()
+            .zip(focused.as_ref())
+            .is_some_and(|(c, f)| c.contains(Some(f)));
+        if let Some(focused) = focused.filter(|_| holds_focus) {
+            // The drop takes this card out of its column, and Chromium takes ~1.3 ms in
+            // `remove()` to move the focus off a removed element (a forced style update, as
+            // the drop has just changed classes). Let go of it now; the drop focuses the
+            // card where it lands (`AppState::focus_deal`), as does a drag that is put back.
+            let _ = focused.unchecked_into::<web_sys::HtmlElement>().blur();
+        }
+    }
     for el in card.into_iter().chain(document().body().map(Element::from)) {
         let class = if el.tag_name() == "BODY" {
             "dragging-deal"
