@@ -5,10 +5,10 @@
 # size and storage capacity next to the budget. Figures go to bench/results.json.
 # Not part of scripts/test.sh. See bench/README.md and docs/benchmark.md.
 #
-#   scripts/bench.sh [--sizes 1000,5000,10000,50000] [--moves 50] [--skip-build]
+#   scripts/bench.sh [--sizes 1000,5000,10000,50000] [--moves 50] [--move-rounds 3] [--skip-build]
 #                    [--runs 3] [--import-runs 3] [--timeout 180] [--out bench/results.json] [--markdown file.md]
 #
-# CI smoke test: scripts/bench.sh --skip-build --sizes 200 --moves 5
+# CI smoke test: scripts/bench.sh --skip-build --sizes 200 --moves 5 --move-rounds 1
 # Exits non-zero only when something breaks (an error, a page error, a missing build), never
 # because a budget is missed; timeouts at large sizes are reported in the table.
 set -euo pipefail

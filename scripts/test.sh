@@ -61,7 +61,7 @@ check "release build and size cap" env SKIP_SETUP=1 TRANSFER_CAP_BYTES=299500 \
   TRANSFER_CAP_PREBUILT_STD_BYTES=321000 scripts/build-release.sh
 
 # The benchmark at a small size: it must run and print its table (no timing assertions).
-check "benchmark smoke run" scripts/bench.sh --skip-build --sizes 200 --moves 5
+check "benchmark smoke run" scripts/bench.sh --skip-build --sizes 200 --moves 5 --move-rounds 1
 
 printf '\n== end to end (Playwright, release build)\n'
 e2e_log="$log_dir/e2e.log"
