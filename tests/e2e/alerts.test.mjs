@@ -139,6 +139,12 @@ test('seeded alerts: idle and overdue cards, open deals only, column chips and l
   const { page } = app;
   assert.deepEqual(await settle(page, (s) => s.cards, SEEDED_CARDS), SEEDED_CARDS);
   assert.deepEqual(await settle(page, (s) => s.stages, SEEDED_STAGES), SEEDED_STAGES);
+  // The chips share the name's line: a column with chips starts its cards as high as one
+  // without (with the chips on a line of their own, Lead's and Demo's cards started lower).
+  const tops = await page.evaluate(() =>
+    [...document.querySelectorAll('main.board section.stage')].map((s) => [s.dataset.stageId, Math.round(s.querySelector('.deal-list').getBoundingClientRect().top)]),
+  );
+  assert.equal(new Set(tops.map(([, top]) => top)).size, 1, `every column's cards start at one height: ${JSON.stringify(tops)}`);
   assertNoErrors(app, assert);
 });
 
