@@ -249,3 +249,18 @@ test('the Undo toast does not cover the buttons of a dialog opened while it show
   await card(page, 'Stark upgrade').waitFor({ state: 'detached' });
   assertNoErrors(app, assert);
 });
+
+test('the header keeps Undo and Redo together on one line, however the tools wrap', async (t) => {
+  const app = await openAppFor(t);
+  const { page } = app;
+  // 1280 px is where the row used to break between them ("Undo" ending one line, "Redo"
+  // starting the next); the others wrap the tools elsewhere.
+  for (const width of [1440, 1280, 1100, 900, 700]) {
+    await page.setViewportSize({ width, height: 800 });
+    const undo = await undoButton(page).boundingBox();
+    const redo = await redoButton(page).boundingBox();
+    assert.equal(Math.round(undo.y), Math.round(redo.y), `at ${width} px Undo is at y ${undo.y}, Redo at ${redo.y}`);
+    assert.ok(redo.x > undo.x, `at ${width} px Redo follows Undo`);
+  }
+  assertNoErrors(app, assert);
+});

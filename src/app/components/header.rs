@@ -91,11 +91,13 @@ pub fn BoardHeader() -> impl IntoView {
                 {filter_selects(&FilterField::ALL[1..])}
                 <button data-testid="agenda-button" on:click=move |_| state.dialog.set(Some(Dialog::Agenda))>{state.tr(Key::Agenda)}</button>
                 // A button disabled under the focus drops it to the page: the last Undo hands
-                // it to Redo, the last Redo to Undo.
+                // it to Redo, the last Redo to Undo. The pair wraps as one, never apart.
+                <span class="undo-redo">
                 <button class="undo-button" on:click=move |_| { state.undo(); if state.history.with_untracked(|h| !h.can_undo()) { focus_selector(".redo-button".into()) } }
                     disabled=move || state.history.with(|h| !h.can_undo())>{state.tr(Key::Undo)}</button>
                 <button class="redo-button" on:click=move |_| { state.redo(); if state.history.with_untracked(|h| !h.can_redo()) { focus_selector(".undo-button".into()) } }
                     disabled=move || state.history.with(|h| !h.can_redo())>{state.tr(Key::Redo)}</button>
+                </span>
                 <button on:click=move |_| state.dialog.set(Some(Dialog::Stages))>{state.tr(Key::Stages)}</button>
                 <ShareButtons/>
                 <button on:click=move |_| state.dialog.set(Some(Dialog::Help))>{state.tr(Key::Help)}</button>
