@@ -67,13 +67,8 @@ pub(super) fn under_pointer(x: f64, y: f64) -> Option<Element> {
 pub(super) fn mark_lifted(deal: &DealId, on: bool) {
     let selector = format!("[data-deal-id=\"{}\"]", deal.0.replace('"', ""));
     let card = document().query_selector(&selector).ok().flatten();
-    if on {
-        let focused = document().active_element();
-        let holds_focus = card
-            .as_ref()
-            .zip(focused.as_ref())
-            .is_some_and(|(c, f)| c.contains(Some(f)));
-        if let Some(focused) = focused.filter(|_| holds_focus) {
+    if let (true, Some(card), Some(focused)) = (on, &card, document().active_element()) {
+        if card.contains(Some(&focused)) {
             // The drop takes this card out of its column, and Chromium takes ~1.3 ms in
             // `remove()` to move the focus off a removed element (a forced style update, as
             // the drop has just changed classes). Let go of it now; the drop focuses the
